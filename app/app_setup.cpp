@@ -1,0 +1,84 @@
+#include "app_setup.h"
+
+#include <cstdlib>
+
+#include "core/file_util.h"
+
+#ifndef TWIN_TOUR_SOURCE_DIR
+#define TWIN_TOUR_SOURCE_DIR ""
+#endif
+
+namespace twin {
+
+std::filesystem::path findDataDirectory() {
+    auto hasShaders = [](const std::filesystem::path& dir) {
+        std::error_code ec;
+        return !dir.empty() && std::filesystem::exists(dir / "shaders" / "pbr.frag", ec);
+    };
+    if (const char* env = std::getenv("TWIN_TOUR_DATA_DIR"); env && hasShaders(env)) return env;
+    std::filesystem::path exeDir = engine::executablePath().parent_path();
+    for (const auto& candidate : {exeDir, exeDir.parent_path(), std::filesystem::path(TWIN_TOUR_SOURCE_DIR)})
+        if (hasShaders(candidate)) return candidate;
+    return std::filesystem::path(TWIN_TOUR_SOURCE_DIR);
+}
+
+engine::IsolatedImportDesc importDescFor(const AppOptions& options) {
+    engine::IsolatedImportDesc desc;
+    desc.workerExecutable = engine::executablePath().parent_path() / "twin-tour-import";
+    desc.settings.maxTextureSize = uint32_t(options.maxTextureSize);
+    if (options.noCache) {
+        desc.cacheDirectory.clear();
+    } else if (!options.cacheDirectory.empty()) {
+        desc.cacheDirectory = options.cacheDirectory;
+    } else if (const char* env = std::getenv("TWIN_TOUR_CACHE_DIR"); env && *env) {
+        desc.cacheDirectory = env;
+    } else {
+        desc.cacheDirectory = engine::defaultCacheDirectory("twin-tour");
+    }
+    return desc;
+}
+
+std::filesystem::path inputFor(const AppOptions& options, const std::filesystem::path& dataDirectory) {
+    if (!options.input.empty()) return options.input;
+    return dataDirectory / "scenes" / "twin.json";
+}
+
+void showContent(engine::Renderer& renderer, const LoadedContent& content) {
+    std::vector<engine::SceneModel> scene;
+    for (const LoadedModel& loaded : content.models) {
+        engine::SceneModel item;
+        item.model = std::make_shared<engine::GpuModel>(loaded.data);
+        item.transform = loaded.transform;
+        scene.push_back(std::move(item));
+    }
+    renderer.setScene(std::move(scene));
+}
+
+void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options) {
+    renderer.options().shadows = options.shadows;
+    renderer.options().fxaa = options.antialiasing;
+    renderer.options().ground = options.ground;
+}
+
+void placeCamera(engine::OrbitCamera& camera, const AppOptions& options, const engine::Aabb& bounds, float aspect) {
+    if (options.camera) {
+        glm::vec3 target = options.camera->target.value_or(bounds.empty() ? glm::vec3(0.0f) : bounds.center());
+        camera.lookAt(options.camera->eye, target, true);
+        return;
+    }
+    engine::OrbitCamera framing = camera;
+    framing.frame(bounds, options.orbit.yawDegrees, options.orbit.pitchDegrees, aspect, true);
+    engine::CameraPose pose = framing.pose();
+    pose.distance /= options.orbit.zoom;
+    camera.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+}
+
+engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const engine::Aabb& bounds) {
+    engine::Camera camera;
+    camera.view = orbit.view();
+    camera.projection = orbit.projection(aspect, bounds);
+    camera.position = orbit.eye();
+    return camera;
+}
+
+}  // namespace twin

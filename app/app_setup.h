@@ -1,0 +1,35 @@
+#pragma once
+// Set-up shared by every mode: where the data is, how models are imported,
+// turning loaded content into what the renderer draws, and the camera.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "assets/isolated_importer.h"
+#include "cli.h"
+#include "content/content_loader.h"
+#include "nav/orbit_camera.h"
+#include "render/renderer.h"
+
+namespace twin {
+
+// The folder holding shaders/ and scenes/: $TWIN_TOUR_DATA_DIR, the
+// executable's folder or its parent, else the source tree it was built from.
+std::filesystem::path findDataDirectory();
+
+engine::IsolatedImportDesc importDescFor(const AppOptions& options);
+
+// The scene or model to open: the command line's, or scenes/twin.json.
+std::filesystem::path inputFor(const AppOptions& options, const std::filesystem::path& dataDirectory);
+
+// Uploads every loaded model and hands them to the renderer.
+void showContent(engine::Renderer& renderer, const LoadedContent& content);
+
+void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
+
+// Places the camera as the options say (--camera, else --orbit framing).
+void placeCamera(engine::OrbitCamera& camera, const AppOptions& options, const engine::Aabb& bounds, float aspect);
+
+engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const engine::Aabb& bounds);
+
+}  // namespace twin

@@ -1,0 +1,159 @@
+#include "cli.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace twin {
+namespace {
+
+bool parseFloats(const std::string& text, std::vector<float>& out) {
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        try {
+            size_t used = 0;
+            float value = std::stof(part, &used);
+            if (used != part.size() || !std::isfinite(value)) return false;
+            out.push_back(value);
+        } catch (...) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool parseInt(const std::string& text, int& out) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+ParseResult parseCommandLine(const std::vector<std::string>& args) {
+    ParseResult result;
+    AppOptions& o = result.options;
+    auto fail = [&](const std::string& message) {
+        result.error = message;
+        return result;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            o.showHelp = true;
+        } else if (a == "--version") {
+            o.showVersion = true;
+        } else if (a == "--screenshot") {
+            if (!value(v)) return fail("--screenshot needs a PNG file name");
+            o.screenshot = v;
+        } else if (a == "--size") {
+            if (!value(v)) return fail("--size needs WIDTHxHEIGHT, e.g. 1280x720");
+            size_t x = v.find('x');
+            int w = 0, h = 0;
+            if (x == std::string::npos || !parseInt(v.substr(0, x), w) || !parseInt(v.substr(x + 1), h) || w < 16 ||
+                h < 16 || w > 8192 || h > 8192)
+                return fail("--size expects WIDTHxHEIGHT between 16 and 8192, got \"" + v + "\"");
+            o.size = {w, h};
+        } else if (a == "--camera") {
+            if (!value(v)) return fail("--camera needs EYE_X,EYE_Y,EYE_Z[,TARGET_X,TARGET_Y,TARGET_Z]");
+            std::vector<float> f;
+            if (!parseFloats(v, f) || (f.size() != 3 && f.size() != 6))
+                return fail("--camera expects 3 or 6 comma-separated numbers (eye[,target]), got \"" + v + "\"");
+            CameraPlacement c;
+            c.eye = {f[0], f[1], f[2]};
+            if (f.size() == 6) c.target = glm::vec3(f[3], f[4], f[5]);
+            o.camera = c;
+        } else if (a == "--orbit") {
+            if (!value(v)) return fail("--orbit needs YAW,PITCH[,ZOOM] in degrees");
+            std::vector<float> f;
+            if (!parseFloats(v, f) || f.size() < 2 || f.size() > 3 || (f.size() == 3 && f[2] <= 0.0f))
+                return fail("--orbit expects YAW,PITCH[,ZOOM] (degrees, zoom > 0), got \"" + v + "\"");
+            o.orbit = {f[0], f[1], f.size() == 3 ? f[2] : 1.0f};
+        } else if (a == "--bench") {
+            o.bench = true;
+        } else if (a == "--bench-frames") {
+            if (!value(v) || !parseInt(v, o.benchFrames) || o.benchFrames < 1 || o.benchFrames > 100000)
+                return fail("--bench-frames expects a number of frames between 1 and 100000");
+        } else if (a == "--no-cache") {
+            o.noCache = true;
+        } else if (a == "--cache-dir") {
+            if (!value(v)) return fail("--cache-dir needs a folder");
+            o.cacheDirectory = v;
+        } else if (a == "--max-texture-size") {
+            if (!value(v) || !parseInt(v, o.maxTextureSize) || o.maxTextureSize < 16 || o.maxTextureSize > 16384)
+                return fail("--max-texture-size expects a size in pixels between 16 and 16384");
+        } else if (a == "--overlay") {
+            o.overlay = true;
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "--no-shadows") {
+            o.shadows = false;
+        } else if (a == "--no-antialiasing") {
+            o.antialiasing = false;
+        } else if (a == "--no-ground") {
+            o.ground = false;
+        } else if (a == "--lang") {
+            if (!value(v) || (v != "fr" && v != "en")) return fail("--lang expects fr or en");
+            o.language = v;
+        } else if (a == "--verbose" || a == "-v") {
+            o.verbose = true;
+        } else if (!a.empty() && a[0] == '-') {
+            return fail("unknown option \"" + a + "\" (see --help)");
+        } else if (o.input.empty()) {
+            o.input = a;
+        } else {
+            return fail("only one scene or model can be opened, got \"" + o.input + "\" and \"" + a + "\"");
+        }
+    }
+    return result;
+}
+
+std::string helpText() {
+    return R"(Usage: twin-tour [SCENE.json | MODEL] [options]
+
+Opens the Twin building's scene (scenes/twin.json by default) or any 3D model
+that Assimp reads (glTF/GLB, OBJ, FBX, STL, PLY, 3DS, COLLADA, IFC...).
+
+Rendering without a window:
+  --screenshot OUT.png   render one frame headless (no display needed), write it, exit
+  --size WxH             window or image size (default 1280x720)
+  --camera X,Y,Z[,TX,TY,TZ]
+                         eye position and target in scene units (default: frame it all)
+  --orbit YAW,PITCH[,ZOOM]
+                         viewpoint around the framed scene, degrees (default 35,-25,1)
+  --overlay              include the statistics overlay in the screenshot
+  --bench                print load time, first-frame time and frame-time median/p95
+                         over a fixed orbit, headless
+  --bench-frames N       frames in the --bench orbit (default 120)
+
+Viewing:
+  --fullscreen           fill the primary screen
+  --lang fr|en           language of the interface (default fr)
+  --no-shadows, --no-antialiasing, --no-ground
+                         switch render features off
+
+Models:
+  --no-cache             import again even if the model is in the cache
+  --cache-dir DIR        where imported models are cached
+                         (default $XDG_CACHE_HOME/twin-tour/models or ~/.cache/twin-tour/models)
+  --max-texture-size N   textures larger than N pixels are scaled down (default 1024)
+
+  -v, --verbose          more messages
+  -h, --help             this text
+  --version              the version
+
+Mouse: left drag turns, right or middle drag (or Shift + left) pans, the wheel
+zooms towards the cursor. Keys: arrows turn, Page Up/Down or +/- zoom,
+F frames everything, F1 statistics, Esc closes the window.
+
+Exit status: 0 on success; 1 when the scene, the model or the display cannot be
+opened (one line on stderr says why); 2 for a bad command line.
+)";
+}
+
+}  // namespace twin

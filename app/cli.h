@@ -1,0 +1,52 @@
+#pragma once
+// Command line of twin-tour: parsing and help text. No GL, no window.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace twin {
+
+struct CameraPlacement {
+    glm::vec3 eye{0.0f};
+    std::optional<glm::vec3> target;  // absent: the centre of the scene
+};
+
+struct OrbitPlacement {
+    float yawDegrees = 35.0f;
+    float pitchDegrees = -25.0f;
+    float zoom = 1.0f;  // > 1 comes closer than the automatic framing
+};
+
+struct AppOptions {
+    std::string input;                       // scene file or model; empty: the default scene
+    std::optional<std::string> screenshot;   // PNG to write, headless
+    glm::ivec2 size{1280, 720};
+    std::optional<CameraPlacement> camera;
+    OrbitPlacement orbit;
+    bool bench = false;
+    int benchFrames = 120;
+    bool noCache = false;
+    std::string cacheDirectory;              // empty: the default cache folder
+    int maxTextureSize = 1024;
+    bool overlay = false;                    // stats overlay in screenshots
+    bool fullscreen = false;
+    bool shadows = true;
+    bool antialiasing = true;
+    bool ground = true;
+    std::string language = "fr";
+    bool verbose = false;
+    bool showHelp = false;
+    bool showVersion = false;
+};
+
+struct ParseResult {
+    AppOptions options;
+    std::string error;  // non-empty: one line saying what is wrong
+};
+
+ParseResult parseCommandLine(const std::vector<std::string>& arguments);
+std::string helpText();
+
+}  // namespace twin

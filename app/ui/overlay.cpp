@@ -1,0 +1,195 @@
+#include "ui/overlay.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "core/log.h"
+
+namespace twin {
+namespace {
+// Latin-1 plus what French typography uses beyond it: œ Œ Ÿ, dashes, curly
+// quotes, ellipsis, narrow no-break space, euro sign.
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2010, 0x2027,
+                                0x202F, 0x202F, 0x20AC, 0x20AC, 0};
+
+const char* kFontCandidates[] = {
+    "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+
+std::string megabytes(size_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f MiB", double(bytes) / (1024.0 * 1024.0));
+    return text;
+}
+
+void applyStyle(float scale) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 8.0f;
+    style.FrameRounding = 5.0f;
+    style.GrabRounding = 5.0f;
+    style.WindowBorderSize = 0.0f;
+    style.WindowPadding = ImVec2(14, 12);
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.09f, 0.11f, 0.14f, 0.88f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.11f, 0.30f, 0.52f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.16f, 0.40f, 0.68f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.22f, 0.50f, 0.80f, 1.0f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.45f, 0.78f, 1.0f, 1.0f);
+    c[ImGuiCol_PlotLines] = ImVec4(0.45f, 0.78f, 1.0f, 1.0f);
+    style.ScaleAllSizes(scale);
+}
+}  // namespace
+
+Overlay::Overlay(float uiScale, Language language) : scale_(std::max(1.0f, uiScale)), language_(language) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk must start the same way every time
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImFontConfig config;
+    config.OversampleH = 2;
+    ImFont* font = nullptr;
+    for (const char* candidate : kFontCandidates) {
+        if (!std::filesystem::exists(candidate)) continue;
+        font = io.Fonts->AddFontFromFileTTF(candidate, 17.0f * scale_, &config, kGlyphRanges);
+        if (font) break;
+    }
+    frenchGlyphs_ = font != nullptr;
+    if (!font) {
+        engine::log::warning(
+            "no UI font with French accents found (install fonts-inter or fonts-dejavu-core); using ImGui's default");
+        ImFontConfig fallback;
+        fallback.SizePixels = 13.0f * scale_;
+        io.Fonts->AddFontDefault(&fallback);
+    }
+    applyStyle(scale_);
+}
+
+Overlay::~Overlay() { ImGui::DestroyContext(); }
+
+void Overlay::recordFrameTime(float ms) {
+    frameTimes_.push_back(ms);
+    if (frameTimes_.size() > 120) frameTimes_.erase(frameTimes_.begin());
+}
+
+void Overlay::build(OverlayModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale_;
+
+    // Title, top left.
+    ImGui::SetNextWindowPos(ImVec2(pad, pad));
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    ImGui::Begin("##title", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
+    ImGui::TextUnformatted("Twin Tour");
+    if (!model.title.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("·");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(model.title.c_str());
+    }
+    if (ImGui::SmallButton(std::string(tr(Text::Language, language_)).c_str()))
+        language_ = language_ == Language::French ? Language::English : Language::French;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) model.resetViewClicked = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
+    ImGui::End();
+
+    if (showStats_) buildStats(model);
+    buildMessages(model);
+
+    if (model.loading) {
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::Begin("##loading", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNav);
+        ImGui::TextUnformatted(std::string(tr(Text::Loading, language_)).c_str());
+        ImGui::End();
+    }
+
+    // Help line, bottom centre.
+    std::string help(tr(Text::HelpText, language_));
+    ImVec2 size = ImGui::CalcTextSize(help.c_str());
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    if (size.x + 40 * scale_ < io.DisplaySize.x) {
+        ImGui::Begin("##help", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                         ImGuiWindowFlags_NoNav);
+        ImGui::TextUnformatted(help.c_str());
+        ImGui::End();
+    }
+}
+
+void Overlay::buildStats(OverlayModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, pad), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(300.0f * scale_, 0.0f));
+    std::string title = std::string(tr(Text::Statistics, language_)) + "###stats";
+    if (!ImGui::Begin(title.c_str(), &showStats_, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        ImGui::End();
+        return;
+    }
+    const FrameFigures& f = model.figures;
+    auto row = [](std::string_view label, const std::string& value) {
+        ImGui::TextDisabled("%.*s", int(label.size()), label.data());
+        ImGui::SameLine(ImGui::GetWindowWidth() * 0.5f);
+        ImGui::TextUnformatted(value.c_str());
+    };
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f ms", f.frameMs);
+    row(tr(Text::FrameTime, language_), text);
+    if (!frameTimes_.empty())
+        ImGui::PlotLines("##frametimes", frameTimes_.data(), int(frameTimes_.size()), 0, nullptr, 0.0f, 50.0f,
+                         ImVec2(-1, 40.0f * scale_));
+    std::snprintf(text, sizeof text, "%zu", f.triangles);
+    row(tr(Text::Triangles, language_), text);
+    std::snprintf(text, sizeof text, "%d", f.drawCalls);
+    row(tr(Text::DrawCalls, language_), text);
+    std::snprintf(text, sizeof text, "%d / %d", f.visibleInstances, f.visibleInstances + f.culledInstances);
+    row("Instances", text);
+    row(tr(Text::Memory, language_), megabytes(f.residentBytes));
+    row(tr(Text::GpuMemory, language_), megabytes(f.gpuBytes));
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", f.renderer.c_str());
+    model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Shadows, language_)).c_str(), &model.toggles.shadows);
+    model.togglesChanged |=
+        ImGui::Checkbox(std::string(tr(Text::Antialiasing, language_)).c_str(), &model.toggles.antialiasing);
+    model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Ground, language_)).c_str(), &model.toggles.ground);
+    ImGui::End();
+}
+
+void Overlay::buildMessages(OverlayModel& model) {
+    if ((model.errors.empty() && model.warnings.empty()) || errorsDismissed_) return;
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(pad, io.DisplaySize.y - 60.0f * scale_), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(200 * scale_, 0), ImVec2(io.DisplaySize.x - 2 * pad, io.DisplaySize.y * 0.4f));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::Begin("##messages", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    for (const std::string& e : model.errors) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+        ImGui::TextWrapped("%s: %s", std::string(tr(Text::LoadFailed, language_)).c_str(), e.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!model.warnings.empty()) {
+        std::string header = std::string(tr(Text::Warnings, language_)) + " (" + std::to_string(model.warnings.size()) + ")";
+        if (ImGui::CollapsingHeader(header.c_str()))
+            for (const std::string& w : model.warnings) ImGui::BulletText("%s", w.c_str());
+    }
+    if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) errorsDismissed_ = true;
+    ImGui::End();
+}
+
+}  // namespace twin

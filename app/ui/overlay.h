@@ -1,0 +1,74 @@
+#pragma once
+// The ImGui overlay of the viewer: title, statistics, loading, errors, help.
+// Owns the ImGui context and the UI fonts. No GL (gfx draws ImGui's lists).
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "i18n/strings.h"
+
+namespace twin {
+
+struct FrameFigures {
+    double frameMs = 0;
+    size_t triangles = 0;
+    int drawCalls = 0;
+    int visibleInstances = 0;
+    int culledInstances = 0;
+    size_t residentBytes = 0;
+    size_t gpuBytes = 0;
+    std::string renderer;
+};
+
+struct RenderToggles {
+    bool shadows = true;
+    bool antialiasing = true;
+    bool ground = true;
+};
+
+// What the overlay shows this frame, and what the visitor asked for.
+struct OverlayModel {
+    std::string title;
+    bool loading = false;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    FrameFigures figures;
+    RenderToggles toggles;
+    // Out: set by the overlay when the visitor clicks.
+    bool resetViewClicked = false;
+    bool togglesChanged = false;
+};
+
+class Overlay {
+public:
+    // `uiScale`: the screen's content scale (HiDPI); fonts are rasterised for it.
+    Overlay(float uiScale, Language language);
+    ~Overlay();
+    Overlay(const Overlay&) = delete;
+    Overlay& operator=(const Overlay&) = delete;
+
+    // Builds this frame's widgets (between ImGui::NewFrame and ImGui::Render).
+    void build(OverlayModel& model);
+
+    bool statsVisible() const { return showStats_; }
+    void toggleStats() { showStats_ = !showStats_; }
+    void setStatsVisible(bool visible) { showStats_ = visible; }
+    Language language() const { return language_; }
+    bool fontHasFrenchGlyphs() const { return frenchGlyphs_; }
+    // Frame-time history for the stats plot.
+    void recordFrameTime(float ms);
+
+private:
+    void buildStats(OverlayModel& model);
+    void buildMessages(OverlayModel& model);
+
+    float scale_ = 1.0f;
+    Language language_;
+    bool showStats_ = false;
+    bool frenchGlyphs_ = false;
+    bool errorsDismissed_ = false;
+    std::vector<float> frameTimes_;
+};
+
+}  // namespace twin

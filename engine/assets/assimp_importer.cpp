@@ -1,0 +1,583 @@
+#include "assets/assimp_importer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+
+#include <assimp/DefaultIOSystem.h>
+#include <assimp/GltfMaterial.h>
+#include <assimp/Importer.hpp>
+#include <assimp/config.h>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include "assets/texture_decode.h"
+#include "assets/texture_path.h"
+
+namespace engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Texture files above this are refused unread (no real texture is this big).
+constexpr uint64_t kMaxTextureFileBytes = uint64_t(256) << 20;
+
+std::string inQuotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Keeps the dependency list: one entry per path, first sighting wins.
+class DependencyRecorder {
+public:
+    explicit DependencyRecorder(std::vector<FileDependency>* out) : out_(out) {}
+
+    void record(const fs::path& file) {
+        if (!out_) return;
+        FileDependency dep = describeFile(file);
+        if (seen_.insert(dep.path).second) out_->push_back(std::move(dep));
+    }
+
+private:
+    std::vector<FileDependency>* out_;
+    std::set<std::string> seen_;
+};
+
+// Assimp opens every file (the model, .mtl, .bin, ...) through this, so the
+// cache learns what the import depended on.
+class RecordingIOSystem : public Assimp::DefaultIOSystem {
+public:
+    explicit RecordingIOSystem(DependencyRecorder& recorder) : recorder_(recorder) {}
+
+    Assimp::IOStream* Open(const char* file, const char* mode) override {
+        Assimp::IOStream* stream = Assimp::DefaultIOSystem::Open(file, mode);
+        const bool reading = mode == nullptr || std::strchr(mode, 'w') == nullptr;
+        if (file && reading) recorder_.record(file);
+        return stream;
+    }
+
+private:
+    DependencyRecorder& recorder_;
+};
+
+// aiMatrix4x4 is row-major: a1..a4 is the first row and the translation
+// sits in a4, b4, c4. glm is column-major (m[column][row]), so each glm
+// column is one Assimp column.
+glm::mat4 toGlm(const aiMatrix4x4& m) {
+    return glm::mat4(m.a1, m.b1, m.c1, m.d1,   // column 0
+                     m.a2, m.b2, m.c2, m.d2,   // column 1
+                     m.a3, m.b3, m.c3, m.d3,   // column 2
+                     m.a4, m.b4, m.c4, m.d4);  // column 3: translation
+}
+
+glm::vec3 finiteOr(const glm::vec3& v, const glm::vec3& fallback) {
+    return (std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z)) ? v : fallback;
+}
+
+// Any unit vector orthogonal to n, for meshes without UVs.
+glm::vec3 anyTangent(const glm::vec3& n) {
+    glm::vec3 axis = std::abs(n.y) < 0.99f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+    return glm::normalize(glm::cross(axis, n));
+}
+
+// A boolean property, whatever its storage: glTF 5.2 stores a 1-byte C++
+// bool as a buffer (Get<int> misreads it), other formats an int.
+bool readFlag(const aiMaterial& material, const char* key, unsigned type, unsigned index) {
+    const aiMaterialProperty* property = nullptr;
+    if (aiGetMaterialProperty(&material, key, type, index, &property) != AI_SUCCESS || !property || !property->mData)
+        return false;
+    if (property->mType == aiPTI_Float && property->mDataLength >= sizeof(float)) {
+        float value = 0.0f;
+        std::memcpy(&value, property->mData, sizeof(value));
+        return value != 0.0f;
+    }
+    for (unsigned i = 0; i < property->mDataLength && i < 8; ++i)
+        if (property->mData[i] != 0) return true;
+    return false;
+}
+
+std::optional<std::string> texturePath(const aiMaterial* material, aiTextureType type) {
+    if (material->GetTextureCount(type) == 0) return std::nullopt;
+    aiString path;
+    if (material->GetTexture(type, 0, &path) != AI_SUCCESS || path.length == 0) return std::nullopt;
+    return std::string(path.C_Str(), path.length);
+}
+
+class SceneConverter {
+public:
+    SceneConverter(const fs::path& file, const ImportSettings& settings, const aiScene& scene,
+                   DependencyRecorder& recorder, ImportTrace* trace)
+        : file_(file), settings_(settings), scene_(scene), recorder_(recorder), trace_(trace) {}
+
+    Result<ModelData> convert() {
+        model_.sourceName = file_.string();
+        stage("converting");
+        if (auto error = convertMeshes()) return makeError(*error);
+        if (auto error = convertNodes()) return makeError(*error);
+        if (model_.triangleCount() == 0) return fail("the file holds no triangles to show");
+        stage("textures");
+        if (auto error = convertMaterials()) return makeError(*error);
+        return std::move(model_);
+    }
+
+private:
+    std::string prefix() const { return "cannot open " + inQuotes(file_.string()) + ": "; }
+    Error fail(const std::string& reason) const { return makeError(prefix() + reason); }
+    void stage(std::string_view name) {
+        if (trace_ && trace_->onStage) trace_->onStage(name);
+    }
+    void warn(const std::string& message) { model_.warnings.push_back(inQuotes(file_.string()) + ": " + message); }
+
+    // aiMesh -> MeshData; meshes without triangles are dropped (meshMap_ -1).
+    std::optional<std::string> convertMeshes() {
+        uint64_t triangles = 0, vertices = 0;
+        meshMap_.assign(scene_.mNumMeshes, -1);
+        for (unsigned m = 0; m < scene_.mNumMeshes; ++m) {
+            const aiMesh* mesh = scene_.mMeshes[m];
+            if (!mesh || !mesh->mVertices || mesh->mNumVertices == 0 || !mesh->mFaces) continue;
+            triangles += mesh->mNumFaces;
+            vertices += mesh->mNumVertices;
+            if (triangles > settings_.maxTriangles)
+                return prefix() + "more than " + std::to_string(settings_.maxTriangles) +
+                       " triangles, which is beyond what this viewer accepts";
+            if (vertices > settings_.maxVertices)
+                return prefix() + "more than " + std::to_string(settings_.maxVertices) +
+                       " vertices, which is beyond what this viewer accepts";
+
+            MeshData out;
+            out.name = mesh->mName.C_Str();
+            out.indices.reserve(size_t(mesh->mNumFaces) * 3);
+            for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
+                const aiFace& face = mesh->mFaces[f];
+                if (face.mNumIndices != 3 || !face.mIndices) continue;
+                const unsigned* idx = face.mIndices;
+                if (idx[0] >= mesh->mNumVertices || idx[1] >= mesh->mNumVertices || idx[2] >= mesh->mNumVertices)
+                    continue;
+                out.indices.insert(out.indices.end(), idx, idx + 3);
+            }
+            if (out.indices.empty()) continue;
+
+            out.vertices.resize(mesh->mNumVertices);
+            const bool hasTangents = mesh->mTangents && mesh->mBitangents && mesh->mNormals;
+            const aiVector3D* uvs = mesh->mTextureCoords[0];
+            for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
+                Vertex& vertex = out.vertices[v];
+                const aiVector3D& p = mesh->mVertices[v];
+                vertex.position = finiteOr(glm::vec3(p.x, p.y, p.z), glm::vec3(0.0f));
+                glm::vec3 n(0, 1, 0);
+                if (mesh->mNormals) {
+                    const aiVector3D& a = mesh->mNormals[v];
+                    n = finiteOr(glm::vec3(a.x, a.y, a.z), glm::vec3(0.0f));
+                    const float length = glm::length(n);
+                    n = length > 1e-12f ? n / length : glm::vec3(0, 1, 0);
+                }
+                vertex.normal = n;
+                // Gram-Schmidt against the final normal: Assimp smooths
+                // tangents across vertices, which can leave them slightly
+                // off the normal.
+                glm::vec3 t(0.0f);
+                float handedness = 1.0f;
+                if (hasTangents) {
+                    const aiVector3D& a = mesh->mTangents[v];
+                    const aiVector3D& b = mesh->mBitangents[v];
+                    t = finiteOr(glm::vec3(a.x, a.y, a.z), glm::vec3(0.0f));
+                    t -= n * glm::dot(n, t);
+                    const glm::vec3 bitangent = finiteOr(glm::vec3(b.x, b.y, b.z), glm::vec3(0.0f));
+                    handedness = glm::dot(glm::cross(n, t), bitangent) < 0.0f ? -1.0f : 1.0f;
+                }
+                const float tl = glm::length(t);
+                t = tl > 1e-12f ? t / tl : anyTangent(n);
+                vertex.tangent = glm::vec4(t, handedness);
+                if (uvs) {
+                    const glm::vec2 uv(uvs[v].x, uvs[v].y);
+                    vertex.uv = (std::isfinite(uv.x) && std::isfinite(uv.y)) ? uv : glm::vec2(0.0f);
+                }
+                out.bounds.expand(vertex.position);
+            }
+            out.materialIndex = mesh->mMaterialIndex;  // remapped in convertMaterials()
+            meshMap_[m] = int32_t(model_.meshes.size());
+            meshSource_.push_back(m);
+            model_.meshes.push_back(std::move(out));
+        }
+        if (model_.meshes.empty()) return prefix() + "the file holds no triangles to show";
+        return std::nullopt;
+    }
+
+    // Depth-first with an explicit stack (files can nest thousands deep);
+    // children are pushed in reverse so they keep their order.
+    std::optional<std::string> convertNodes() {
+        if (!scene_.mRootNode) return prefix() + "the file has no scene graph";
+        struct Pending {
+            const aiNode* node;
+            int32_t parent;
+        };
+        std::vector<Pending> stack{{scene_.mRootNode, -1}};
+        while (!stack.empty()) {
+            const Pending pending = stack.back();
+            stack.pop_back();
+            if (model_.nodes.size() >= settings_.maxNodes)
+                return prefix() + "more than " + std::to_string(settings_.maxNodes) +
+                       " nodes, which is beyond what this viewer accepts";
+            const aiNode* node = pending.node;
+            const int32_t index = int32_t(model_.nodes.size());
+            NodeData out;
+            out.name = node->mName.C_Str();
+            out.parent = pending.parent;
+            out.localTransform = toGlm(node->mTransformation);
+            for (int c = 0; c < 4; ++c)
+                for (int r = 0; r < 4; ++r)
+                    if (!std::isfinite(out.localTransform[c][r])) out.localTransform = glm::mat4(1.0f);
+            for (unsigned k = 0; k < node->mNumMeshes && node->mMeshes; ++k) {
+                const unsigned m = node->mMeshes[k];
+                if (m < meshMap_.size() && meshMap_[m] >= 0) out.meshes.push_back(uint32_t(meshMap_[m]));
+            }
+            model_.nodes.push_back(std::move(out));
+            for (unsigned c = node->mNumChildren; c-- > 0;)
+                if (node->mChildren && node->mChildren[c]) stack.push_back({node->mChildren[c], index});
+        }
+        return std::nullopt;
+    }
+
+    // ------------------------------------------------------------ materials
+
+    std::optional<std::string> convertMaterials() {
+        // Materials used by the kept meshes, in their original order.
+        std::map<unsigned, uint32_t> remap;
+        for (const MeshData& mesh : model_.meshes) remap[mesh.materialIndex] = 0;
+        for (auto& [source, target] : remap) {
+            target = uint32_t(model_.materials.size());
+            if (source < scene_.mNumMaterials && scene_.mMaterials[source])
+                model_.materials.push_back(convertMaterial(*scene_.mMaterials[source]));
+            else
+                model_.materials.push_back(defaultMaterial());
+        }
+        for (size_t i = 0; i < model_.meshes.size(); ++i) {
+            MeshData& mesh = model_.meshes[i];
+            mesh.materialIndex = remap[mesh.materialIndex];
+            applyVertexColors(i);
+        }
+        return std::nullopt;
+    }
+
+    static MaterialData defaultMaterial() {
+        MaterialData m;
+        m.name = "default";
+        m.baseColorFactor = glm::vec4(0.8f, 0.8f, 0.8f, 1.0f);
+        return m;
+    }
+
+    MaterialData convertMaterial(const aiMaterial& source) {
+        MaterialData m;
+        aiString name;
+        if (source.Get(AI_MATKEY_NAME, name) == AI_SUCCESS) m.name = name.C_Str();
+        aiString alphaMode;
+        const bool gltf = source.Get(AI_MATKEY_GLTF_ALPHAMODE, alphaMode) == AI_SUCCESS;
+        m.doubleSided = readFlag(source, AI_MATKEY_TWOSIDED);
+        aiColor3D emissive(0, 0, 0);
+        if (source.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS)
+            m.emissiveFactor = finiteOr(glm::vec3(emissive.r, emissive.g, emissive.b), glm::vec3(0.0f));
+        if (gltf)
+            convertGltfFactors(source, alphaMode, m);
+        else
+            convertClassicFactors(source, m);
+
+        // Base colour: glTF 5.2 fills both BASE_COLOR and DIFFUSE; older
+        // formats only DIFFUSE.
+        std::optional<std::string> base = texturePath(&source, aiTextureType_BASE_COLOR);
+        if (!base) base = texturePath(&source, aiTextureType_DIFFUSE);
+        if (base) {
+            m.baseColorTexture = loadTexture(*base, true);
+            // A black diffuse colour with a texture is an exporter habit
+            // (3DS, FBX), not a request for a black surface.
+            if (!gltf && glm::vec3(m.baseColorFactor) == glm::vec3(0.0f))
+                m.baseColorFactor = glm::vec4(1.0f, 1.0f, 1.0f, m.baseColorFactor.a);
+        }
+        if (gltf) {
+            // Assimp 5.2 reports glTF's metallicRoughnessTexture as
+            // aiTextureType_UNKNOWN #0 and its occlusionTexture as LIGHTMAP.
+            if (auto p = texturePath(&source, aiTextureType_UNKNOWN)) m.metallicRoughnessTexture = loadTexture(*p, false);
+            if (auto p = texturePath(&source, aiTextureType_LIGHTMAP)) m.occlusionTexture = loadTexture(*p, false);
+            float strength = 1.0f;
+            if (source.Get(AI_MATKEY_GLTF_TEXTURE_STRENGTH(aiTextureType_LIGHTMAP, 0), strength) == AI_SUCCESS &&
+                std::isfinite(strength))
+                m.occlusionStrength = strength;
+        } else if (auto p = texturePath(&source, aiTextureType_AMBIENT_OCCLUSION)) {
+            m.occlusionTexture = loadTexture(*p, false);
+        }
+        if (auto p = texturePath(&source, aiTextureType_NORMALS)) {
+            m.normalTexture = loadTexture(*p, false);
+            float scale = 1.0f;
+            if (source.Get(AI_MATKEY_GLTF_TEXTURE_SCALE(aiTextureType_NORMALS, 0), scale) == AI_SUCCESS &&
+                std::isfinite(scale))
+                m.normalScale = scale;
+        }
+        if (auto p = texturePath(&source, aiTextureType_EMISSIVE)) {
+            m.emissiveTexture = loadTexture(*p, true);
+            // glTF multiplies the texture by the factor; a classic emissive
+            // map with no colour would otherwise stay dark.
+            if (!gltf && m.emissiveFactor == glm::vec3(0.0f)) m.emissiveFactor = glm::vec3(1.0f);
+        }
+        return m;
+    }
+
+    void convertGltfFactors(const aiMaterial& source, const aiString& alphaMode, MaterialData& m) {
+        aiColor4D base(1, 1, 1, 1);
+        if (source.Get(AI_MATKEY_BASE_COLOR, base) == AI_SUCCESS ||
+            source.Get(AI_MATKEY_COLOR_DIFFUSE, base) == AI_SUCCESS)
+            m.baseColorFactor = glm::clamp(glm::vec4(base.r, base.g, base.b, base.a), 0.0f, 1.0f);
+        float value = 0.0f;
+        m.metallicFactor = 1.0f;  // glTF's defaults
+        m.roughnessFactor = 1.0f;
+        if (source.Get(AI_MATKEY_METALLIC_FACTOR, value) == AI_SUCCESS) m.metallicFactor = std::clamp(value, 0.0f, 1.0f);
+        if (source.Get(AI_MATKEY_ROUGHNESS_FACTOR, value) == AI_SUCCESS)
+            m.roughnessFactor = std::clamp(value, 0.0f, 1.0f);
+        const std::string mode = alphaMode.C_Str();
+        m.alphaMode = mode == "MASK" ? AlphaMode::Mask : mode == "BLEND" ? AlphaMode::Blend : AlphaMode::Opaque;
+        if (source.Get(AI_MATKEY_GLTF_ALPHACUTOFF, value) == AI_SUCCESS && std::isfinite(value))
+            m.alphaCutoff = value;
+    }
+
+    void convertClassicFactors(const aiMaterial& source, MaterialData& m) {
+        aiColor4D diffuse(0.8f, 0.8f, 0.8f, 1.0f);
+        if (source.Get(AI_MATKEY_BASE_COLOR, diffuse) != AI_SUCCESS) source.Get(AI_MATKEY_COLOR_DIFFUSE, diffuse);
+        m.baseColorFactor = glm::clamp(glm::vec4(diffuse.r, diffuse.g, diffuse.b, 1.0f), 0.0f, 1.0f);
+        if (!std::isfinite(m.baseColorFactor.r + m.baseColorFactor.g + m.baseColorFactor.b))
+            m.baseColorFactor = glm::vec4(0.8f, 0.8f, 0.8f, 1.0f);
+        float opacity = 1.0f;
+        if (source.Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS && std::isfinite(opacity)) {
+            // Opacity 0 is almost always an exporter's mistake (an inverted
+            // "Tr"); showing nothing would hide the model, so keep it opaque.
+            if (opacity <= 0.0f) {
+                warn("material " + inQuotes(m.name) + " says it is fully transparent; shown opaque");
+            } else if (opacity < 1.0f) {
+                m.baseColorFactor.a = opacity;
+                m.alphaMode = AlphaMode::Blend;
+            }
+        }
+        m.metallicFactor = 0.0f;
+        // Blinn-Phong exponent -> roughness, the usual sqrt(2 / (n + 2)).
+        float shininess = 0.0f;
+        float strength = 1.0f;
+        source.Get(AI_MATKEY_SHININESS_STRENGTH, strength);
+        aiColor3D specular(1, 1, 1);
+        const bool hasSpecular = source.Get(AI_MATKEY_COLOR_SPECULAR, specular) == AI_SUCCESS;
+        const bool noHighlight = strength <= 0.0f || (hasSpecular && specular.IsBlack());
+        if (source.Get(AI_MATKEY_SHININESS, shininess) == AI_SUCCESS && std::isfinite(shininess) && !noHighlight)
+            m.roughnessFactor = std::clamp(std::sqrt(2.0f / (std::max(shininess, 0.0f) + 2.0f)), 0.05f, 1.0f);
+        else if (noHighlight)
+            m.roughnessFactor = 1.0f;
+    }
+
+    // A mesh with vertex colours and no base colour texture: its own copy of
+    // the material carrying the mean vertex colour (the Vertex format has no
+    // colour, and PLY/STL files often colour the whole mesh this way).
+    void applyVertexColors(size_t meshIndex) {
+        MeshData& mesh = model_.meshes[meshIndex];
+        const aiMesh* source = scene_.mMeshes[meshSource_[meshIndex]];
+        if (!source->mColors[0] || source->mNumVertices == 0) return;
+        const MaterialData& original = model_.materials[mesh.materialIndex];
+        if (original.baseColorTexture != kNoTexture) return;
+        glm::dvec4 sum(0.0);
+        for (unsigned v = 0; v < source->mNumVertices; ++v) {
+            const aiColor4D& c = source->mColors[0][v];
+            glm::dvec4 color(c.r, c.g, c.b, c.a);
+            if (std::isfinite(color.r + color.g + color.b + color.a)) sum += glm::clamp(color, 0.0, 1.0);
+        }
+        const glm::vec4 mean = glm::vec4(sum / double(source->mNumVertices));
+        MaterialData copy = original;
+        copy.name = original.name + " (vertex colours of " + mesh.name + ")";
+        aiString alphaMode;
+        const aiMaterial* sourceMaterial =
+            source->mMaterialIndex < scene_.mNumMaterials ? scene_.mMaterials[source->mMaterialIndex] : nullptr;
+        const bool gltf = sourceMaterial && sourceMaterial->Get(AI_MATKEY_GLTF_ALPHAMODE, alphaMode) == AI_SUCCESS;
+        if (gltf) {
+            copy.baseColorFactor *= mean;
+        } else {
+            copy.baseColorFactor = glm::vec4(glm::vec3(mean), original.baseColorFactor.a * mean.a);
+            if (copy.baseColorFactor.a < 0.999f) copy.alphaMode = AlphaMode::Blend;
+        }
+        mesh.materialIndex = uint32_t(model_.materials.size());
+        model_.materials.push_back(std::move(copy));
+    }
+
+    // ------------------------------------------------------------ textures
+
+    int32_t addTexture(const std::string& key, TextureData texture) {
+        const int32_t index = int32_t(model_.textures.size());
+        textureIndex_[key] = index;
+        model_.textures.push_back(std::move(texture));
+        return index;
+    }
+
+    int32_t placeholder(const std::string& key, const std::string& reference, bool srgb, const std::string& reason) {
+        warn("texture " + inQuotes(reference) + " " + reason + "; using a placeholder");
+        return addTexture(key, makePlaceholderTexture(reference, srgb));
+    }
+
+    // Loads (once per source and colour space) and returns the texture index.
+    int32_t loadTexture(const std::string& reference, bool srgb) {
+        const std::string space = srgb ? "|srgb" : "|linear";
+        if (model_.textures.size() >= settings_.maxTextures) {
+            const std::string key = "limit" + space;
+            if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
+            return placeholder(key, reference, srgb,
+                               "is beyond the limit of " + std::to_string(settings_.maxTextures) + " textures");
+        }
+
+        // Embedded: "*N", or (FBX) a file name matching an embedded texture.
+        const auto [embedded, embeddedIndex] = scene_.GetEmbeddedTextureAndIndex(reference.c_str());
+        if (embedded) {
+            const std::string key = "embedded:" + std::to_string(embeddedIndex) + space;
+            if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
+            std::string name = embedded->mFilename.length > 0 ? std::string(embedded->mFilename.C_Str())
+                                                                : "embedded #" + std::to_string(embeddedIndex);
+            Result<TextureData> texture = decodeEmbedded(*embedded, name, srgb);
+            if (!texture) return placeholder(key, name, srgb, "could not be decoded (" + texture.error() + ")");
+            return addTexture(key, std::move(texture.value()));
+        }
+        if (!reference.empty() && reference[0] == '*') {
+            const std::string key = "missing:" + reference + space;
+            if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
+            return placeholder(key, reference, srgb, "names an embedded texture the file does not hold");
+        }
+
+        const fs::path folder = file_.parent_path();
+        std::optional<fs::path> resolved = resolveTexturePath(folder, reference);
+        if (!resolved) {
+            const std::string key = "missing:" + reference + space;
+            if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
+            // Recorded as absent so a cache entry goes stale when it appears.
+            std::string normal = reference;
+            std::replace(normal.begin(), normal.end(), '\\', '/');
+            if (normal.size() <= 4096) recorder_.record(folder / fs::path(normal));
+            return placeholder(key, reference, srgb, "was not found");
+        }
+        const std::string key = "file:" + resolved->string() + space;
+        if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
+        recorder_.record(*resolved);
+        std::string reason;
+        std::vector<uint8_t> bytes = readFile(*resolved, reason);
+        if (!reason.empty()) return placeholder(key, reference, srgb, "could not be read (" + reason + ")");
+        Result<TextureData> texture = decodeTexture(bytes, reference, srgb, settings_.maxTextureSize);
+        if (!texture) return placeholder(key, reference, srgb, "could not be decoded (" + texture.error() + ")");
+        return addTexture(key, std::move(texture.value()));
+    }
+
+    Result<TextureData> decodeEmbedded(const aiTexture& texture, const std::string& name, bool srgb) {
+        if (!texture.pcData) return makeError("no data");
+        if (texture.mHeight == 0) {
+            // Compressed: mWidth is the byte size of a PNG, JPEG, ... file.
+            const auto* bytes = reinterpret_cast<const uint8_t*>(texture.pcData);
+            return decodeTexture(std::span<const uint8_t>(bytes, texture.mWidth), name, srgb, settings_.maxTextureSize);
+        }
+        // Raw ARGB8888 texels (aiTexel is stored b, g, r, a).
+        const uint64_t count = uint64_t(texture.mWidth) * texture.mHeight;
+        if (count > kMaxDecodedPixels) return makeError("the image is too large");
+        std::vector<uint8_t> rgba(size_t(count) * 4);
+        for (uint64_t i = 0; i < count; ++i) {
+            const aiTexel& t = texture.pcData[i];
+            rgba[i * 4 + 0] = t.r;
+            rgba[i * 4 + 1] = t.g;
+            rgba[i * 4 + 2] = t.b;
+            rgba[i * 4 + 3] = t.a;
+        }
+        return textureFromRgba(std::move(rgba), texture.mWidth, texture.mHeight, name, srgb, settings_.maxTextureSize);
+    }
+
+    static std::vector<uint8_t> readFile(const fs::path& path, std::string& reason) {
+        std::error_code ec;
+        const uintmax_t size = fs::file_size(path, ec);
+        if (ec) {
+            reason = ec.message();
+            return {};
+        }
+        if (size > kMaxTextureFileBytes) {
+            reason = "the file is " + std::to_string(size >> 20) + " MiB, too large for a texture";
+            return {};
+        }
+        std::ifstream in(path, std::ios::binary);
+        std::vector<uint8_t> bytes(static_cast<size_t>(size));
+        if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(size))) {
+            reason = "read error";
+            return {};
+        }
+        return bytes;
+    }
+
+    const fs::path& file_;
+    const ImportSettings& settings_;
+    const aiScene& scene_;
+    DependencyRecorder& recorder_;
+    ImportTrace* trace_;
+    ModelData model_;
+    std::vector<int32_t> meshMap_;      // aiScene mesh -> model mesh, -1 if dropped
+    std::vector<unsigned> meshSource_;  // model mesh -> aiScene mesh
+    std::unordered_map<std::string, int32_t> textureIndex_;
+};
+
+}  // namespace
+
+Result<ModelData> importWithAssimp(const fs::path& file, const ImportSettings& settings, ImportTrace* trace) {
+    const std::string prefix = "cannot open " + inQuotes(file.string()) + ": ";
+    try {
+        std::error_code ec;
+        const fs::file_status status = fs::status(file, ec);
+        if (ec || !fs::exists(status)) return makeError(prefix + "no such file");
+        if (fs::is_directory(status)) return makeError(prefix + "it is a folder, not a model file");
+        if (!fs::is_regular_file(status)) return makeError(prefix + "not a regular file");
+
+        DependencyRecorder recorder(trace ? &trace->dependencies : nullptr);
+        Assimp::Importer importer;
+        importer.SetIOHandler(new RecordingIOSystem(recorder));  // the importer owns it
+        // Points and lines are dropped; degenerate triangles removed (but
+        // not by area: small valid triangles in metre-scale CAD survive).
+        importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+        importer.SetPropertyInteger(AI_CONFIG_PP_FD_REMOVE, 1);
+        importer.SetPropertyInteger(AI_CONFIG_PP_FD_CHECKAREA, 0);
+        // Normals generated for files without them keep edges sharper than
+        // 80 degrees hard (CAD exports), instead of Assimp's 175.
+        importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 80.0f);
+        // Only what the viewer uses: fewer vertex streams also let
+        // JoinIdenticalVertices merge more.
+        importer.SetPropertyInteger(AI_CONFIG_PP_RVC_FLAGS, aiComponent_ANIMATIONS | aiComponent_BONEWEIGHTS |
+                                                                aiComponent_CAMERAS | aiComponent_LIGHTS);
+        // FBX pivot helper nodes folded into one transform per node.
+        importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
+
+        // No PreTransformVertices or OptimizeGraph: the hierarchy, node
+        // names and instancing are kept. No FixInfacingNormals: it flips
+        // thin and open geometry wrongly.
+        const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
+                               aiProcess_CalcTangentSpace | aiProcess_SortByPType | aiProcess_ValidateDataStructure |
+                               aiProcess_FindDegenerates | aiProcess_FindInvalidData | aiProcess_ImproveCacheLocality |
+                               aiProcess_FindInstances | aiProcess_RemoveComponent | aiProcess_FlipUVs;
+        if (trace && trace->onStage) trace->onStage("assimp");
+        const aiScene* scene = importer.ReadFile(file.string(), flags);
+        if (!scene) {
+            std::string message = importer.GetErrorString();
+            while (!message.empty() && (message.back() == '\n' || message.back() == '\r' || message.back() == ' '))
+                message.pop_back();
+            if (message.find("bad_alloc") != std::string::npos)
+                return makeError(prefix + "ran out of memory while importing");
+            return makeError(prefix + "Assimp: " + (message.empty() ? "unknown error" : message));
+        }
+        if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) return makeError(prefix + "the file holds no complete scene");
+        if (scene->mNumMeshes == 0 || !scene->mMeshes)
+            return makeError(prefix + "the file holds no triangles to show");
+        SceneConverter converter(file, settings, *scene, recorder, trace);
+        return converter.convert();
+    } catch (const std::bad_alloc&) {
+        return makeError(prefix + "ran out of memory while importing");
+    } catch (const std::exception& e) {
+        return makeError(prefix + "import failed (" + e.what() + ")");
+    } catch (...) {
+        return makeError(prefix + "import failed (unknown exception)");
+    }
+}
+
+}  // namespace engine

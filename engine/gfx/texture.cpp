@@ -1,0 +1,78 @@
+#include "gfx/texture.h"
+
+#include <algorithm>
+
+#include <glad/gl.h>
+
+namespace engine::gfx {
+namespace {
+struct FormatInfo {
+    GLenum internal, format, type;
+    size_t bytesPerPixel;
+};
+
+FormatInfo info(TextureFormat format) {
+    switch (format) {
+        case TextureFormat::Rgba8: return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
+        case TextureFormat::Srgb8Alpha8: return {GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
+        case TextureFormat::Rgba16F: return {GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, 8};
+        case TextureFormat::Depth24:
+        case TextureFormat::Depth24Compare: return {GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, 4};
+    }
+    return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
+}
+
+void applySampling(const TextureDesc& desc, int levels) {
+    GLenum wrap = desc.wrap == TextureWrap::Repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GLint(wrap));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GLint(wrap));
+    GLenum minFilter = GL_LINEAR, magFilter = GL_LINEAR;
+    if (desc.filter == TextureFilter::Nearest) minFilter = magFilter = GL_NEAREST;
+    if (desc.filter == TextureFilter::Trilinear && levels > 1) minFilter = GL_LINEAR_MIPMAP_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GLint(minFilter));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GLint(magFilter));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, levels - 1);
+    if (desc.format == TextureFormat::Depth24Compare) {
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
+    }
+    if (desc.maxAnisotropy > 1.0f && GLAD_GL_EXT_texture_filter_anisotropic)
+        glTexParameterf(GL_TEXTURE_2D, GL_TEXTURE_MAX_ANISOTROPY_EXT, desc.maxAnisotropy);
+}
+
+GLuint create() {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    return id;
+}
+}  // namespace
+
+Texture2D::Texture2D(const TextureDesc& desc) : handle_(create()), width_(desc.width), height_(desc.height) {
+    FormatInfo f = info(desc.format);
+    glTexImage2D(GL_TEXTURE_2D, 0, GLint(f.internal), desc.width, desc.height, 0, f.format, f.type, nullptr);
+    applySampling(desc, 1);
+    bytes_ = size_t(desc.width) * size_t(desc.height) * f.bytesPerPixel;
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+Texture2D::Texture2D(const TextureDesc& desc, const std::vector<const uint8_t*>& mipLevels)
+    : handle_(create()), width_(desc.width), height_(desc.height) {
+    FormatInfo f = info(desc.format);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    int levels = int(mipLevels.size());
+    for (int level = 0; level < levels; ++level) {
+        int w = std::max(1, desc.width >> level), h = std::max(1, desc.height >> level);
+        glTexImage2D(GL_TEXTURE_2D, level, GLint(f.internal), w, h, 0, f.format, f.type, mipLevels[size_t(level)]);
+        bytes_ += size_t(w) * size_t(h) * f.bytesPerPixel;
+    }
+    applySampling(desc, std::max(1, levels));
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void Texture2D::bind(int unit) const {
+    glActiveTexture(GLenum(GL_TEXTURE0 + unit));
+    glBindTexture(GL_TEXTURE_2D, handle_.id());
+}
+
+}  // namespace engine::gfx

@@ -1,0 +1,54 @@
+#pragma once
+// 2D textures: material images with mip chains, render targets and shadow maps.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "gfx/gl_handle.h"
+
+namespace engine::gfx {
+
+enum class TextureFormat {
+    Rgba8,        // linear 8-bit
+    Srgb8Alpha8,  // colour images: the GPU decodes sRGB when sampling
+    Rgba16F,      // HDR colour target
+    Depth24,      // depth target
+    Depth24Compare,  // shadow map: sampled with a depth comparison
+};
+
+enum class TextureFilter { Nearest, Linear, Trilinear };
+enum class TextureWrap { Repeat, ClampToEdge };
+
+struct TextureDesc {
+    int width = 1;
+    int height = 1;
+    TextureFormat format = TextureFormat::Rgba8;
+    TextureFilter filter = TextureFilter::Linear;
+    TextureWrap wrap = TextureWrap::ClampToEdge;
+    float maxAnisotropy = 1.0f;  // used when the driver offers anisotropic filtering
+};
+
+class Texture2D {
+public:
+    Texture2D() = default;
+    // Allocates storage (no data), e.g. for a render target.
+    explicit Texture2D(const TextureDesc& desc);
+    // Uploads an RGBA8 mip chain: level i is width>>i x height>>i (at least 1).
+    Texture2D(const TextureDesc& desc, const std::vector<const uint8_t*>& mipLevels);
+
+    unsigned int id() const { return handle_.id(); }
+    int width() const { return width_; }
+    int height() const { return height_; }
+    size_t byteSize() const { return bytes_; }
+    explicit operator bool() const { return bool(handle_); }
+
+    void bind(int unit) const;
+
+private:
+    GlHandle<detail::deleteTexture> handle_;
+    int width_ = 0;
+    int height_ = 0;
+    size_t bytes_ = 0;
+};
+
+}  // namespace engine::gfx

@@ -1,0 +1,62 @@
+#pragma once
+// An on-screen window with a GL 3.3 core context (GLFW).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/result.h"
+#include "platform/input.h"
+
+struct GLFWwindow;
+
+namespace engine {
+
+struct WindowDesc {
+    std::string title = "engine";
+    int width = 1280;
+    int height = 720;
+    bool fullscreen = false;
+    bool hidden = false;
+    bool vsync = true;
+};
+
+class Window {
+public:
+    // Opens the window and makes its context current. Errors say why (no
+    // display, no GL 3.3...).
+    static Result<std::unique_ptr<Window>> open(const WindowDesc& desc);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    // Waits for events up to `timeoutSeconds` (0: just poll) and returns them.
+    std::vector<InputEvent> pollEvents(double timeoutSeconds);
+    void swapBuffers();
+    bool shouldClose() const;
+    void requestClose(bool close);
+
+    glm::ivec2 framebufferSize() const;
+    glm::ivec2 windowSize() const;
+    float contentScale() const;  // HiDPI factor, 1 on ordinary screens
+    GLFWwindow* handle() const { return window_; }
+
+    static void* getProcAddress(const char* name);
+    // Wakes a pollEvents() that is waiting; callable from any thread.
+    static void wakeUp();
+
+private:
+    Window() = default;
+    static void onCursor(GLFWwindow*, double, double);
+    static void onButton(GLFWwindow*, int, int, int);
+    static void onScroll(GLFWwindow*, double, double);
+    static void onKey(GLFWwindow*, int, int, int, int);
+    static void onChar(GLFWwindow*, unsigned int);
+    static void onClose(GLFWwindow*);
+
+    GLFWwindow* window_ = nullptr;
+    std::vector<InputEvent> pending_;
+};
+
+}  // namespace engine

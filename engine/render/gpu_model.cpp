@@ -1,0 +1,83 @@
+#include "render/gpu_model.h"
+
+#include <cstddef>
+
+namespace engine {
+namespace {
+const gfx::VertexAttribute kVertexLayout[] = {
+    {0, 3, gfx::AttributeType::Float, offsetof(Vertex, position), sizeof(Vertex), false},
+    {1, 3, gfx::AttributeType::Float, offsetof(Vertex, normal), sizeof(Vertex), false},
+    {2, 4, gfx::AttributeType::Float, offsetof(Vertex, tangent), sizeof(Vertex), false},
+    {3, 2, gfx::AttributeType::Float, offsetof(Vertex, uv), sizeof(Vertex), false},
+};
+
+const gfx::Texture2D* textureAt(const std::vector<gfx::Texture2D>& textures, int32_t index) {
+    return index >= 0 && size_t(index) < textures.size() ? &textures[size_t(index)] : nullptr;
+}
+}  // namespace
+
+GpuModel::GpuModel(const ModelData& model) {
+    textures_.reserve(model.textures.size());
+    for (const TextureData& t : model.textures) {
+        gfx::TextureDesc desc;
+        desc.width = int(t.width);
+        desc.height = int(t.height);
+        desc.format = t.srgb ? gfx::TextureFormat::Srgb8Alpha8 : gfx::TextureFormat::Rgba8;
+        desc.filter = t.placeholder ? gfx::TextureFilter::Nearest : gfx::TextureFilter::Trilinear;
+        desc.wrap = gfx::TextureWrap::Repeat;
+        desc.maxAnisotropy = 4.0f;
+        std::vector<const uint8_t*> levels;
+        bool consistent = t.width > 0 && t.height > 0 && !t.mips.empty();
+        for (size_t level = 0; consistent && level < t.mips.size(); ++level) {
+            size_t w = std::max<size_t>(1, t.width >> level), h = std::max<size_t>(1, t.height >> level);
+            consistent = t.mips[level].size() == w * h * 4;
+            levels.push_back(t.mips[level].data());
+        }
+        if (!consistent) {
+            textures_.emplace_back();  // an empty texture: materials fall back to defaults
+            continue;
+        }
+        textures_.emplace_back(desc, levels);
+        gpuBytes_ += textures_.back().byteSize();
+    }
+
+    for (const MaterialData& m : model.materials) {
+        GpuMaterial g;
+        g.data = m;
+        g.baseColor = textureAt(textures_, m.baseColorTexture);
+        g.metallicRoughness = textureAt(textures_, m.metallicRoughnessTexture);
+        g.normal = textureAt(textures_, m.normalTexture);
+        g.occlusion = textureAt(textures_, m.occlusionTexture);
+        g.emissive = textureAt(textures_, m.emissiveTexture);
+        materials_.push_back(g);
+    }
+    if (materials_.empty()) materials_.push_back(GpuMaterial{});
+
+    meshes_.reserve(model.meshes.size());
+    for (const MeshData& m : model.meshes) {
+        GpuMesh mesh;
+        mesh.materialIndex = m.materialIndex < materials_.size() ? m.materialIndex : 0;
+        mesh.bounds = m.bounds;
+        if (!m.vertices.empty() && !m.indices.empty()) {
+            mesh.vertices = gfx::Buffer(gfx::BufferKind::Vertex, m.vertices.data(), m.vertices.size() * sizeof(Vertex));
+            mesh.indices = gfx::Buffer(gfx::BufferKind::Index, m.indices.data(), m.indices.size() * sizeof(uint32_t));
+            mesh.vao.addAttributes(mesh.vertices, kVertexLayout, std::size(kVertexLayout));
+            mesh.vao.setIndexBuffer(mesh.indices);
+            mesh.indexCount = m.indices.size() / 3 * 3;
+            gpuBytes_ += mesh.vertices.size() + mesh.indices.size();
+        }
+        meshes_.push_back(std::move(mesh));
+    }
+
+    std::vector<glm::mat4> world = model.worldTransforms();
+    for (size_t i = 0; i < model.nodes.size(); ++i) {
+        for (uint32_t mesh : model.nodes[i].meshes) {
+            if (mesh >= meshes_.size() || meshes_[mesh].indexCount == 0) continue;
+            placements_.push_back({mesh, world[i]});
+            bounds_.expand(meshes_[mesh].bounds.transformed(world[i]));
+            triangles_ += meshes_[mesh].indexCount / 3;
+        }
+    }
+}
+
+}  // namespace engine

@@ -1,0 +1,64 @@
+#pragma once
+// GpuModel: a ModelData uploaded to the GPU, ready to draw many times.
+#include <memory>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "gfx/buffer.h"
+#include "gfx/texture.h"
+#include "gfx/vertex_array.h"
+#include "scene/model.h"
+
+namespace engine {
+
+struct GpuMesh {
+    gfx::Buffer vertices;
+    gfx::Buffer indices;
+    gfx::VertexArray vao;
+    size_t indexCount = 0;
+    uint32_t materialIndex = 0;
+    Aabb bounds;
+};
+
+struct GpuMaterial {
+    MaterialData data;
+    const gfx::Texture2D* baseColor = nullptr;  // null: use the renderer's defaults
+    const gfx::Texture2D* metallicRoughness = nullptr;
+    const gfx::Texture2D* normal = nullptr;
+    const gfx::Texture2D* occlusion = nullptr;
+    const gfx::Texture2D* emissive = nullptr;
+};
+
+// One mesh placed by one node.
+struct MeshPlacement {
+    uint32_t mesh = 0;
+    glm::mat4 transform{1.0f};  // model space
+};
+
+class GpuModel {
+public:
+    // Uploads meshes and textures. Bad indices in `model` (a corrupt cache)
+    // are skipped rather than trusted.
+    explicit GpuModel(const ModelData& model);
+    GpuModel(const GpuModel&) = delete;
+    GpuModel& operator=(const GpuModel&) = delete;
+
+    const std::vector<GpuMesh>& meshes() const { return meshes_; }
+    const std::vector<GpuMaterial>& materials() const { return materials_; }
+    const std::vector<MeshPlacement>& placements() const { return placements_; }
+    const Aabb& bounds() const { return bounds_; }
+    size_t triangleCount() const { return triangles_; }
+    size_t gpuBytes() const { return gpuBytes_; }
+
+private:
+    std::vector<GpuMesh> meshes_;
+    std::vector<gfx::Texture2D> textures_;
+    std::vector<GpuMaterial> materials_;
+    std::vector<MeshPlacement> placements_;
+    Aabb bounds_;
+    size_t triangles_ = 0;
+    size_t gpuBytes_ = 0;
+};
+
+}  // namespace engine

@@ -1,0 +1,465 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "core/log.h"
+#include "gfx/device.h"
+#include "render/frustum.h"
+
+namespace engine {
+
+struct Renderer::Instance {
+    const GpuModel* model = nullptr;
+    uint32_t mesh = 0;
+    glm::mat4 world{1.0f};
+    Aabb worldBounds;
+    bool mirrored = false;
+    bool blended = false;
+};
+
+namespace {
+// Per-instance model matrix: a mat4 takes attribute locations 4 to 7.
+const gfx::VertexAttribute kInstanceLayout[] = {
+    {4, 4, gfx::AttributeType::Float, 0, sizeof(glm::mat4), true},
+    {5, 4, gfx::AttributeType::Float, 16, sizeof(glm::mat4), true},
+    {6, 4, gfx::AttributeType::Float, 32, sizeof(glm::mat4), true},
+    {7, 4, gfx::AttributeType::Float, 48, sizeof(glm::mat4), true},
+};
+
+const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
+                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "tonemap.frag",
+                              "fxaa.frag"};
+
+gfx::Texture2D solidTexture(uint8_t r, uint8_t g, uint8_t b) {
+    gfx::TextureDesc desc;
+    desc.format = gfx::TextureFormat::Rgba8;
+    desc.filter = gfx::TextureFilter::Nearest;
+    const uint8_t pixel[4] = {r, g, b, 255};
+    return gfx::Texture2D(desc, {pixel});
+}
+
+std::filesystem::file_time_type newestShaderTime(const std::filesystem::path& dir) {
+    std::filesystem::file_time_type newest{};
+    std::error_code ec;
+    for (const char* name : kShaderFiles) {
+        auto t = std::filesystem::last_write_time(dir / name, ec);
+        if (!ec) newest = std::max(newest, t);
+    }
+    return newest;
+}
+}  // namespace
+
+Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
+    std::unique_ptr<Renderer> r(new Renderer());
+    r->desc_ = desc;
+    Status shaders = r->loadShaders();
+    if (!shaders) return makeError(shaders.error());
+
+    r->white_ = solidTexture(255, 255, 255);
+    r->flatNormal_ = solidTexture(128, 128, 255);
+    r->emptyVao_ = gfx::VertexArray::createEmpty();
+
+    gfx::TextureDesc shadowDesc;
+    shadowDesc.width = shadowDesc.height = std::clamp(desc.shadowMapSize, 256, 8192);
+    shadowDesc.format = gfx::TextureFormat::Depth24Compare;
+    shadowDesc.filter = gfx::TextureFilter::Linear;
+    r->shadowMap_ = gfx::Texture2D(shadowDesc);
+    r->shadowTarget_ = gfx::Framebuffer(nullptr, &r->shadowMap_);
+    if (!r->shadowTarget_.complete()) {
+        log::warning("the shadow map framebuffer is not supported here: shadows are off");
+        r->options_.shadows = false;
+    }
+
+    const float groundQuad[] = {-1, 0, -1, 1, 0, -1, 1, 0, 1, -1, 0, 1};
+    const uint32_t groundTriangles[] = {0, 2, 1, 0, 3, 2};
+    r->groundVertices_ = gfx::Buffer(gfx::BufferKind::Vertex, groundQuad, sizeof groundQuad);
+    r->groundIndices_ = gfx::Buffer(gfx::BufferKind::Index, groundTriangles, sizeof groundTriangles);
+    const gfx::VertexAttribute position{0, 3, gfx::AttributeType::Float, 0, 12, false};
+    r->groundVao_.addAttributes(r->groundVertices_, &position, 1);
+    r->groundVao_.setIndexBuffer(r->groundIndices_);
+
+    r->instanceBuffer_ = gfx::Buffer(gfx::BufferKind::Vertex, nullptr, 64 * sizeof(glm::mat4), gfx::BufferUsage::Stream);
+    return r;
+}
+
+Renderer::~Renderer() = default;
+
+Status Renderer::loadShaders() {
+    const auto& dir = desc_.shaderDirectory;
+    struct Entry {
+        gfx::ShaderProgram* program;
+        const char* vertex;
+        const char* fragment;
+    };
+    const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},         {&shadow_, "shadow.vert", "shadow.frag"},
+                             {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
+                             {&tonemap_, "fullscreen.vert", "tonemap.frag"}, {&fxaa_, "fullscreen.vert", "fxaa.frag"}};
+    // Compile all first, so a failure leaves every previous program in place.
+    std::vector<gfx::ShaderProgram> built;
+    for (const Entry& e : entries) {
+        Result<gfx::ShaderProgram> program = gfx::ShaderProgram::fromFiles({dir / e.vertex, dir / e.fragment, {}});
+        if (!program) return makeError(program.error());
+        built.push_back(std::move(program).value());
+    }
+    for (size_t i = 0; i < std::size(entries); ++i) *entries[i].program = std::move(built[i]);
+    pbr_.use();
+    pbr_.set("uBaseColorTexture", 0);
+    pbr_.set("uMetallicRoughnessTexture", 1);
+    pbr_.set("uNormalTexture", 2);
+    pbr_.set("uOcclusionTexture", 3);
+    pbr_.set("uEmissiveTexture", 4);
+    pbr_.set("uShadowMap", 5);
+    shadow_.use();
+    shadow_.set("uBaseColorTexture", 0);
+    ground_.use();
+    ground_.set("uShadowMap", 5);
+    tonemap_.use();
+    tonemap_.set("uHdrColor", 0);
+    fxaa_.use();
+    fxaa_.set("uLdrColor", 0);
+    shadersTime_ = newestShaderTime(dir);
+    return {};
+}
+
+void Renderer::reloadShadersIfChanged() {
+    if (newestShaderTime(desc_.shaderDirectory) == shadersTime_) return;
+    Status status = loadShaders();
+    if (status)
+        log::info("shaders reloaded");
+    else {
+        shadersTime_ = newestShaderTime(desc_.shaderDirectory);  // don't retry until the next edit
+        log::error(status.error());
+    }
+}
+
+void Renderer::setScene(std::vector<SceneModel> scene) {
+    scene_ = std::move(scene);
+    instances_.clear();
+    sceneBounds_ = Aabb();
+    for (const SceneModel& item : scene_) {
+        if (!item.model || !item.visible) continue;
+        const GpuModel& model = *item.model;
+        for (const MeshPlacement& placement : model.placements()) {
+            Instance instance;
+            instance.model = &model;
+            instance.mesh = placement.mesh;
+            instance.world = item.transform * placement.transform;
+            const GpuMesh& mesh = model.meshes()[placement.mesh];
+            instance.worldBounds = mesh.bounds.transformed(instance.world);
+            instance.mirrored = glm::determinant(glm::mat3(instance.world)) < 0.0f;
+            instance.blended = model.materials()[mesh.materialIndex].data.alphaMode == AlphaMode::Blend;
+            sceneBounds_.expand(instance.worldBounds);
+            instances_.push_back(instance);
+        }
+    }
+    shadowsDirty_ = true;
+}
+
+void Renderer::setOutputWindow(glm::ivec2 size) {
+    offscreen_ = false;
+    if (size != outputSize_) {
+        outputSize_ = size;
+        rebuildTargets();
+    }
+}
+
+void Renderer::setOutputOffscreen(glm::ivec2 size) {
+    if (!offscreen_ || size != outputSize_) {
+        offscreen_ = true;
+        outputSize_ = size;
+        rebuildTargets();
+    }
+}
+
+void Renderer::rebuildTargets() {
+    glm::ivec2 s = glm::max(outputSize_, glm::ivec2(1));
+    gfx::TextureDesc color{s.x, s.y, gfx::TextureFormat::Rgba16F, gfx::TextureFilter::Linear};
+    hdrColor_ = gfx::Texture2D(color);
+    hdrDepth_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Depth24, gfx::TextureFilter::Nearest});
+    hdrTarget_ = gfx::Framebuffer(&hdrColor_, &hdrDepth_);
+    ldrColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Linear});
+    ldrTarget_ = gfx::Framebuffer(&ldrColor_, nullptr);
+    if (offscreen_) {
+        outputColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Nearest});
+        outputTarget_ = gfx::Framebuffer(&outputColor_, nullptr);
+    } else {
+        outputColor_ = {};
+        outputTarget_ = {};
+    }
+}
+
+glm::mat4 Renderer::lightViewProjection() const {
+    glm::vec3 center = sceneBounds_.empty() ? glm::vec3(0.0f) : sceneBounds_.center();
+    float radius = std::max(sceneBounds_.radius(), 0.01f);
+    glm::vec3 l = glm::normalize(lighting_.sunDirection);
+    glm::vec3 up = std::abs(l.y) > 0.99f ? glm::vec3(0, 0, 1) : glm::vec3(0, 1, 0);
+    glm::mat4 view = glm::lookAt(center + l * radius * 2.0f, center, up);
+    // Wider than the scene so long shadows on the ground stay inside the map.
+    float extent = radius * 1.4f;
+    glm::mat4 projection = glm::ortho(-extent, extent, -extent, extent, radius * 0.5f, radius * 4.0f);
+    return projection * view;
+}
+
+void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
+    p.set("uSunDirection", glm::normalize(lighting_.sunDirection));
+    p.set("uSunColor", lighting_.sunColor);
+    p.set("uSkyZenith", lighting_.skyZenith);
+    p.set("uSkyHorizon", lighting_.skyHorizon);
+    p.set("uGroundColor", lighting_.groundColor);
+    p.set("uAmbientIntensity", lighting_.ambientIntensity);
+}
+
+void Renderer::bindMaterial(const GpuMaterial& m, const gfx::ShaderProgram& p) const {
+    const MaterialData& d = m.data;
+    p.set("uBaseColorFactor", d.baseColorFactor);
+    p.set("uMetallicFactor", d.metallicFactor);
+    p.set("uRoughnessFactor", d.roughnessFactor);
+    p.set("uEmissiveFactor", d.emissiveFactor);
+    p.set("uNormalScale", d.normalScale);
+    p.set("uOcclusionStrength", m.occlusion && *m.occlusion ? d.occlusionStrength : 0.0f);
+    p.set("uAlphaCutoff", d.alphaCutoff);
+    p.set("uAlphaMode", int(d.alphaMode));
+    p.set("uDoubleSided", int(d.doubleSided));
+    bool hasNormalMap = m.normal && *m.normal;
+    p.set("uHasNormalMap", int(hasNormalMap));
+    auto bindOr = [](const gfx::Texture2D* t, const gfx::Texture2D& fallback, int unit) {
+        (t && *t ? *t : fallback).bind(unit);
+    };
+    bindOr(m.baseColor, white_, 0);
+    bindOr(m.metallicRoughness, white_, 1);
+    bindOr(m.normal, flatNormal_, 2);
+    bindOr(m.occlusion, white_, 3);
+    bindOr(m.emissive, white_, 4);
+}
+
+void Renderer::drawShadowMap(FrameStats& stats) {
+    lightViewProjection_ = lightViewProjection();
+    gfx::bindFramebuffer(&shadowTarget_, shadowMap_.width(), shadowMap_.height());
+    gfx::clear({0, 0, 0, 0}, false, true);
+    gfx::RenderState state;
+    state.cull = gfx::CullMode::None;  // thin or open geometry must still cast
+    state.colorWrite = false;
+    state.polygonOffsetFactor = 1.5f;
+    state.polygonOffsetUnits = 2.0f;
+    gfx::applyState(state);
+    shadow_.use();
+    shadow_.set("uLightViewProjection", lightViewProjection_);
+
+    // Group by mesh so repeated meshes are one instanced draw.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < instances_.size(); ++i)
+        if (!instances_[i].blended) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const Instance &x = instances_[a], &y = instances_[b];
+        return std::tie(x.model, x.mesh) < std::tie(y.model, y.mesh);
+    });
+    instanceScratch_.clear();
+    for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
+    if (instanceScratch_.empty()) return;
+    instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
+    for (size_t begin = 0; begin < order.size();) {
+        const Instance& first = instances_[order[begin]];
+        size_t end = begin + 1;
+        while (end < order.size() && instances_[order[end]].model == first.model && instances_[order[end]].mesh == first.mesh)
+            ++end;
+        const GpuMesh& mesh = first.model->meshes()[first.mesh];
+        const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        bool masked = material.data.alphaMode == AlphaMode::Mask;
+        shadow_.set("uAlphaMask", int(masked));
+        shadow_.set("uAlphaCutoff", material.data.alphaCutoff);
+        shadow_.set("uBaseColorFactor", material.data.baseColorFactor);
+        (material.baseColor && *material.baseColor ? *material.baseColor : white_).bind(0);
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, int(end - begin));
+        ++stats.drawCalls;
+        begin = end;
+    }
+    stats.shadowMapRedrawn = true;
+}
+
+void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats) {
+    Frustum frustum(viewProjection);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < instances_.size(); ++i) {
+        const Instance& instance = instances_[i];
+        if (instance.blended) continue;
+        if (!frustum.intersects(instance.worldBounds)) {
+            ++stats.culledInstances;
+            continue;
+        }
+        order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const Instance &x = instances_[a], &y = instances_[b];
+        return std::tie(x.model, x.mesh, x.mirrored) < std::tie(y.model, y.mesh, y.mirrored);
+    });
+    instanceScratch_.clear();
+    for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
+    if (order.empty()) return;
+    instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
+
+    pbr_.use();
+    pbr_.set("uViewProjection", viewProjection);
+    pbr_.set("uLightViewProjection", lightViewProjection_);
+    pbr_.set("uCameraPosition", camera.position);
+    pbr_.set("uShadowsEnabled", int(options_.shadows));
+    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    setLightingUniforms(pbr_);
+    shadowMap_.bind(5);
+    for (size_t begin = 0; begin < order.size();) {
+        const Instance& first = instances_[order[begin]];
+        size_t end = begin + 1;
+        while (end < order.size()) {
+            const Instance& next = instances_[order[end]];
+            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored) break;
+            ++end;
+        }
+        const GpuMesh& mesh = first.model->meshes()[first.mesh];
+        const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        gfx::RenderState state;
+        state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
+        state.frontFaceClockwise = first.mirrored;
+        gfx::applyState(state);
+        bindMaterial(material, pbr_);
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, int(end - begin));
+        ++stats.drawCalls;
+        stats.visibleInstances += int(end - begin);
+        stats.triangles += mesh.indexCount / 3 * (end - begin);
+        begin = end;
+    }
+}
+
+void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats) {
+    Frustum frustum(viewProjection);
+    std::vector<std::pair<float, size_t>> order;
+    for (size_t i = 0; i < instances_.size(); ++i) {
+        const Instance& instance = instances_[i];
+        if (!instance.blended) continue;
+        if (!frustum.intersects(instance.worldBounds)) {
+            ++stats.culledInstances;
+            continue;
+        }
+        glm::vec3 d = instance.worldBounds.center() - camera.position;
+        order.push_back({glm::dot(d, d), i});
+    }
+    if (order.empty()) return;
+    // Back to front: the farthest glass first.
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    instanceScratch_.clear();
+    for (const auto& entry : order) instanceScratch_.push_back(instances_[entry.second].world);
+    instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
+
+    pbr_.use();
+    for (size_t k = 0; k < order.size(); ++k) {
+        const Instance& instance = instances_[order[k].second];
+        const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
+        const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
+        gfx::RenderState state;
+        state.depthWrite = false;
+        state.blend = gfx::BlendMode::Alpha;
+        state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
+        state.frontFaceClockwise = instance.mirrored;
+        gfx::applyState(state);
+        bindMaterial(material, pbr_);
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, k * sizeof(glm::mat4));
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, 1);
+        ++stats.drawCalls;
+        ++stats.visibleInstances;
+        stats.triangles += mesh.indexCount / 3;
+    }
+}
+
+FrameStats Renderer::render(const Camera& camera) {
+    FrameStats stats;
+    if (outputSize_.x <= 0 || outputSize_.y <= 0) return stats;
+    if (shadowsDirty_ && options_.shadows && shadowTarget_.complete()) {
+        drawShadowMap(stats);
+        shadowsDirty_ = false;
+    }
+    glm::mat4 viewProjection = camera.projection * camera.view;
+
+    gfx::bindFramebuffer(&hdrTarget_, outputSize_.x, outputSize_.y);
+    gfx::clear({0, 0, 0, 1}, false, true);
+    gfx::RenderState background;
+    background.depthTest = gfx::DepthTest::Off;
+    background.depthWrite = false;
+    background.cull = gfx::CullMode::None;
+    gfx::applyState(background);
+    sky_.use();
+    setLightingUniforms(sky_);
+    sky_.set("uInverseViewProjection", glm::inverse(viewProjection));
+    gfx::drawTriangles(emptyVao_, 3);
+    ++stats.drawCalls;
+
+    drawOpaque(camera, viewProjection, stats);
+
+    if (options_.ground && !sceneBounds_.empty()) {
+        gfx::RenderState state;
+        state.cull = gfx::CullMode::None;
+        gfx::applyState(state);
+        ground_.use();
+        setLightingUniforms(ground_);
+        float radius = std::max(sceneBounds_.radius(), 0.01f);
+        glm::vec3 center = sceneBounds_.center();
+        // Slightly below the lowest point so the model's base does not z-fight.
+        center.y = sceneBounds_.min.y - radius * 0.002f;
+        ground_.set("uViewProjection", viewProjection);
+        ground_.set("uLightViewProjection", lightViewProjection_);
+        ground_.set("uGroundCenter", center);
+        ground_.set("uGroundRadius", radius * 6.0f);
+        ground_.set("uCameraPosition", camera.position);
+        ground_.set("uGroundAlbedo", lighting_.groundAlbedo);
+        ground_.set("uShadowsEnabled", int(options_.shadows));
+        ground_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+        shadowMap_.bind(5);
+        gfx::drawIndexed(groundVao_, 6, 1);
+        ++stats.drawCalls;
+    }
+
+    drawTransparent(camera, viewProjection, stats);
+
+    gfx::applyState(background);
+    const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
+    gfx::bindFramebuffer(options_.fxaa ? &ldrTarget_ : output, outputSize_.x, outputSize_.y);
+    tonemap_.use();
+    tonemap_.set("uExposure", lighting_.exposure);
+    hdrColor_.bind(0);
+    gfx::drawTriangles(emptyVao_, 3);
+    if (options_.fxaa) {
+        gfx::bindFramebuffer(output, outputSize_.x, outputSize_.y);
+        fxaa_.use();
+        fxaa_.set("uTexel", glm::vec2(1.0f / float(outputSize_.x), 1.0f / float(outputSize_.y)));
+        ldrColor_.bind(0);
+        gfx::drawTriangles(emptyVao_, 3);
+    }
+    stats.drawCalls += options_.fxaa ? 2 : 1;
+    return stats;
+}
+
+void Renderer::bindOutput() {
+    gfx::bindFramebuffer(offscreen_ ? &outputTarget_ : nullptr, outputSize_.x, outputSize_.y);
+}
+
+Image Renderer::readOutput() {
+    return gfx::readPixels(offscreen_ ? &outputTarget_ : nullptr, outputSize_.x, outputSize_.y);
+}
+
+void Renderer::finish() { gfx::finish(); }
+
+size_t Renderer::gpuBytes() const {
+    size_t bytes = shadowMap_.byteSize() + hdrColor_.byteSize() + hdrDepth_.byteSize() + ldrColor_.byteSize() +
+                   outputColor_.byteSize();
+    std::vector<const GpuModel*> seen;
+    for (const SceneModel& item : scene_) {
+        if (!item.model || std::find(seen.begin(), seen.end(), item.model.get()) != seen.end()) continue;
+        seen.push_back(item.model.get());
+        bytes += item.model->gpuBytes();
+    }
+    return bytes;
+}
+
+}  // namespace engine

@@ -1,0 +1,140 @@
+#pragma once
+// Renderer: draws a set of GpuModels with PBR shading, a cached sun shadow
+// map, an analytic sky, sorted transparency, tone mapping and FXAA, into a
+// window or an offscreen image. Overlays (ImGui) are drawn after `render`
+// into the same output.
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/image.h"
+#include "core/result.h"
+#include "gfx/buffer.h"
+#include "gfx/framebuffer.h"
+#include "gfx/shader.h"
+#include "gfx/texture.h"
+#include "gfx/vertex_array.h"
+#include "render/gpu_model.h"
+
+namespace engine {
+
+struct RendererDesc {
+    std::filesystem::path shaderDirectory;
+    int shadowMapSize = 2048;
+};
+
+struct Lighting {
+    glm::vec3 sunDirection = glm::normalize(glm::vec3(0.5f, 0.8f, 0.35f));  // towards the sun
+    glm::vec3 sunColor = glm::vec3(1.0f, 0.95f, 0.88f) * 3.2f;
+    glm::vec3 skyZenith{0.32f, 0.52f, 0.85f};
+    glm::vec3 skyHorizon{0.78f, 0.84f, 0.9f};
+    glm::vec3 groundColor{0.36f, 0.34f, 0.31f};
+    glm::vec3 groundAlbedo{0.55f, 0.55f, 0.53f};
+    float ambientIntensity = 1.0f;
+    float exposure = 1.0f;
+};
+
+struct RenderOptions {
+    bool shadows = true;
+    bool fxaa = true;
+    bool ground = true;   // a shadow-catching ground under the scene
+};
+
+struct Camera {
+    glm::mat4 view{1.0f};
+    glm::mat4 projection{1.0f};
+    glm::vec3 position{0.0f};
+};
+
+struct SceneModel {
+    std::shared_ptr<const GpuModel> model;
+    glm::mat4 transform{1.0f};
+    bool visible = true;
+};
+
+struct FrameStats {
+    int drawCalls = 0;
+    int visibleInstances = 0;
+    int culledInstances = 0;
+    size_t triangles = 0;
+    bool shadowMapRedrawn = false;
+};
+
+class Renderer {
+public:
+    // Compiles the shaders; errors name the shader file and line.
+    static Result<std::unique_ptr<Renderer>> create(const RendererDesc& desc);
+    ~Renderer();
+
+    // Replaces what is drawn; the shadow map is redrawn at the next frame.
+    void setScene(std::vector<SceneModel> scene);
+    const Aabb& sceneBounds() const { return sceneBounds_; }
+    // Call when something that casts shadows moved or the sun changed.
+    void invalidateShadows() { shadowsDirty_ = true; }
+
+    Lighting& lighting() { return lighting_; }
+    RenderOptions& options() { return options_; }
+
+    // Where the final image goes: the window's framebuffer or an offscreen image.
+    void setOutputWindow(glm::ivec2 size);
+    void setOutputOffscreen(glm::ivec2 size);
+    glm::ivec2 outputSize() const { return outputSize_; }
+
+    FrameStats render(const Camera& camera);
+    // Binds the output again (e.g. for ImGui after `render`).
+    void bindOutput();
+    // The offscreen output as an image (after render and overlays).
+    Image readOutput();
+    // Waits for the GPU (timing).
+    void finish();
+
+    // Reloads shaders whose files changed since the last call (dev builds);
+    // a shader with errors keeps the previous program and logs the error.
+    void reloadShadersIfChanged();
+
+    size_t gpuBytes() const;
+
+private:
+    struct Instance;
+    Renderer() = default;
+    Status loadShaders();
+    void rebuildTargets();
+    void drawShadowMap(FrameStats& stats);
+    void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
+    void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
+    void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;
+    void setLightingUniforms(const gfx::ShaderProgram& program) const;
+    glm::mat4 lightViewProjection() const;
+
+    RendererDesc desc_;
+    Lighting lighting_;
+    RenderOptions options_;
+
+    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, tonemap_, fxaa_;
+    std::filesystem::file_time_type shadersTime_{};
+
+    std::vector<SceneModel> scene_;
+    std::vector<Instance> instances_;
+    Aabb sceneBounds_;
+
+    gfx::Texture2D shadowMap_;
+    gfx::Framebuffer shadowTarget_;
+    bool shadowsDirty_ = true;
+    glm::mat4 lightViewProjection_{1.0f};
+
+    glm::ivec2 outputSize_{0};
+    bool offscreen_ = false;
+    gfx::Texture2D hdrColor_, hdrDepth_, ldrColor_, outputColor_;
+    gfx::Framebuffer hdrTarget_, ldrTarget_, outputTarget_;
+
+    gfx::Texture2D white_, flatNormal_;
+    gfx::VertexArray emptyVao_;
+    gfx::Buffer groundVertices_, groundIndices_;
+    gfx::VertexArray groundVao_;
+    gfx::Buffer instanceBuffer_;
+    std::vector<glm::mat4> instanceScratch_;
+};
+
+}  // namespace engine

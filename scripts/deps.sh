@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Twin Tour needs, only those missing.
+#   scripts/deps.sh          what building and running need
+#   scripts/deps.sh --test   plus what the test suite needs
+# Every dependency of the project is listed here and nowhere else.
+set -euo pipefail
+
+build_packages=(
+  cmake make g++ pkg-config
+  python3-glad            # generates the GL loader at build time
+  libglfw3-dev            # window, input, GL context
+  libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri   # headless EGL + Mesa llvmpipe
+  libimgui-dev libstb-dev # Dear ImGui 1.86 (with GLFW/OpenGL3 backends), stb_image
+  libassimp-dev           # model import (runs in a child process)
+  libglm-dev nlohmann-json3-dev
+  libpng-dev              # fast PNG writing for screenshots
+  libxxhash-dev           # content hashes for the import cache
+  fonts-inter fonts-dejavu-core   # UI font with every French glyph
+)
+test_packages=(
+  libgtest-dev libgmock-dev
+  xvfb xauth              # a display for the windowed tests
+)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

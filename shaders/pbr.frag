@@ -1,0 +1,116 @@
+#version 330 core
+// Metallic-roughness PBR: GGX specular, Lambert diffuse, a sun with a
+// filtered shadow map, hemisphere ambient and an analytic sky reflection.
+#include "common.glsl"
+
+in vec3 vWorldPosition;
+in vec3 vNormal;
+in vec4 vTangent;
+in vec2 vUv;
+in vec4 vLightPosition;
+
+uniform vec4 uBaseColorFactor;
+uniform float uMetallicFactor;
+uniform float uRoughnessFactor;
+uniform vec3 uEmissiveFactor;
+uniform float uNormalScale;
+uniform float uOcclusionStrength;
+uniform float uAlphaCutoff;
+uniform int uAlphaMode;      // 0 opaque, 1 mask, 2 blend
+uniform bool uHasNormalMap;
+uniform bool uDoubleSided;
+
+uniform sampler2D uBaseColorTexture;
+uniform sampler2D uMetallicRoughnessTexture;
+uniform sampler2D uNormalTexture;
+uniform sampler2D uOcclusionTexture;
+uniform sampler2D uEmissiveTexture;
+uniform sampler2DShadow uShadowMap;
+
+uniform vec3 uCameraPosition;
+uniform bool uShadowsEnabled;
+uniform vec2 uShadowTexel;   // 1 / shadow map size
+uniform float uAmbientIntensity;
+
+layout(location = 0) out vec4 outColor;
+
+float shadowFactor(vec3 n) {
+    if (!uShadowsEnabled) return 1.0;
+    vec3 p = vLightPosition.xyz / vLightPosition.w * 0.5 + 0.5;
+    if (p.x <= 0.0 || p.x >= 1.0 || p.y <= 0.0 || p.y >= 1.0 || p.z >= 1.0) return 1.0;
+    // Slope-scaled bias in depth, on top of the polygon offset used when the map was drawn.
+    float cosTheta = clamp(dot(n, uSunDirection), 0.05, 1.0);
+    float bias = 0.0006 * sqrt(1.0 - cosTheta * cosTheta) / cosTheta + 0.0002;
+    float z = p.z - min(bias, 0.004);
+    // 3x3 taps, each a 2x2 hardware comparison: soft edges for 9 lookups.
+    float sum = 0.0;
+    for (int y = -1; y <= 1; ++y)
+        for (int x = -1; x <= 1; ++x)
+            sum += texture(uShadowMap, vec3(p.xy + vec2(x, y) * uShadowTexel * 1.25, z));
+    return sum / 9.0;
+}
+
+// Karis' analytic fit of the split-sum environment BRDF (mobile shading).
+vec2 environmentBrdf(float roughness, float nDotV) {
+    const vec4 c0 = vec4(-1.0, -0.0275, -0.572, 0.022);
+    const vec4 c1 = vec4(1.0, 0.0425, 1.04, -0.04);
+    vec4 r = roughness * c0 + c1;
+    float a004 = min(r.x * r.x, exp2(-9.28 * nDotV)) * r.x + r.y;
+    return vec2(-1.04, 1.04) * a004 + r.zw;
+}
+
+void main() {
+    vec4 baseColor = uBaseColorFactor * texture(uBaseColorTexture, vUv);
+    if (uAlphaMode == 1 && baseColor.a < uAlphaCutoff) discard;
+
+    vec3 n = normalize(vNormal);
+    if (uDoubleSided && !gl_FrontFacing) n = -n;
+    if (uHasNormalMap) {
+        vec3 t = vTangent.xyz - n * dot(n, vTangent.xyz);
+        if (dot(t, t) > 1e-10) {
+            t = normalize(t);
+            vec3 b = cross(n, t) * (vTangent.w < 0.0 ? -1.0 : 1.0);
+            if (uDoubleSided && !gl_FrontFacing) b = -b;
+            vec3 tn = texture(uNormalTexture, vUv).xyz * 2.0 - 1.0;
+            tn.xy *= uNormalScale;
+            n = normalize(mat3(t, b, n) * tn);
+        }
+    }
+
+    vec4 mr = texture(uMetallicRoughnessTexture, vUv);
+    float metallic = clamp(uMetallicFactor * mr.b, 0.0, 1.0);
+    float roughness = clamp(uRoughnessFactor * mr.g, 0.045, 1.0);
+    float occlusion = mix(1.0, texture(uOcclusionTexture, vUv).r, uOcclusionStrength);
+
+    vec3 v = normalize(uCameraPosition - vWorldPosition);
+    vec3 l = uSunDirection;
+    vec3 h = normalize(v + l);
+    float nDotL = clamp(dot(n, l), 0.0, 1.0);
+    float nDotV = clamp(abs(dot(n, v)), 1e-4, 1.0);
+    float nDotH = clamp(dot(n, h), 0.0, 1.0);
+    float vDotH = clamp(dot(v, h), 0.0, 1.0);
+
+    vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
+    vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
+
+    float a = roughness * roughness;
+    float a2 = a * a;
+    float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
+    float distribution = a2 / (PI * d * d);
+    float visibility = 0.5 / (nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2) + nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2) + 1e-5);
+    vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+    vec3 specular = distribution * visibility * fresnel;
+    vec3 diffuse = (1.0 - fresnel) * diffuseColor / PI;
+    vec3 direct = (diffuse + specular) * uSunColor * nDotL * shadowFactor(n);
+
+    // Ambient: hemisphere light for diffuse, the sky blurred by roughness for specular.
+    vec3 r = reflect(-v, n);
+    vec3 environment = mix(skyRadiance(r), hemisphereIrradiance(r), clamp(roughness * 1.2, 0.0, 1.0));
+    vec2 brdf = environmentBrdf(roughness, nDotV);
+    vec3 ambient = (diffuseColor * hemisphereIrradiance(n) + environment * (f0 * brdf.x + brdf.y)) *
+                   occlusion * uAmbientIntensity;
+
+    vec3 emissive = uEmissiveFactor * texture(uEmissiveTexture, vUv).rgb;
+    float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
+    outColor = vec4(direct + ambient + emissive, alpha);
+}

@@ -1,0 +1,30 @@
+#version 330 core
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec4 aTangent;
+layout(location = 3) in vec2 aUv;
+layout(location = 4) in mat4 aModel;  // per instance, locations 4-7
+
+uniform mat4 uViewProjection;
+uniform mat4 uLightViewProjection;
+
+out vec3 vWorldPosition;
+out vec3 vNormal;
+out vec4 vTangent;
+out vec2 vUv;
+out vec4 vLightPosition;
+
+void main() {
+    vec4 world = aModel * vec4(aPosition, 1.0);
+    mat3 m = mat3(aModel);
+    // Cofactor matrix = det * inverse-transpose: right for non-uniform scale;
+    // the determinant's sign keeps mirrored instances' normals outwards.
+    mat3 cofactor = mat3(cross(m[1], m[2]), cross(m[2], m[0]), cross(m[0], m[1]));
+    float handedness = dot(cross(m[0], m[1]), m[2]) < 0.0 ? -1.0 : 1.0;
+    vNormal = cofactor * aNormal * handedness;
+    vTangent = vec4(m * aTangent.xyz, aTangent.w * handedness);
+    vUv = aUv;
+    vWorldPosition = world.xyz;
+    vLightPosition = uLightViewProjection * world;
+    gl_Position = uViewProjection * world;
+}

@@ -1,0 +1,12 @@
+#version 330 core
+layout(location = 0) in vec3 aPosition;
+layout(location = 3) in vec2 aUv;
+layout(location = 4) in mat4 aModel;
+
+uniform mat4 uLightViewProjection;
+out vec2 vUv;
+
+void main() {
+    vUv = aUv;
+    gl_Position = uLightViewProjection * aModel * vec4(aPosition, 1.0);
+}

@@ -1,0 +1,104 @@
+#include "nav/orbit_camera.h"
+
+#include <gtest/gtest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace engine {
+namespace {
+
+Aabb box(glm::vec3 min, glm::vec3 max) {
+    Aabb b;
+    b.expand(min);
+    b.expand(max);
+    return b;
+}
+
+// Projects a world point with the camera; true when it lands inside the view.
+bool inView(const OrbitCamera& camera, const Aabb& bounds, float aspect, glm::vec3 p) {
+    glm::vec4 clip = camera.projection(aspect, bounds) * camera.view() * glm::vec4(p, 1.0f);
+    glm::vec3 ndc = glm::vec3(clip) / clip.w;
+    return clip.w > 0 && std::abs(ndc.x) <= 1.0f && std::abs(ndc.y) <= 1.0f && ndc.z >= -1.0f && ndc.z <= 1.0f;
+}
+
+TEST(OrbitCamera, FrameKeepsEveryCornerInView) {
+    for (float aspect : {0.5f, 1.0f, 16.0f / 9.0f, 3.0f}) {
+        OrbitCamera camera;
+        Aabb bounds = box({-3, 0, -1}, {5, 2, 4});
+        camera.frame(bounds, 35.0f, -25.0f, aspect, true);
+        for (int i = 0; i < 8; ++i) {
+            glm::vec3 corner((i & 1) ? bounds.max.x : bounds.min.x, (i & 2) ? bounds.max.y : bounds.min.y,
+                             (i & 4) ? bounds.max.z : bounds.min.z);
+            EXPECT_TRUE(inView(camera, bounds, aspect, corner)) << "aspect " << aspect << " corner " << i;
+        }
+        EXPECT_NEAR(glm::length(camera.pose().target - bounds.center()), 0.0f, 1e-5f);
+    }
+}
+
+TEST(OrbitCamera, LookAtPlacesTheEyeExactly) {
+    OrbitCamera camera;
+    camera.lookAt({3, 4, 5}, {1, 1, 1}, true);
+    glm::vec3 eye = camera.eye();
+    EXPECT_NEAR(eye.x, 3.0f, 1e-4f);
+    EXPECT_NEAR(eye.y, 4.0f, 1e-4f);
+    EXPECT_NEAR(eye.z, 5.0f, 1e-4f);
+}
+
+TEST(OrbitCamera, DampingEasesAndSettles) {
+    OrbitCamera camera;
+    camera.lookAt({0, 0, 10}, {0, 0, 0}, true);
+    camera.rotate({100.0f, 0.0f});  // 30 degrees of yaw
+    float previous = camera.pose().yawDegrees;
+    EXPECT_TRUE(camera.update(1.0f / 60.0f));
+    float after = camera.pose().yawDegrees;
+    EXPECT_NE(previous, after);
+    EXPECT_LT(std::abs(std::remainder(after - previous, 360.0f)), 30.0f);  // eased, not a jump
+    bool moving = true;
+    for (int i = 0; i < 600 && moving; ++i) moving = camera.update(1.0f / 60.0f);
+    EXPECT_FALSE(moving);
+    EXPECT_NEAR(std::remainder(camera.pose().yawDegrees - camera.goal().yawDegrees, 360.0f), 0.0f, 1e-3f);
+}
+
+TEST(OrbitCamera, PitchIsClamped) {
+    OrbitCamera camera;
+    camera.lookAt({0, 0, 10}, {0, 0, 0}, true);
+    camera.rotate({0.0f, 10000.0f});
+    EXPECT_GE(camera.goal().pitchDegrees, -89.0f);
+    camera.rotate({0.0f, -20000.0f});
+    EXPECT_LE(camera.goal().pitchDegrees, 89.0f);
+}
+
+TEST(OrbitCamera, ZoomTowardsCursorKeepsThePointUnderIt) {
+    OrbitCamera camera;
+    camera.lookAt({0, 0, 10}, {0, 0, 0}, true);
+    glm::vec2 viewport(800, 600);
+    glm::vec2 cursor(600, 150);  // right and up of the centre
+    Aabb bounds = box({-5, -5, -5}, {5, 5, 5});
+    float aspect = viewport.x / viewport.y;
+    // The world point under the cursor on the target plane (z = 0).
+    auto pointUnderCursor = [&](const OrbitCamera& c) {
+        glm::mat4 inverse = glm::inverse(c.projection(aspect, bounds) * c.view());
+        glm::vec2 ndc(cursor.x / viewport.x * 2 - 1, 1 - cursor.y / viewport.y * 2);
+        glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1, 1), farPoint = inverse * glm::vec4(ndc, 1, 1);
+        glm::vec3 a = glm::vec3(nearPoint) / nearPoint.w, b = glm::vec3(farPoint) / farPoint.w;
+        float t = a.z / (a.z - b.z);
+        return a + (b - a) * t;
+    };
+    glm::vec3 before = pointUnderCursor(camera);
+    camera.zoom(2.0f, cursor, viewport);
+    for (int i = 0; i < 600; ++i) camera.update(1.0f / 60.0f);
+    glm::vec3 after = pointUnderCursor(camera);
+    EXPECT_LT(camera.pose().distance, 10.0f);
+    EXPECT_NEAR(glm::length(after - before), 0.0f, 1e-2f);
+}
+
+TEST(OrbitCamera, PanMovesTheTargetInTheViewPlane) {
+    OrbitCamera camera;
+    camera.lookAt({0, 0, 10}, {0, 0, 0}, true);
+    camera.pan({-100.0f, 0.0f}, {800, 600});
+    EXPECT_GT(camera.goal().target.x, 0.0f);  // dragging left moves the view right
+    EXPECT_NEAR(camera.goal().target.z, 0.0f, 1e-5f);
+}
+
+}  // namespace
+}  // namespace engine
