@@ -126,7 +126,8 @@ int runScreenshot(const AppOptions& options) {
         fillFigures(model.figures, stats, renderer);
         model.figures.residentBytes = 0;  // varies from run to run: keep images comparable
         model.figures.frameMs = 0;
-        model.figures.renderer = "llvmpipe / " + session->device.renderer.substr(0, session->device.renderer.find(' '));
+        // Only the first word: the full string carries versions that change.
+        model.figures.renderer = session->device.renderer.substr(0, session->device.renderer.find(' '));
         renderer.bindOutput();
         // Two frames: ImGui lays out auto-sized windows on the first.
         drawOverlayHeadless(overlay, imgui, model, options.size);
@@ -220,6 +221,8 @@ public:
 
         overlay_ = std::make_unique<Overlay>(window_->contentScale(), languageFromCode(options_.language));
         imguiPlatform_ = std::make_unique<engine::ImGuiPlatform>(*window_);
+        // Keyboard navigation needs the key map the platform backend fills in.
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         imguiRenderer_ = std::make_unique<engine::gfx::ImGuiRenderer>();
 
         startLoading(inputFor(options_, data));

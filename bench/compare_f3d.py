@@ -709,6 +709,8 @@ class Benchmark:
             self.notes.append("f3d not found (%s): only twin-tour was measured"
                               % self.args.f3d)
         self.machine = describe_machine(self.display)
+        self.machine["loadavg_start"] = os.getloadavg()[0]
+        twin_stamp = self.binary_stamp()
         self.floor_mib = self.memory_floor()
         self.started = time.strftime("%Y-%m-%d %H:%M:%S %z")
         for index, (name, path) in enumerate(self.models, 1):
@@ -717,11 +719,25 @@ class Benchmark:
                 self.notes.append("%s: file not found (%s)" % (name, path))
                 continue
             self.measure_model(name, path)
+            if self.binary_stamp() != twin_stamp:
+                self.notes.append("the twin-tour binary changed during the run "
+                                  "(rebuilt?): its figures may mix two builds; "
+                                  "run again")
+                twin_stamp = self.binary_stamp()
             if self.have_twin:
                 files = sum(1 for _ in self.warm_cache.rglob("*"))
                 if files == 0:
                     self.notes.append("%s: the warm cache directory is still empty "
                                       "after the first run" % name)
+
+        self.machine["loadavg_end"] = os.getloadavg()[0]
+
+    def binary_stamp(self):
+        try:
+            info = self.twin.stat()
+            return info.st_mtime_ns, info.st_size
+        except OSError:
+            return None
 
     def close(self):
         self.runner.kill_current()
@@ -826,6 +842,9 @@ class Benchmark:
             parts.append(m["packages"])
         parts.append("renderer (glxinfo -B on Xvfb): %s"
                      % m.get("glx_renderer", "n/a (glxinfo not installed)"))
+        parts.append("1-min load average %.2f at start, %.2f at end (other work "
+                     "on the machine shows here)" % (m["loadavg_start"],
+                                                     m.get("loadavg_end", float("nan"))))
         if m["mesa_env"]:
             parts.append("env " + " ".join("%s=%s" % kv for kv in m["mesa_env"].items()))
         return "; ".join(parts)

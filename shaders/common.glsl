@@ -11,15 +11,14 @@ uniform vec3 uGroundColor;
 vec3 skyRadiance(vec3 d) {
     float up = d.y;
     vec3 sky = mix(uSkyHorizon, uSkyZenith, pow(clamp(up, 0.0, 1.0), 0.6));
-    vec3 ground = mix(uSkyHorizon * 0.6, uGroundColor, clamp(-up * 4.0, 0.0, 1.0));
-    return mix(ground, sky, smoothstep(-0.03, 0.03, up));
+    return mix(uGroundColor, sky, smoothstep(-0.02, 0.02, up));
 }
 
 // Irradiance from the sky/ground hemisphere for a surface facing n
 // (a cheap stand-in for an irradiance map).
 vec3 hemisphereIrradiance(vec3 n) {
     float t = n.y * 0.5 + 0.5;
-    return mix(uGroundColor * 0.9, mix(uSkyHorizon, uSkyZenith, 0.5), t);
+    return mix(uGroundColor * 0.8, mix(uSkyHorizon, uSkyZenith, 0.3), t);
 }
 
 vec3 linearToSrgb(vec3 c) {

@@ -52,7 +52,6 @@ Overlay::Overlay(float uiScale, Language language) : scale_(std::max(1.0f, uiSca
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk must start the same way every time
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImFontConfig config;
     config.OversampleH = 2;
     ImFont* font = nullptr;

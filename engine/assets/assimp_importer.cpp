@@ -288,10 +288,10 @@ private:
 
         // Base colour: glTF 5.2 fills both BASE_COLOR and DIFFUSE; older
         // formats only DIFFUSE.
-        std::optional<std::string> base = texturePath(&source, aiTextureType_BASE_COLOR);
-        if (!base) base = texturePath(&source, aiTextureType_DIFFUSE);
-        if (base) {
-            m.baseColorTexture = loadTexture(*base, true);
+        const aiTextureType baseType =
+            texturePath(&source, aiTextureType_BASE_COLOR) ? aiTextureType_BASE_COLOR : aiTextureType_DIFFUSE;
+        if (auto p = texturePath(&source, baseType)) {
+            m.baseColorTexture = loadSlot(source, baseType, *p, true);
             // A black diffuse colour with a texture is an exporter habit
             // (3DS, FBX), not a request for a black surface.
             if (!gltf && glm::vec3(m.baseColorFactor) == glm::vec3(0.0f))
@@ -300,24 +300,26 @@ private:
         if (gltf) {
             // Assimp 5.2 reports glTF's metallicRoughnessTexture as
             // aiTextureType_UNKNOWN #0 and its occlusionTexture as LIGHTMAP.
-            if (auto p = texturePath(&source, aiTextureType_UNKNOWN)) m.metallicRoughnessTexture = loadTexture(*p, false);
-            if (auto p = texturePath(&source, aiTextureType_LIGHTMAP)) m.occlusionTexture = loadTexture(*p, false);
+            if (auto p = texturePath(&source, aiTextureType_UNKNOWN))
+                m.metallicRoughnessTexture = loadSlot(source, aiTextureType_UNKNOWN, *p, false);
+            if (auto p = texturePath(&source, aiTextureType_LIGHTMAP))
+                m.occlusionTexture = loadSlot(source, aiTextureType_LIGHTMAP, *p, false);
             float strength = 1.0f;
             if (source.Get(AI_MATKEY_GLTF_TEXTURE_STRENGTH(aiTextureType_LIGHTMAP, 0), strength) == AI_SUCCESS &&
                 std::isfinite(strength))
                 m.occlusionStrength = strength;
         } else if (auto p = texturePath(&source, aiTextureType_AMBIENT_OCCLUSION)) {
-            m.occlusionTexture = loadTexture(*p, false);
+            m.occlusionTexture = loadSlot(source, aiTextureType_AMBIENT_OCCLUSION, *p, false);
         }
         if (auto p = texturePath(&source, aiTextureType_NORMALS)) {
-            m.normalTexture = loadTexture(*p, false);
+            m.normalTexture = loadSlot(source, aiTextureType_NORMALS, *p, false);
             float scale = 1.0f;
             if (source.Get(AI_MATKEY_GLTF_TEXTURE_SCALE(aiTextureType_NORMALS, 0), scale) == AI_SUCCESS &&
                 std::isfinite(scale))
                 m.normalScale = scale;
         }
         if (auto p = texturePath(&source, aiTextureType_EMISSIVE)) {
-            m.emissiveTexture = loadTexture(*p, true);
+            m.emissiveTexture = loadSlot(source, aiTextureType_EMISSIVE, *p, true);
             // glTF multiplies the texture by the factor; a classic emissive
             // map with no colour would otherwise stay dark.
             if (!gltf && m.emissiveFactor == glm::vec3(0.0f)) m.emissiveFactor = glm::vec3(1.0f);
@@ -353,7 +355,8 @@ private:
             // Opacity 0 is almost always an exporter's mistake (an inverted
             // "Tr"); showing nothing would hide the model, so keep it opaque.
             if (opacity <= 0.0f) {
-                warn("material " + inQuotes(m.name) + " says it is fully transparent; shown opaque");
+                warn("material " + inQuotes(m.name) +
+                     " says it is fully transparent (often an inverted \"Tr\"); shown opaque");
             } else if (opacity < 1.0f) {
                 m.baseColorFactor.a = opacity;
                 m.alphaMode = AlphaMode::Blend;
@@ -406,6 +409,19 @@ private:
     }
 
     // ------------------------------------------------------------ textures
+
+    // One material texture slot. Vertex carries UV set 0 only: a texture
+    // mapped through another set is shown with set 0, and said so.
+    int32_t loadSlot(const aiMaterial& material, aiTextureType type, const std::string& reference, bool srgb) {
+        int uvSet = 0;
+        if (material.Get(AI_MATKEY_UVWSRC(type, 0), uvSet) == AI_SUCCESS && uvSet != 0) {
+            aiString name;
+            material.Get(AI_MATKEY_NAME, name);
+            warn("texture " + inQuotes(reference) + " of material " + inQuotes(name.C_Str()) + " uses UV set " +
+                 std::to_string(uvSet) + "; shown with UV set 0");
+        }
+        return loadTexture(reference, srgb);
+    }
 
     int32_t addTexture(const std::string& key, TextureData texture) {
         const int32_t index = int32_t(model_.textures.size());

@@ -124,6 +124,8 @@ Result<TextureData> decodeTexture(std::span<const uint8_t> encoded, std::string 
     }
     if (w <= 0 || h <= 0 || uint64_t(w) * uint64_t(h) > kMaxDecodedPixels)
         return makeError("the image is too large (" + std::to_string(w) + "x" + std::to_string(h) + ")");
+    // Rows top first whatever another user of stb_image set process-wide.
+    stbi_set_flip_vertically_on_load_thread(0);
     stbi_uc* pixels = stbi_load_from_memory(encoded.data(), int(encoded.size()), &w, &h, &channels, 4);
     if (!pixels) {
         const char* why = stbi_failure_reason();

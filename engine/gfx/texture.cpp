@@ -36,7 +36,9 @@ void applySampling(const TextureDesc& desc, int levels) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
     }
-    if (desc.maxAnisotropy > 1.0f && GLAD_GL_EXT_texture_filter_anisotropic)
+    // Only with mipmaps: llvmpipe filters linearly whenever anisotropy is on.
+    if (desc.maxAnisotropy > 1.0f && levels > 1 && desc.filter == TextureFilter::Trilinear &&
+        GLAD_GL_EXT_texture_filter_anisotropic)
         glTexParameterf(GL_TEXTURE_2D, GL_TEXTURE_MAX_ANISOTROPY_EXT, desc.maxAnisotropy);
 }
 

@@ -28,11 +28,11 @@ struct RendererDesc {
 struct Lighting {
     glm::vec3 sunDirection = glm::normalize(glm::vec3(0.5f, 0.8f, 0.35f));  // towards the sun
     glm::vec3 sunColor = glm::vec3(1.0f, 0.95f, 0.88f) * 3.2f;
-    glm::vec3 skyZenith{0.32f, 0.52f, 0.85f};
-    glm::vec3 skyHorizon{0.78f, 0.84f, 0.9f};
-    glm::vec3 groundColor{0.36f, 0.34f, 0.31f};
-    glm::vec3 groundAlbedo{0.55f, 0.55f, 0.53f};
-    float ambientIntensity = 1.0f;
+    glm::vec3 skyZenith{0.28f, 0.47f, 0.78f};
+    glm::vec3 skyHorizon{0.72f, 0.78f, 0.86f};
+    glm::vec3 groundColor{0.40f, 0.40f, 0.40f};  // seen below the horizon, about the lit ground
+    glm::vec3 groundAlbedo{0.30f, 0.31f, 0.32f};
+    float ambientIntensity = 0.8f;
     float exposure = 1.0f;
 };
 

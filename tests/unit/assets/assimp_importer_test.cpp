@@ -250,22 +250,6 @@ TEST(AssimpImporter, DeepHierarchyWorldTransforms) {
     EXPECT_NEAR(bounds.max.z, 0.476f, 0.002f);
 }
 
-// A glTF written here, so its transforms are known exactly.
-std::string triangleGltf(const std::string& nodesJson, const std::string& sceneRoots) {
-    std::vector<float> positions = {0, 0, 0, 1, 0, 0, 0, 1, 0};
-    std::vector<uint8_t> bytes(positions.size() * 4);
-    std::memcpy(bytes.data(), positions.data(), bytes.size());
-    std::ostringstream s;
-    s << R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[)" << sceneRoots << R"(]}],)"
-      << R"("nodes":[)" << nodesJson << R"(],)"
-      << R"("meshes":[{"name":"Tri","primitives":[{"attributes":{"POSITION":0}}]}],)"
-      << R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],)"
-      << R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
-      << R"("buffers":[{"byteLength":36,"uri":"data:application/octet-stream;base64,)" << test::base64(bytes)
-      << R"("}]})";
-    return s.str();
-}
-
 TEST(AssimpImporter, MatrixConversionOfKnownTransforms) {
     test::TempDir dir;
     // Parent: translation (1, 2, 3), rotation 90 degrees about +Y, scale 2.
@@ -273,7 +257,7 @@ TEST(AssimpImporter, MatrixConversionOfKnownTransforms) {
     const std::string nodes =
         R"({"name":"Parent","translation":[1,2,3],"rotation":[0,0.70710678,0,0.70710678],"scale":[2,2,2],"children":[1]},)"
         R"({"name":"Child","translation":[0,0,1],"mesh":0})";
-    test::writeText(dir / "known.gltf", triangleGltf(nodes, "0"));
+    test::writeText(dir / "known.gltf", test::triangleGltf(nodes, "0"));
     Result<ModelData> loaded = importWithAssimp(dir / "known.gltf", {});
     ASSERT_TRUE(loaded.ok()) << loaded.error();
     const ModelData& m = *loaded;
@@ -302,6 +286,40 @@ TEST(AssimpImporter, MatrixConversionOfKnownTransforms) {
     EXPECT_NEAR(p.x, 3.0f, 1e-5f);
     EXPECT_NEAR(p.y, 2.0f, 1e-5f);
     EXPECT_NEAR(p.z, 1.0f, 1e-5f);
+}
+
+TEST(AssimpImporter, TexturesAreSharedPerSourceAndColourSpace) {
+    // Two materials use the same image as base colour (sRGB); the second
+    // also as occlusion (linear): two textures, not three.
+    test::TempDir dir;
+    fs::copy_file(test::modelsDir() / "textures/checker.png", dir / "shared.png");
+    const std::vector<float> data = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1};
+    std::vector<uint8_t> bytes(data.size() * 4);
+    std::memcpy(bytes.data(), data.data(), bytes.size());
+    const std::string json =
+        R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0,1]}],)"
+        R"("nodes":[{"mesh":0},{"mesh":1,"translation":[2,0,0]}],)"
+        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"TEXCOORD_0":1},"material":0}]},)"
+        R"({"primitives":[{"attributes":{"POSITION":0,"TEXCOORD_0":1},"material":1}]}],)"
+        R"("materials":[{"name":"A","pbrMetallicRoughness":{"baseColorTexture":{"index":0}}},)"
+        R"({"name":"B","pbrMetallicRoughness":{"baseColorTexture":{"index":0}},"occlusionTexture":{"index":0}}],)"
+        R"("textures":[{"source":0}],"images":[{"uri":"shared.png"}],)"
+        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},)"
+        R"({"bufferView":1,"componentType":5126,"count":3,"type":"VEC2"}],)"
+        R"("bufferViews":[{"buffer":0,"byteLength":36},{"buffer":0,"byteOffset":36,"byteLength":24}],)"
+        R"("buffers":[{"byteLength":60,"uri":"data:application/octet-stream;base64,)" +
+        test::base64(bytes) + R"("}]})";
+    test::writeText(dir / "shared.gltf", json);
+    Result<ModelData> loaded = importWithAssimp(dir / "shared.gltf", {});
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    const MaterialData* a = findMaterial(*loaded, "A");
+    const MaterialData* b = findMaterial(*loaded, "B");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(loaded->textures.size(), 2u);
+    EXPECT_EQ(a->baseColorTexture, b->baseColorTexture);
+    EXPECT_NE(b->occlusionTexture, b->baseColorTexture);
+    EXPECT_TRUE(loaded->textures[size_t(a->baseColorTexture)].srgb);
+    EXPECT_FALSE(loaded->textures[size_t(b->occlusionTexture)].srgb);
 }
 
 TEST(AssimpImporter, ObjWithWindowsTexturePath) {

@@ -157,6 +157,31 @@ TEST(IsolatedImporter, CorruptCacheFileIsReplaced) {
     EXPECT_FALSE(again->fromCache);
 }
 
+TEST(IsolatedImporter, VeryDeepHierarchyThroughTheWorker) {
+    // 20,000 nested nodes, each 1 mm above its parent, a triangle on every
+    // 1,000th. Assimp recurses over the tree: the worker gives it a large
+    // stack, and the conversion itself is iterative.
+    constexpr int kDepth = 20000;
+    std::string nodes;
+    for (int i = 0; i < kDepth; ++i) {
+        if (i) nodes += ",";
+        nodes += R"({"name":"n)" + std::to_string(i) + R"(","translation":[0,0.001,0])";
+        if (i + 1 < kDepth) nodes += R"(,"children":[)" + std::to_string(i + 1) + "]";
+        if (i % 1000 == 999) nodes += R"(,"mesh":0)";
+        nodes += "}";
+    }
+    test::TempDir dir;
+    test::writeText(dir / "deep.gltf", test::triangleGltf(nodes, "0"));
+    Result<ImportOutcome> outcome = IsolatedImporter(realWorker()).import(dir / "deep.gltf");
+    ASSERT_TRUE(outcome.ok()) << outcome.error();
+    const ModelData& m = outcome->model;
+    ASSERT_GE(m.nodes.size(), size_t(kDepth));
+    EXPECT_EQ(m.triangleCount(), size_t(kDepth / 1000));
+    const std::vector<glm::mat4> world = m.worldTransforms();
+    EXPECT_NEAR(world.back()[3][1], kDepth * 0.001f, 1e-2f);
+    EXPECT_NEAR(m.computeBounds().max.y, kDepth * 0.001f + 1.0f, 1e-2f);
+}
+
 TEST(IsolatedImporter, AssimpErrorsComeBackAsOneLine) {
     test::TempDir work;
     test::writeText(work / "empty.obj", "");

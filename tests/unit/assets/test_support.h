@@ -2,8 +2,10 @@
 // Small helpers shared by the asset tests.
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -70,6 +72,22 @@ inline std::string base64(const std::vector<uint8_t>& bytes) {
         out += '=';
     }
     return out;
+}
+
+// A glTF written here, so its transforms are known exactly.
+inline std::string triangleGltf(const std::string& nodesJson, const std::string& sceneRoots) {
+    std::vector<float> positions = {0, 0, 0, 1, 0, 0, 0, 1, 0};
+    std::vector<uint8_t> bytes(positions.size() * 4);
+    std::memcpy(bytes.data(), positions.data(), bytes.size());
+    std::ostringstream s;
+    s << R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[)" << sceneRoots << R"(]}],)"
+      << R"("nodes":[)" << nodesJson << R"(],)"
+      << R"("meshes":[{"name":"Tri","primitives":[{"attributes":{"POSITION":0}}]}],)"
+      << R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],)"
+      << R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
+      << R"("buffers":[{"byteLength":36,"uri":"data:application/octet-stream;base64,)" << base64(bytes)
+      << R"("}]})";
+    return s.str();
 }
 
 }  // namespace engine::test
