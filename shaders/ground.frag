@@ -17,11 +17,7 @@ float shadowFactor() {
     if (!uShadowsEnabled) return 1.0;
     vec3 p = vLightPosition.xyz / vLightPosition.w * 0.5 + 0.5;
     if (p.x <= 0.0 || p.x >= 1.0 || p.y <= 0.0 || p.y >= 1.0 || p.z >= 1.0) return 1.0;
-    float sum = 0.0;
-    for (int y = -1; y <= 1; ++y)
-        for (int x = -1; x <= 1; ++x)
-            sum += texture(uShadowMap, vec3(p.xy + vec2(x, y) * uShadowTexel * 1.5, p.z - 0.0008));
-    return sum / 9.0;
+    return filteredShadow(uShadowMap, p.xy, p.z - 0.0008, uShadowTexel);
 }
 
 void main() {
@@ -32,5 +28,5 @@ void main() {
     vec3 v = normalize(vWorldPosition - uCameraPosition);
     float distance01 = length(vWorldPosition.xz - uGroundCenter.xz) / uGroundRadius;
     float fade = smoothstep(0.35, 1.0, distance01);
-    outColor = vec4(mix(color, skyRadiance(v), fade), 1.0);
+    outColor = vec4(toDisplay(mix(color, skyRadiance(v), fade)), 1.0);
 }

@@ -42,12 +42,7 @@ float shadowFactor(vec3 n) {
     float cosTheta = clamp(dot(n, uSunDirection), 0.05, 1.0);
     float bias = 0.0006 * sqrt(1.0 - cosTheta * cosTheta) / cosTheta + 0.0002;
     float z = p.z - min(bias, 0.004);
-    // 3x3 taps, each a 2x2 hardware comparison: soft edges for 9 lookups.
-    float sum = 0.0;
-    for (int y = -1; y <= 1; ++y)
-        for (int x = -1; x <= 1; ++x)
-            sum += texture(uShadowMap, vec3(p.xy + vec2(x, y) * uShadowTexel * 1.25, z));
-    return sum / 9.0;
+    return filteredShadow(uShadowMap, p.xy, z, uShadowTexel);
 }
 
 // Karis' analytic fit of the split-sum environment BRDF (mobile shading).
@@ -112,5 +107,5 @@ void main() {
 
     vec3 emissive = uEmissiveFactor * texture(uEmissiveTexture, vUv).rgb;
     float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
-    outColor = vec4(direct + ambient + emissive, alpha);
+    outColor = vec4(toDisplay(direct + ambient + emissive), alpha);
 }

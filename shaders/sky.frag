@@ -12,5 +12,5 @@ void main() {
     vec3 color = skyRadiance(d);
     float sun = smoothstep(0.9994, 0.9998, dot(d, uSunDirection));
     color += uSunColor * sun * 4.0;
-    outColor = vec4(color, 1.0);
+    outColor = vec4(toDisplay(color), 1.0);
 }

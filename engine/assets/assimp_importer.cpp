@@ -163,7 +163,6 @@ private:
             if (out.indices.empty()) continue;
 
             out.vertices.resize(mesh->mNumVertices);
-            const bool hasTangents = mesh->mTangents && mesh->mBitangents && mesh->mNormals;
             const aiVector3D* uvs = mesh->mTextureCoords[0];
             for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
                 Vertex& vertex = out.vertices[v];
@@ -177,28 +176,13 @@ private:
                     n = length > 1e-12f ? n / length : glm::vec3(0, 1, 0);
                 }
                 vertex.normal = n;
-                // Gram-Schmidt against the final normal: Assimp smooths
-                // tangents across vertices, which can leave them slightly
-                // off the normal.
-                glm::vec3 t(0.0f);
-                float handedness = 1.0f;
-                if (hasTangents) {
-                    const aiVector3D& a = mesh->mTangents[v];
-                    const aiVector3D& b = mesh->mBitangents[v];
-                    t = finiteOr(glm::vec3(a.x, a.y, a.z), glm::vec3(0.0f));
-                    t -= n * glm::dot(n, t);
-                    const glm::vec3 bitangent = finiteOr(glm::vec3(b.x, b.y, b.z), glm::vec3(0.0f));
-                    handedness = glm::dot(glm::cross(n, t), bitangent) < 0.0f ? -1.0f : 1.0f;
-                }
-                const float tl = glm::length(t);
-                t = tl > 1e-12f ? t / tl : anyTangent(n);
-                vertex.tangent = glm::vec4(t, handedness);
                 if (uvs) {
                     const glm::vec2 uv(uvs[v].x, uvs[v].y);
                     vertex.uv = (std::isfinite(uv.x) && std::isfinite(uv.y)) ? uv : glm::vec2(0.0f);
                 }
                 out.bounds.expand(vertex.position);
             }
+            setTangents(*mesh, out);
             out.materialIndex = mesh->mMaterialIndex;  // remapped in convertMaterials()
             meshMap_[m] = int32_t(model_.meshes.size());
             meshSource_.push_back(m);
@@ -206,6 +190,59 @@ private:
         }
         if (model_.meshes.empty()) return prefix() + "the file holds no triangles to show";
         return std::nullopt;
+    }
+
+    // Tangents in glTF's convention: xyz along +u, and the bitangent
+    // cross(normal, tangent) * w pointing to the top of the image (normal
+    // maps store +Y up). Tangents stored in the file (glTF TANGENT, FBX
+    // binormals) are kept; others are computed here, not by Assimp's
+    // CalcTangentSpace, whose bitangent follows +v of the already flipped
+    // UVs (towards the bottom of the image) while the stored ones point up.
+    static void setTangents(const aiMesh& mesh, MeshData& out) {
+        std::vector<Vertex>& vertices = out.vertices;
+        std::vector<glm::vec3> tangents(vertices.size(), glm::vec3(0.0f));
+        std::vector<glm::vec3> bitangents(vertices.size(), glm::vec3(0.0f));
+        if (mesh.mTangents && mesh.mBitangents) {
+            for (size_t v = 0; v < vertices.size(); ++v) {
+                const aiVector3D& t = mesh.mTangents[v];
+                const aiVector3D& b = mesh.mBitangents[v];
+                tangents[v] = finiteOr(glm::vec3(t.x, t.y, t.z), glm::vec3(0.0f));
+                bitangents[v] = finiteOr(glm::vec3(b.x, b.y, b.z), glm::vec3(0.0f));
+            }
+        } else if (mesh.mTextureCoords[0]) {
+            // Sum of the triangles' UV gradients (area weighted).
+            const std::vector<uint32_t>& idx = out.indices;
+            for (size_t i = 0; i + 2 < idx.size(); i += 3) {
+                const Vertex& a = vertices[idx[i]];
+                const Vertex& b = vertices[idx[i + 1]];
+                const Vertex& c = vertices[idx[i + 2]];
+                const glm::vec3 e1 = b.position - a.position, e2 = c.position - a.position;
+                const glm::vec2 d1 = b.uv - a.uv, d2 = c.uv - a.uv;
+                const float det = d1.x * d2.y - d2.x * d1.y;
+                if (!(std::abs(det) > 1e-20f)) continue;  // no UV area: no direction
+                const float r = 1.0f / det;
+                const glm::vec3 alongU = (e1 * d2.y - e2 * d1.y) * r;
+                // -d/dv: v grows downwards in the image (see texture_decode.h).
+                const glm::vec3 imageUp = -(e2 * d1.x - e1 * d2.x) * r;
+                if (!std::isfinite(alongU.x + alongU.y + alongU.z + imageUp.x + imageUp.y + imageUp.z)) continue;
+                const float area = glm::length(glm::cross(e1, e2));
+                const float lu = glm::length(alongU), lv = glm::length(imageUp);
+                if (!(lu > 1e-30f && lv > 1e-30f)) continue;
+                for (size_t k = 0; k < 3; ++k) {
+                    tangents[idx[i + k]] += alongU * (area / lu);
+                    bitangents[idx[i + k]] += imageUp * (area / lv);
+                }
+            }
+        }
+        for (size_t v = 0; v < vertices.size(); ++v) {
+            const glm::vec3 n = vertices[v].normal;
+            // Gram-Schmidt against the final normal.
+            glm::vec3 t = tangents[v] - n * glm::dot(n, tangents[v]);
+            const float length = glm::length(t);
+            t = length > 1e-12f ? t / length : anyTangent(n);
+            const float w = glm::dot(glm::cross(n, t), bitangents[v]) < 0.0f ? -1.0f : 1.0f;
+            vertices[v].tangent = glm::vec4(t, w);
+        }
     }
 
     // Depth-first with an explicit stack (files can nest thousands deep);
@@ -567,9 +604,10 @@ Result<ModelData> importWithAssimp(const fs::path& file, const ImportSettings& s
 
         // No PreTransformVertices or OptimizeGraph: the hierarchy, node
         // names and instancing are kept. No FixInfacingNormals: it flips
-        // thin and open geometry wrongly.
+        // thin and open geometry wrongly. No CalcTangentSpace: see
+        // setTangents().
         const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
-                               aiProcess_CalcTangentSpace | aiProcess_SortByPType | aiProcess_ValidateDataStructure |
+                               aiProcess_SortByPType | aiProcess_ValidateDataStructure |
                                aiProcess_FindDegenerates | aiProcess_FindInvalidData | aiProcess_ImproveCacheLocality |
                                aiProcess_FindInstances | aiProcess_RemoveComponent | aiProcess_FlipUVs;
         if (trace && trace->onStage) trace->onStage("assimp");

@@ -30,8 +30,10 @@ struct ImportTrace {
 // Imports any format Assimp 5.2 reads (glTF/GLB, OBJ+MTL, FBX, STL, PLY,
 // 3DS, COLLADA, IFC, OFF, ...) into a ModelData:
 // - triangles only (points and lines dropped), identical vertices joined,
-//   smooth normals where missing, tangents (w = handedness), UVs with v = 0
-//   at the top of the image (see texture_decode.h);
+//   smooth normals where missing, UVs with v = 0 at the top of the image
+//   (see texture_decode.h), tangents as glTF defines them: xyz along +u,
+//   cross(normal, xyz) * w towards the top of the image (the file's own
+//   tangents when it has them, generated otherwise);
 // - the node hierarchy kept as is (parents before children, nodes[0] the
 //   root); a mesh referenced by many nodes stays one mesh;
 // - materials mapped onto glTF metallic-roughness (older formats: diffuse

@@ -29,6 +29,9 @@ private:
 // and sets the viewport.
 void bindFramebuffer(const Framebuffer* framebuffer, int width, int height);
 
+// Copies the colour of `from` into `to` (null: the window), same size.
+void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int height);
+
 // Reads back the colour of the bound read framebuffer as RGBA8, rows top to
 // bottom (GL stores them bottom to top).
 Image readPixels(const Framebuffer* framebuffer, int width, int height);

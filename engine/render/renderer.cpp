@@ -30,8 +30,7 @@ const gfx::VertexAttribute kInstanceLayout[] = {
 };
 
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
-                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "tonemap.frag",
-                              "fxaa.frag"};
+                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag"};
 
 gfx::Texture2D solidTexture(uint8_t r, uint8_t g, uint8_t b) {
     gfx::TextureDesc desc;
@@ -96,7 +95,7 @@ Status Renderer::loadShaders() {
     };
     const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},         {&shadow_, "shadow.vert", "shadow.frag"},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
-                             {&tonemap_, "fullscreen.vert", "tonemap.frag"}, {&fxaa_, "fullscreen.vert", "fxaa.frag"}};
+                             {&fxaa_, "fullscreen.vert", "fxaa.frag"}};
     // Compile all first, so a failure leaves every previous program in place.
     std::vector<gfx::ShaderProgram> built;
     for (const Entry& e : entries) {
@@ -116,8 +115,6 @@ Status Renderer::loadShaders() {
     shadow_.set("uBaseColorTexture", 0);
     ground_.use();
     ground_.set("uShadowMap", 5);
-    tonemap_.use();
-    tonemap_.set("uHdrColor", 0);
     fxaa_.use();
     fxaa_.set("uLdrColor", 0);
     shadersTime_ = newestShaderTime(dir);
@@ -176,12 +173,9 @@ void Renderer::setOutputOffscreen(glm::ivec2 size) {
 
 void Renderer::rebuildTargets() {
     glm::ivec2 s = glm::max(outputSize_, glm::ivec2(1));
-    gfx::TextureDesc color{s.x, s.y, gfx::TextureFormat::Rgba16F, gfx::TextureFilter::Linear};
-    hdrColor_ = gfx::Texture2D(color);
-    hdrDepth_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Depth24, gfx::TextureFilter::Nearest});
-    hdrTarget_ = gfx::Framebuffer(&hdrColor_, &hdrDepth_);
-    ldrColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Linear});
-    ldrTarget_ = gfx::Framebuffer(&ldrColor_, nullptr);
+    sceneColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Linear});
+    sceneDepth_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Depth24, gfx::TextureFilter::Nearest});
+    sceneTarget_ = gfx::Framebuffer(&sceneColor_, &sceneDepth_);
     if (offscreen_) {
         outputColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Nearest});
         outputTarget_ = gfx::Framebuffer(&outputColor_, nullptr);
@@ -210,6 +204,7 @@ void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
     p.set("uSkyHorizon", lighting_.skyHorizon);
     p.set("uGroundColor", lighting_.groundColor);
     p.set("uAmbientIntensity", lighting_.ambientIntensity);
+    p.set("uExposure", lighting_.exposure);
 }
 
 void Renderer::bindMaterial(const GpuMaterial& m, const gfx::ShaderProgram& p) const {
@@ -382,18 +377,8 @@ FrameStats Renderer::render(const Camera& camera) {
     }
     glm::mat4 viewProjection = camera.projection * camera.view;
 
-    gfx::bindFramebuffer(&hdrTarget_, outputSize_.x, outputSize_.y);
+    gfx::bindFramebuffer(&sceneTarget_, outputSize_.x, outputSize_.y);
     gfx::clear({0, 0, 0, 1}, false, true);
-    gfx::RenderState background;
-    background.depthTest = gfx::DepthTest::Off;
-    background.depthWrite = false;
-    background.cull = gfx::CullMode::None;
-    gfx::applyState(background);
-    sky_.use();
-    setLightingUniforms(sky_);
-    sky_.set("uInverseViewProjection", glm::inverse(viewProjection));
-    gfx::drawTriangles(emptyVao_, 3);
-    ++stats.drawCalls;
 
     drawOpaque(camera, viewProjection, stats);
 
@@ -420,23 +405,37 @@ FrameStats Renderer::render(const Camera& camera) {
         ++stats.drawCalls;
     }
 
+    // The sky last among opaque things: its triangle lies on the far plane,
+    // so the depth test leaves only the uncovered pixels to shade.
+    gfx::RenderState background;
+    background.depthTest = gfx::DepthTest::LessEqual;
+    background.depthWrite = false;
+    background.cull = gfx::CullMode::None;
+    gfx::applyState(background);
+    sky_.use();
+    setLightingUniforms(sky_);
+    sky_.set("uInverseViewProjection", glm::inverse(viewProjection));
+    gfx::drawTriangles(emptyVao_, 3);
+    ++stats.drawCalls;
+
     drawTransparent(camera, viewProjection, stats);
 
-    gfx::applyState(background);
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
-    gfx::bindFramebuffer(options_.fxaa ? &ldrTarget_ : output, outputSize_.x, outputSize_.y);
-    tonemap_.use();
-    tonemap_.set("uExposure", lighting_.exposure);
-    hdrColor_.bind(0);
-    gfx::drawTriangles(emptyVao_, 3);
     if (options_.fxaa) {
+        gfx::RenderState post;
+        post.depthTest = gfx::DepthTest::Off;
+        post.depthWrite = false;
+        post.cull = gfx::CullMode::None;
+        gfx::applyState(post);
         gfx::bindFramebuffer(output, outputSize_.x, outputSize_.y);
         fxaa_.use();
         fxaa_.set("uTexel", glm::vec2(1.0f / float(outputSize_.x), 1.0f / float(outputSize_.y)));
-        ldrColor_.bind(0);
+        sceneColor_.bind(0);
         gfx::drawTriangles(emptyVao_, 3);
+        ++stats.drawCalls;
+    } else {
+        gfx::blitColor(&sceneTarget_, output, outputSize_.x, outputSize_.y);
     }
-    stats.drawCalls += options_.fxaa ? 2 : 1;
     return stats;
 }
 
@@ -451,8 +450,7 @@ Image Renderer::readOutput() {
 void Renderer::finish() { gfx::finish(); }
 
 size_t Renderer::gpuBytes() const {
-    size_t bytes = shadowMap_.byteSize() + hdrColor_.byteSize() + hdrDepth_.byteSize() + ldrColor_.byteSize() +
-                   outputColor_.byteSize();
+    size_t bytes = shadowMap_.byteSize() + sceneColor_.byteSize() + sceneDepth_.byteSize() + outputColor_.byteSize();
     std::vector<const GpuModel*> seen;
     for (const SceneModel& item : scene_) {
         if (!item.model || std::find(seen.begin(), seen.end(), item.model.get()) != seen.end()) continue;

@@ -1,7 +1,9 @@
 #pragma once
 // Renderer: draws a set of GpuModels with PBR shading, a cached sun shadow
 // map, an analytic sky, sorted transparency, tone mapping and FXAA, into a
-// window or an offscreen image. Overlays (ImGui) are drawn after `render`
+// window or an offscreen image. Shaders tone-map as they shade into an 8-bit
+// target (no half-float pass: llvmpipe cannot afford one), then FXAA or a
+// blit writes the output. Overlays (ImGui) are drawn after `render`
 // into the same output.
 #include <filesystem>
 #include <memory>
@@ -112,7 +114,7 @@ private:
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, tonemap_, fxaa_;
+    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, fxaa_;
     std::filesystem::file_time_type shadersTime_{};
 
     std::vector<SceneModel> scene_;
@@ -126,8 +128,8 @@ private:
 
     glm::ivec2 outputSize_{0};
     bool offscreen_ = false;
-    gfx::Texture2D hdrColor_, hdrDepth_, ldrColor_, outputColor_;
-    gfx::Framebuffer hdrTarget_, ldrTarget_, outputTarget_;
+    gfx::Texture2D sceneColor_, sceneDepth_, outputColor_;
+    gfx::Framebuffer sceneTarget_, outputTarget_;
 
     gfx::Texture2D white_, flatNormal_;
     gfx::VertexArray emptyVao_;
