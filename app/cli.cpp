@@ -74,6 +74,11 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             if (!parseFloats(v, f) || f.size() < 2 || f.size() > 3 || (f.size() == 3 && f[2] <= 0.0f))
                 return fail("--orbit expects YAW,PITCH[,ZOOM] (degrees, zoom > 0), got \"" + v + "\"");
             o.orbit = {f[0], f[1], f.size() == 3 ? f[2] : 1.0f};
+        } else if (a == "--run-for") {
+            std::vector<float> f;
+            if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f)
+                return fail("--run-for expects a positive number of seconds");
+            o.runForSeconds = f[0];
         } else if (a == "--bench") {
             o.bench = true;
         } else if (a == "--bench-frames") {
@@ -133,6 +138,7 @@ Rendering without a window:
 
 Viewing:
   --fullscreen           fill the primary screen
+  --run-for SECONDS      close by itself after that long (scripts and tests)
   --lang fr|en           language of the interface (default fr)
   --no-shadows, --no-antialiasing, --no-ground
                          switch render features off

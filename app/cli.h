@@ -25,6 +25,7 @@ struct AppOptions {
     glm::ivec2 size{1280, 720};
     std::optional<CameraPlacement> camera;
     OrbitPlacement orbit;
+    double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
     bool bench = false;
     int benchFrames = 120;
     bool noCache = false;

@@ -81,13 +81,14 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     engine::IsolatedImporter importer(importDescFor(options));
     std::filesystem::path input = inputFor(options, data);
     s.content = loadContent(input, importer);
-    for (const std::string& e : s.content.errors) engine::log::error(e);
-    for (const std::string& w : s.content.warnings) engine::log::warning(w);
     if (!s.content.ok()) {
+        // Nothing to show: the run fails with one line saying why.
         error = s.content.errors.empty() ? "cannot open \"" + input.string() + "\": nothing to show"
                                          : firstLine(s.content.errors.front());
         return std::nullopt;
     }
+    for (const std::string& e : s.content.errors) engine::log::error(e);
+    for (const std::string& w : s.content.warnings) engine::log::warning(w);
     showContent(*s.renderer, s.content);
     for (LoadedModel& m : s.content.models) m.data = {};  // the GPU holds it now
     s.loadMs = millisecondsSince(loadStart);
@@ -320,12 +321,19 @@ private:
 
     void loop() {
         auto last = Clock::now();
+        const auto started = Clock::now();
         auto lastShaderCheck = Clock::now();
         bool devReload = std::getenv("TWIN_TOUR_DEV") != nullptr;
         while (!window_->shouldClose()) {
             bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading;
             // Idle: sleep until an event (or a loader wake-up) arrives.
-            std::vector<engine::InputEvent> events = window_->pollEvents(animating ? 0.0 : 1.0);
+            double wait = animating ? 0.0 : 1.0;
+            if (options_.runForSeconds > 0) {
+                double left = options_.runForSeconds - millisecondsSince(started) / 1000.0;
+                if (left <= 0) break;
+                wait = std::min(wait, left);
+            }
+            std::vector<engine::InputEvent> events = window_->pollEvents(wait);
             for (const engine::InputEvent& e : events) handle(e);
             if (!events.empty()) redrawFrames_ = std::max(redrawFrames_, 3);
             takeLoadedContent();

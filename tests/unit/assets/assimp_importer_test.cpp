@@ -147,11 +147,90 @@ TEST(AssimpImporter, PbrSphereHasFiveTexturesAndTangents) {
         ASSERT_TRUE(v.tangent.w == 1.0f || v.tangent.w == -1.0f);
     }
     // A UV-mapped sphere: tangents follow +u, which runs around the equator,
-    // so they are mostly horizontal.
-    size_t horizontal = 0;
-    for (const Vertex& v : m.meshes[0].vertices)
+    // so they are mostly horizontal; v grows southwards (glTF UVs), so the
+    // bitangent cross(n, t) * w, which points to the top of the image,
+    // points north.
+    size_t horizontal = 0, equator = 0, north = 0;
+    for (const Vertex& v : m.meshes[0].vertices) {
         if (std::abs(v.tangent.y) < 0.5f) ++horizontal;
+        if (std::abs(v.position.y) < 0.1f) {
+            ++equator;
+            if ((glm::cross(v.normal, glm::vec3(v.tangent)) * v.tangent.w).y > 0.5f) ++north;
+        }
+    }
     EXPECT_GT(horizontal, m.meshes[0].vertices.size() * 9 / 10);
+    ASSERT_GT(equator, 0u);
+    EXPECT_EQ(north, equator);
+    const Vertex* high = nullptr;
+    const Vertex* low = nullptr;
+    for (const Vertex& v : m.meshes[0].vertices) {
+        if (!high || v.position.y > high->position.y) high = &v;
+        if (!low || v.position.y < low->position.y) low = &v;
+    }
+    EXPECT_LT(high->uv.y, low->uv.y) << "v grows downwards on the sphere";
+}
+
+// One triangle facing +z: (0,0,0), (1,0,0), (0,1,0), with the given glTF
+// UVs and, optionally, a TANGENT attribute.
+ModelData importTriangle(const std::vector<float>& uvs, const float* tangentW) {
+    std::vector<float> data = {0, 0, 0, 1, 0, 0, 0, 1, 0,   // POSITION
+                               0, 0, 1, 0, 0, 1, 0, 0, 1};  // NORMAL
+    data.insert(data.end(), uvs.begin(), uvs.end());        // TEXCOORD_0
+    // Stored tangents differ per vertex: Assimp's FindInvalidData drops a
+    // stream whose values are all the same.
+    if (tangentW)
+        data.insert(data.end(), {1, 0, 0, *tangentW, 0.8f, 0.6f, 0, *tangentW, 0.6f, 0.8f, 0, *tangentW});
+    std::vector<uint8_t> bytes(data.size() * 4);
+    std::memcpy(bytes.data(), data.data(), bytes.size());
+    std::string json =
+        R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],)"
+        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":1,"TEXCOORD_0":2)";
+    json += tangentW ? R"(,"TANGENT":3}}]}],)" : R"(}}]}],)";
+    json += R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},)"
+            R"({"bufferView":1,"componentType":5126,"count":3,"type":"VEC3"},)"
+            R"({"bufferView":2,"componentType":5126,"count":3,"type":"VEC2"})";
+    json += tangentW ? R"(,{"bufferView":3,"componentType":5126,"count":3,"type":"VEC4"}],)" : "],";
+    json += R"("bufferViews":[{"buffer":0,"byteLength":36},{"buffer":0,"byteOffset":36,"byteLength":36},)"
+            R"({"buffer":0,"byteOffset":72,"byteLength":24})";
+    json += tangentW ? R"(,{"buffer":0,"byteOffset":96,"byteLength":48}],)" : "],";
+    json += R"("buffers":[{"byteLength":)" + std::to_string(bytes.size()) +
+            R"(,"uri":"data:application/octet-stream;base64,)" + test::base64(bytes) + R"("}]})";
+    test::TempDir dir;
+    test::writeText(dir / "triangle.gltf", json);
+    Result<ModelData> model = importWithAssimp(dir / "triangle.gltf", {});
+    EXPECT_TRUE(model.ok()) << model.error();
+    return model.ok() ? std::move(model.value()) : ModelData{};
+}
+
+TEST(AssimpImporter, TangentHandednessFollowsGltf) {
+    // Image upright on the triangle (its top at y = 1): tangent +x, and the
+    // bitangent cross(+z, +x) = +y is the top of the image: w = +1.
+    ModelData upright = importTriangle({0, 1, 1, 1, 0, 0}, nullptr);
+    ASSERT_EQ(upright.meshes.size(), 1u);
+    for (const Vertex& v : upright.meshes[0].vertices) {
+        EXPECT_NEAR(v.tangent.x, 1.0f, 1e-5f);
+        EXPECT_EQ(v.tangent.w, 1.0f);
+    }
+    // Mirrored left-right: tangent -x, cross(+z, -x) = -y, so w = -1.
+    ModelData mirrored = importTriangle({1, 1, 0, 1, 1, 0}, nullptr);
+    ASSERT_EQ(mirrored.meshes.size(), 1u);
+    for (const Vertex& v : mirrored.meshes[0].vertices) {
+        EXPECT_NEAR(v.tangent.x, -1.0f, 1e-5f);
+        EXPECT_EQ(v.tangent.w, -1.0f);
+    }
+    // Tangents stored in the file are kept as they are, w included.
+    for (float w : {1.0f, -1.0f}) {
+        ModelData stored = importTriangle({0, 1, 1, 1, 0, 0}, &w);
+        ASSERT_EQ(stored.meshes.size(), 1u);
+        ASSERT_EQ(stored.meshes[0].vertices.size(), 3u);
+        for (const Vertex& v : stored.meshes[0].vertices) {
+            const glm::vec3 expected = v.position.x > 0.5f   ? glm::vec3(0.8f, 0.6f, 0)
+                                       : v.position.y > 0.5f ? glm::vec3(0.6f, 0.8f, 0)
+                                                             : glm::vec3(1, 0, 0);
+            EXPECT_NEAR(glm::distance(glm::vec3(v.tangent), expected), 0.0f, 1e-5f);
+            EXPECT_EQ(v.tangent.w, w);
+        }
+    }
 }
 
 TEST(AssimpImporter, MaxTextureSizeDownscales) {
