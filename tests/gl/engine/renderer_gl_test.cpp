@@ -1,0 +1,119 @@
+// Renderer behaviour that images alone do not show: shadow-map caching,
+// instancing, culling, and a clean GL error state. Headless EGL, llvmpipe.
+#include <gtest/gtest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "gfx/device.h"
+#include "gl_test_context.h"
+#include "render/renderer.h"
+
+namespace engine {
+namespace {
+
+// n x n unit cubes sharing one mesh, as a model with one node per cube.
+ModelData cubeGrid(int n, float spacing) {
+    ModelData model;
+    MeshData mesh;
+    const glm::vec3 corners[8] = {{-0.5f, 0, -0.5f}, {0.5f, 0, -0.5f}, {0.5f, 1, -0.5f}, {-0.5f, 1, -0.5f},
+                                  {-0.5f, 0, 0.5f},  {0.5f, 0, 0.5f},  {0.5f, 1, 0.5f},  {-0.5f, 1, 0.5f}};
+    for (const glm::vec3& c : corners) {
+        Vertex v;
+        v.position = c;
+        v.normal = glm::normalize(c - glm::vec3(0, 0.5f, 0));
+        mesh.vertices.push_back(v);
+        mesh.bounds.expand(c);
+    }
+    mesh.indices = {0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4, 3, 7, 6, 3, 6, 2, 0, 4, 7, 0, 7, 3, 1, 2, 6, 1, 6, 5};
+    model.meshes.push_back(mesh);
+    model.materials.push_back(MaterialData{});
+    model.nodes.push_back(NodeData{"root", -1, glm::mat4(1.0f), {}});
+    for (int z = 0; z < n; ++z)
+        for (int x = 0; x < n; ++x) {
+            NodeData node;
+            node.name = "cube";
+            node.parent = 0;
+            node.localTransform = glm::translate(glm::mat4(1.0f), glm::vec3(x * spacing, 0, z * spacing));
+            node.meshes = {0};
+            model.nodes.push_back(node);
+        }
+    return model;
+}
+
+class RendererGL : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto renderer = Renderer::create({std::filesystem::path(TWIN_SHADER_DIR)});
+        ASSERT_TRUE(renderer.ok()) << renderer.error();
+        renderer_ = std::move(renderer).value();
+        renderer_->setOutputOffscreen({64, 48});
+        model_ = std::make_shared<GpuModel>(cubeGrid(10, 2.0f));
+        renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true}});
+    }
+    Camera cameraAt(glm::vec3 eye, glm::vec3 target) const {
+        Camera c;
+        c.view = glm::lookAt(eye, target, glm::vec3(0, 1, 0));
+        c.projection = glm::perspective(glm::radians(45.0f), 64.0f / 48.0f, 0.1f, 200.0f);
+        c.position = eye;
+        return c;
+    }
+    std::unique_ptr<Renderer> renderer_;
+    std::shared_ptr<GpuModel> model_;
+};
+
+TEST_F(RendererGL, ShadowMapIsOnlyRedrawnWhenInvalidated) {
+    Camera camera = cameraAt({30, 20, 30}, {9, 0, 9});
+    EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
+    EXPECT_FALSE(renderer_->render(camera).shadowMapRedrawn);
+    EXPECT_FALSE(renderer_->render(cameraAt({-10, 5, 0}, {9, 0, 9})).shadowMapRedrawn);  // the camera is no reason
+    renderer_->invalidateShadows();
+    EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true}});
+    EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
+TEST_F(RendererGL, RepeatedMeshesAreOneInstancedDraw) {
+    renderer_->options().shadows = false;
+    renderer_->options().ground = false;
+    renderer_->options().fxaa = false;
+    FrameStats stats = renderer_->render(cameraAt({30, 40, 30}, {9, 0, 9}));
+    EXPECT_EQ(stats.visibleInstances, 100);
+    EXPECT_EQ(stats.triangles, size_t(100 * 12));
+    // One draw for the 100 cubes, one for the sky.
+    EXPECT_EQ(stats.drawCalls, 2);
+}
+
+TEST_F(RendererGL, NodesOutsideTheViewAreCulled) {
+    renderer_->options().shadows = false;
+    // Looking away from the grid: everything culled.
+    FrameStats away = renderer_->render(cameraAt({9, 2, -20}, {9, 2, -40}));
+    EXPECT_EQ(away.visibleInstances, 0);
+    EXPECT_EQ(away.culledInstances, 100);
+    // Looking at one corner from close by: some culled, some drawn.
+    FrameStats corner = renderer_->render(cameraAt({-3, 1.5f, -3}, {0, 0.5f, 0}));
+    EXPECT_GT(corner.visibleInstances, 0);
+    EXPECT_GT(corner.culledInstances, 0);
+    EXPECT_EQ(corner.visibleInstances + corner.culledInstances, 100);
+}
+
+TEST_F(RendererGL, RendersTheCubesOverTheSky) {
+    Image image;
+    renderer_->render(cameraAt({9, 30, 9.01f}, {9, 0, 9}));  // straight down on the grid
+    image = renderer_->readOutput();
+    ASSERT_EQ(image.width, 64);
+    // The centre pixel is a cube top (light grey default material), not sky blue.
+    const uint8_t* centre = image.pixel(32, 24);
+    EXPECT_GT(int(centre[0]) + centre[1] + centre[2], 300);
+    EXPECT_LT(std::abs(int(centre[0]) - int(centre[2])), 40);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
+}  // namespace
+}  // namespace engine
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::AddGlobalTestEnvironment(new engine::testing::GlEnvironment);
+    return RUN_ALL_TESTS();
+}
