@@ -46,12 +46,17 @@ std::filesystem::path inputFor(const AppOptions& options, const std::filesystem:
 void showContent(engine::Renderer& renderer, const LoadedContent& content) {
     std::vector<engine::SceneModel> scene;
     for (const LoadedModel& loaded : content.models) {
-        engine::SceneModel item;
-        item.model = std::make_shared<engine::GpuModel>(loaded.data);
-        item.transform = loaded.transform;
-        scene.push_back(std::move(item));
+        auto model = std::make_shared<engine::GpuModel>(loaded.data);
+        for (const glm::mat4& placement : loaded.placements) scene.push_back({model, placement, true});
     }
     renderer.setScene(std::move(scene));
+}
+
+engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory) {
+    engine::RendererDesc desc;
+    desc.shaderDirectory = dataDirectory / "shaders";
+    desc.shadowMapSize = input.extension() == ".json" ? 2048 : 1024;
+    return desc;
 }
 
 void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options) {

@@ -3,6 +3,8 @@
 #include <GLFW/glfw3.h>  // key and modifier codes only
 #include <imgui.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -26,6 +28,14 @@ using Clock = std::chrono::steady_clock;
 
 double millisecondsSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// With --verbose, how long each start-up phase took and the memory after it.
+void logPhase(const char* phase, Clock::time_point since) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%-18s %7.1f ms, resident %6.1f MiB", phase, millisecondsSince(since),
+                  double(engine::residentBytes()) / (1024.0 * 1024.0));
+    engine::log::debug(text);
 }
 
 int fail(const std::string& reason) {
@@ -56,6 +66,7 @@ struct HeadlessSession {
 
 std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::string& error) {
     HeadlessSession s;
+    auto phaseStart = Clock::now();
     auto context = engine::HeadlessContext::create();
     if (!context) {
         error = context.error();
@@ -68,18 +79,20 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
         return std::nullopt;
     }
     s.device = device.value();
+    logPhase("GL context", phaseStart);
     std::filesystem::path data = findDataDirectory();
-    auto renderer = engine::Renderer::create({data / "shaders"});
+    std::filesystem::path input = inputFor(options, data);
+    auto renderer = engine::Renderer::create(rendererDescFor(input, data));
     if (!renderer) {
         error = renderer.error();
         return std::nullopt;
     }
     s.renderer = std::move(renderer).value();
     applyRenderOptions(*s.renderer, options);
+    logPhase("shaders", phaseStart);
 
     auto loadStart = Clock::now();
     engine::IsolatedImporter importer(importDescFor(options));
-    std::filesystem::path input = inputFor(options, data);
     s.content = loadContent(input, importer);
     if (!s.content.ok()) {
         // Nothing to show: the run fails with one line saying why.
@@ -91,7 +104,11 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     for (const std::string& w : s.content.warnings) engine::log::warning(w);
     showContent(*s.renderer, s.content);
     for (LoadedModel& m : s.content.models) m.data = {};  // the GPU holds it now
+    // The shader compiler and the model's CPU copy leave freed heap behind:
+    // hand it back before the frame allocates its targets.
+    malloc_trim(0);
     s.loadMs = millisecondsSince(loadStart);
+    logPhase("content", phaseStart);
     return s;
 }
 
@@ -115,7 +132,10 @@ int runScreenshot(const AppOptions& options) {
     engine::OrbitCamera orbit;
     placeCamera(orbit, options, renderer.sceneBounds(), aspect);
     renderer.setOutputOffscreen(options.size);
+    auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+    renderer.finish();
+    logPhase("first frame", phaseStart);
     if (options.overlay) {
         Overlay overlay(1.0f, languageFromCode(options.language));
         overlay.setStatsVisible(true);
@@ -138,8 +158,9 @@ int runScreenshot(const AppOptions& options) {
     }
     std::string glErrors = engine::gfx::takeErrors();
     if (!glErrors.empty()) engine::log::warning("OpenGL reported errors: " + glErrors);
-    engine::Status written = engine::writePng(renderer.readOutput(), *options.screenshot);
+    engine::Status written = renderer.writeOutputPng(*options.screenshot);
     if (!written) return fail(written.error());
+    logPhase("PNG written", phaseStart);
     return 0;
 }
 
@@ -214,7 +235,7 @@ public:
         if (!device) return fail(device.error());
         rendererName_ = device->renderer;
         std::filesystem::path data = findDataDirectory();
-        auto renderer = engine::Renderer::create({data / "shaders"});
+        auto renderer = engine::Renderer::create(rendererDescFor(inputFor(options_, data), data));
         if (!renderer) return fail(firstLine(renderer.error()) + "\n" + renderer.error());
         renderer_ = std::move(renderer).value();
         applyRenderOptions(*renderer_, options_);

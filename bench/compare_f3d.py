@@ -119,9 +119,16 @@ class Runner:
         timed_out = threading.Event()
         with open(output_path, "wb") as output:
             start = time.perf_counter()
-            proc = subprocess.Popen(full_argv, env=env, stdin=subprocess.DEVNULL,
-                                    stdout=output, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            try:
+                proc = subprocess.Popen(full_argv, env=env, stdin=subprocess.DEVNULL,
+                                        stdout=output, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+            except OSError as error:  # e.g. the binary is being rebuilt
+                message = "cannot start %s: %s" % (full_argv[0], error)
+                return {"wall_s": time.perf_counter() - start, "cpu_s": 0.0,
+                        "maxrss_kib": None, "exit_code": 127, "signal": None,
+                        "timed_out": False, "stray": 0, "output": message,
+                        "output_full": message}
             with self._lock:
                 self._current_pgid = proc.pid
 
@@ -150,6 +157,8 @@ class Runner:
             # group id is still ours: anything else left in it is a stray
             # (a descendant nobody waited for; its memory is not counted).
             stray = process_group_members(proc.pid, exclude=proc.pid)
+            if timed_out.is_set():
+                stray = []  # killed by the timeout, possibly still dying
             if stray:
                 try:
                     os.killpg(proc.pid, signal.SIGKILL)
@@ -226,17 +235,23 @@ class TreeRssSampler(threading.Thread):
         self.join()
 
     def _sample(self):
-        total, pending = 0, [self.root_pid]
+        total = 0
+        pending = [(self.root_pid, None)]  # (pid, executable of its parent)
         while pending:
-            pid = pending.pop()
+            pid, parent_exe = pending.pop()
             try:
-                if pid != self.root_pid or not self.skip_root:
+                exe = os.readlink("/proc/%d/exe" % pid)
+                # A child that still runs its parent's executable is taken to
+                # be between vfork/posix_spawn and exec, sharing the parent's
+                # memory: not counted twice. (A fork() without exec would be
+                # missed; neither program does that.)
+                if exe != parent_exe and (pid != self.root_pid or not self.skip_root):
                     with open("/proc/%d/statm" % pid) as statm:
                         total += int(statm.read().split()[1]) * self.PAGE_KIB
                 for task in os.listdir("/proc/%d/task" % pid):
                     with open("/proc/%d/task/%s/children" % (pid, task)) as children:
-                        pending.extend(int(c) for c in children.read().split())
-            except (OSError, ValueError):
+                        pending.extend((int(c), exe) for c in children.read().split())
+            except (OSError, ValueError, IndexError):
                 continue  # exited meanwhile
         return total
 
@@ -412,6 +427,34 @@ def command_output(argv, env=None, timeout_s=10):
         return ""
 
 
+# Asks Mesa for its renderer string through a surfaceless EGL context, the
+# path twin-tour takes. Run in a child process: loading Mesa here would raise
+# this script's own peak RSS, which the os.wait4 fallback inherits as a floor.
+EGL_RENDERER_PROBE = r"""
+import ctypes
+egl = ctypes.CDLL("libEGL.so.1")
+egl.eglGetProcAddress.restype = ctypes.c_void_p
+egl.eglGetProcAddress.argtypes = [ctypes.c_char_p]
+proc = lambda name, *types: ctypes.CFUNCTYPE(*types)(egl.eglGetProcAddress(name))
+vp, i32 = ctypes.c_void_p, ctypes.c_int
+get_display = proc(b"eglGetPlatformDisplayEXT", vp, ctypes.c_uint, vp, vp)
+display = get_display(0x31DD, None, None)  # EGL_PLATFORM_SURFACELESS_MESA
+egl.eglInitialize.argtypes = [vp, vp, vp]
+egl.eglChooseConfig.argtypes = [vp, vp, ctypes.POINTER(vp), i32, ctypes.POINTER(i32)]
+egl.eglCreateContext.restype = vp
+egl.eglCreateContext.argtypes = [vp, vp, vp, vp]
+egl.eglMakeCurrent.argtypes = [vp, vp, vp, vp]
+assert egl.eglInitialize(display, None, None)
+egl.eglBindAPI(0x30A2)  # EGL_OPENGL_API
+config, count = vp(), i32()
+egl.eglChooseConfig(display, (i32 * 3)(0x3040, 0x0008, 0x3038), ctypes.byref(config), 1,
+                    ctypes.byref(count))
+context = egl.eglCreateContext(display, config, None, (i32 * 5)(0x3098, 3, 0x30FB, 3, 0x3038))
+assert egl.eglMakeCurrent(display, None, None, context)
+print(proc(b"glGetString", ctypes.c_char_p, ctypes.c_uint)(0x1F01).decode())
+"""
+
+
 def describe_machine(display):
     info = {
         "nproc": len(os.sched_getaffinity(0)),
@@ -439,6 +482,12 @@ def describe_machine(display):
         info["packages"] = " ; ".join(v for v in versions.splitlines()
                                       if v and "no packages" not in v)
     info["mesa_env"] = {k: os.environ[k] for k in MESA_ENV_VARS if k in os.environ}
+    probe_env = dict(os.environ)
+    probe_env.pop("DISPLAY", None)
+    renderer = command_output([sys.executable, "-c", EGL_RENDERER_PROBE],
+                              env=probe_env).strip().splitlines()
+    if renderer and "Error" not in renderer[-1]:
+        info["egl_renderer"] = renderer[-1]
     if display and shutil.which("glxinfo"):
         env = dict(os.environ, DISPLAY=display)
         for line in command_output(["glxinfo", "-B"], env=env).splitlines():
@@ -840,7 +889,9 @@ class Benchmark:
             parts.append("Debian " + m["debian"])
         if m.get("packages"):
             parts.append(m["packages"])
-        parts.append("renderer (glxinfo -B on Xvfb): %s"
+        parts.append("renderer (EGL surfaceless, twin's path): %s"
+                     % m.get("egl_renderer", "n/a"))
+        parts.append("renderer (glxinfo -B on Xvfb, f3d's path): %s"
                      % m.get("glx_renderer", "n/a (glxinfo not installed)"))
         parts.append("1-min load average %.2f at start, %.2f at end (other work "
                      "on the machine shows here)" % (m["loadavg_start"],

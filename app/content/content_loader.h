@@ -1,8 +1,11 @@
 #pragma once
 // Opens what the command line names: a scene file or a single model. Every
 // model goes through the isolated importer, so a file that crashes Assimp
-// costs an error message, never the application. No GL.
+// costs an error message, never the application. A model file used by many
+// machines is imported once and placed many times (the renderer instances
+// it). No GL.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,15 +20,16 @@ namespace twin {
 struct LoadedModel {
     std::filesystem::path file;
     engine::ModelData data;
-    glm::mat4 transform{1.0f};
+    std::vector<glm::mat4> placements;  // one per use in the scene
     bool fromCache = false;
     double seconds = 0.0;
 };
 
 struct LoadedContent {
     std::string title;
+    std::optional<SceneDescription> scene;  // when a scene file was opened
     std::vector<LoadedModel> models;
-    std::vector<std::string> errors;    // models or scene entries that could not be opened
+    std::vector<std::string> errors;    // what could not be opened, one line each
     std::vector<std::string> warnings;  // opened, with problems (e.g. a missing texture)
     bool ok() const { return !models.empty(); }
 };

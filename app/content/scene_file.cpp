@@ -1,107 +1,680 @@
 #include "content/scene_file.h"
 
+#include <algorithm>
+#include <cmath>
+#include <regex>
+#include <set>
+
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
+#include "content/json_locations.h"
 #include "core/file_util.h"
 
 namespace twin {
 namespace {
 using nlohmann::json;
 
-struct Context {
-    SceneDescription& scene;
-    std::filesystem::path assetRoot;
-    void issue(const std::string& path, const std::string& message) {
-        scene.issues.push_back({scene.file.string() + ": " + path, message});
+constexpr size_t kMaxSceneBytes = 16u << 20;  // a scene file is text, not data
+constexpr int kMaxNesting = 64;
+
+const char* kindName(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        case json::value_t::discarded: return "nothing";
+        default: return "a number";
     }
+}
+
+// Deepest nesting of brackets outside strings, to refuse absurd documents
+// before any recursive code sees them.
+int nesting(std::string_view text) {
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// Reads one section; every check records an issue and returns false when
+// the value cannot be used.
+class Reader {
+public:
+    Reader(SceneDescription& scene, const JsonLocations& locations) : scene_(scene), locations_(locations) {}
+
+    void issue(const std::string& path, const std::string& message) {
+        scene_.issues.push_back({scene_.file, locations_.line(path), path, message});
+    }
+
+    // Flags members that the format does not know (typos would be silently lost).
+    void onlyKeys(const json& object, const std::string& path, std::initializer_list<const char*> known) {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (std::find_if(known.begin(), known.end(), [&](const char* k) { return it.key() == k; }) != known.end())
+                continue;
+            std::string list;
+            for (const char* k : known) list += std::string(list.empty() ? "" : ", ") + k;
+            issue(path + "/" + jsonPointerToken(it.key()), "unknown member \"" + it.key() + "\" (expected one of: " + list + ")");
+        }
+    }
+
+    const json* member(const json& object, const char* key, const std::string& path, bool required,
+                       json::value_t type, const char* expected) {
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) issue(path + "/" + key, std::string("missing; expected ") + expected);
+            return nullptr;
+        }
+        bool ok = it->type() == type || (type == json::value_t::number_float && it->is_number());
+        if (!ok) {
+            issue(path + "/" + key, std::string("expected ") + expected + ", found " + kindName(*it));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    bool string(const json& o, const char* key, const std::string& path, bool required, std::string& out) {
+        const json* v = member(o, key, path, required, json::value_t::string, "a string");
+        if (!v) return !required;
+        out = v->get<std::string>();
+        if (required && out.empty()) {
+            issue(path + "/" + key, "expected a non-empty string");
+            return false;
+        }
+        return true;
+    }
+
+    bool number(const json& o, const char* key, const std::string& path, bool required, double minimum,
+                double maximum, double& out) {
+        const json* v = member(o, key, path, required, json::value_t::number_float, "a number");
+        if (!v) return !required;
+        double d = v->get<double>();
+        if (!std::isfinite(d) || d < minimum || d > maximum) {
+            issue(path + "/" + key, "expected a number between " + format(minimum) + " and " + format(maximum) +
+                                        ", found " + format(d));
+            return false;
+        }
+        out = d;
+        return true;
+    }
+
+    bool localized(const json& o, const char* key, const std::string& path, bool required, LocalizedText& out) {
+        const json* v = member(o, key, path, required, json::value_t::object, "{\"fr\": \"...\", \"en\": \"...\"}");
+        if (!v) return !required;
+        return localizedValue(*v, path + "/" + key, out);
+    }
+
+    bool localizedValue(const json& v, const std::string& path, LocalizedText& out) {
+        if (!v.is_object()) {
+            issue(path, std::string("expected {\"fr\": \"...\", \"en\": \"...\"}, found ") + kindName(v));
+            return false;
+        }
+        bool ok = true;
+        for (const char* language : {"fr", "en"}) {
+            auto it = v.find(language);
+            if (it == v.end() || !it->is_string() || it->get<std::string>().empty()) {
+                issue(path + "/" + language, std::string("missing; every visitor-facing text needs French and English (\"") +
+                                                 language + "\": a non-empty string)");
+                ok = false;
+            }
+        }
+        onlyKeys(v, path, {"fr", "en"});
+        if (!ok) return false;
+        out = {v["fr"].get<std::string>(), v["en"].get<std::string>()};
+        return true;
+    }
+
+    bool localizedList(const json& o, const char* key, const std::string& path, std::vector<LocalizedText>& out) {
+        const json* v = member(o, key, path, false, json::value_t::array, "an array of {\"fr\", \"en\"} texts");
+        if (!v) return !o.contains(key);
+        bool ok = true;
+        for (size_t i = 0; i < v->size(); ++i) {
+            LocalizedText text;
+            if (localizedValue((*v)[i], path + "/" + key + "/" + std::to_string(i), text))
+                out.push_back(text);
+            else
+                ok = false;
+        }
+        return ok;
+    }
+
+    bool vec3(const json& o, const char* key, const std::string& path, bool required, glm::vec3& out) {
+        auto it = o.find(key);
+        if (it == o.end()) {
+            if (required) issue(path + "/" + key, "missing; expected [x, y, z]");
+            return !required;
+        }
+        if (!it->is_array() || it->size() != 3 || !(*it)[0].is_number() || !(*it)[1].is_number() ||
+            !(*it)[2].is_number()) {
+            issue(path + "/" + key, "expected [x, y, z] (three numbers)");
+            return false;
+        }
+        out = {(*it)[0].get<float>(), (*it)[1].get<float>(), (*it)[2].get<float>()};
+        if (!std::isfinite(out.x) || !std::isfinite(out.y) || !std::isfinite(out.z) || glm::length(out) > 1e5f) {
+            issue(path + "/" + key, "expected coordinates within 100 km");
+            return false;
+        }
+        return true;
+    }
+
+    bool id(const json& o, const std::string& path, std::set<std::string>& seen, std::string& out) {
+        if (!string(o, "id", path, true, out)) return false;
+        static const std::regex pattern("[a-z0-9][a-z0-9_-]{0,63}");
+        if (!std::regex_match(out, pattern)) {
+            issue(path + "/id", "expected an id of lower-case letters, digits, '-' or '_' (at most 64), found \"" + out + "\"");
+            return false;
+        }
+        if (!seen.insert(out).second) {
+            issue(path + "/id", "duplicate id \"" + out + "\"");
+            return false;
+        }
+        return true;
+    }
+
+    // A path relative to the scene file that must stay in the asset root and exist.
+    bool file(const json& o, const char* key, const std::string& path, bool required, std::filesystem::path& out) {
+        std::string relative;
+        if (!string(o, key, path, required, relative)) return false;
+        if (relative.empty()) return true;
+        std::filesystem::path resolved = (scene_.file.parent_path() / relative).lexically_normal();
+        std::filesystem::path inside = resolved.lexically_relative(scene_.assetRoot);
+        if (std::filesystem::path(relative).is_absolute() || inside.empty() || *inside.begin() == "..") {
+            issue(path + "/" + key, "the path \"" + relative + "\" leaves the scene's folder tree (" +
+                                        scene_.assetRoot.string() + "); use a path relative to the scene file inside it");
+            return false;
+        }
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(resolved, ec)) {
+            issue(path + "/" + key, "the file \"" + relative + "\" does not exist (looked for " + resolved.string() + ")");
+            return false;
+        }
+        out = resolved;
+        return true;
+    }
+
+    bool transform(const json& o, const std::string& path, glm::mat4& out) {
+        glm::vec3 position(0.0f), rotation(0.0f), scale(1.0f);
+        bool ok = vec3(o, "position", path, false, position) & vec3(o, "rotationDegrees", path, false, rotation);
+        if (auto it = o.find("scale"); it != o.end() && it->is_number()) {
+            scale = glm::vec3(it->get<float>());
+        } else {
+            ok &= vec3(o, "scale", path, false, scale);
+        }
+        if (!(scale.x > 0.0f && scale.y > 0.0f && scale.z > 0.0f)) {
+            issue(path + "/scale", "expected a positive scale");
+            ok = false;
+        }
+        glm::mat4 t = glm::translate(glm::mat4(1.0f), position);
+        t = glm::rotate(t, glm::radians(rotation.y), {0, 1, 0});
+        t = glm::rotate(t, glm::radians(rotation.x), {1, 0, 0});
+        t = glm::rotate(t, glm::radians(rotation.z), {0, 0, 1});
+        out = glm::scale(t, scale);
+        return ok;
+    }
+
+    static std::string format(double d) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", d);
+        return text;
+    }
+
+    SceneDescription& scene_;
+    const JsonLocations& locations_;
 };
 
-bool readVec3(Context& c, const json& object, const char* key, const std::string& path, glm::vec3& out) {
-    if (!object.contains(key)) return true;
-    const json& v = object[key];
-    if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number()) {
-        c.issue(path + "/" + key, "expected an array of 3 numbers");
-        return false;
-    }
-    out = {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+bool parseColour(const std::string& text, glm::vec3& out) {
+    static const std::regex pattern("#[0-9A-Fa-f]{6}");
+    if (!std::regex_match(text, pattern)) return false;
+    unsigned value = unsigned(std::stoul(text.substr(1), nullptr, 16));
+    glm::vec3 srgb(float((value >> 16) & 255) / 255.0f, float((value >> 8) & 255) / 255.0f, float(value & 255) / 255.0f);
+    out = glm::pow(srgb, glm::vec3(2.2f));
     return true;
 }
 
-// True when `path` stays inside `root` once normalised (no escape by "..").
-bool inside(const std::filesystem::path& root, const std::filesystem::path& path) {
-    std::filesystem::path relative = path.lexically_normal().lexically_relative(root.lexically_normal());
-    return !relative.empty() && *relative.begin() != "..";
+// Twice the signed area of a polygon; near zero for degenerate footprints.
+float signedArea(const std::vector<glm::vec2>& p) {
+    float area = 0.0f;
+    for (size_t i = 0; i < p.size(); ++i) {
+        const glm::vec2 &a = p[i], &b = p[(i + 1) % p.size()];
+        area += a.x * b.y - b.x * a.y;
+    }
+    return area;
 }
+
+void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
+    const json* building = r.member(doc, "building", "", true, json::value_t::object, "an object");
+    if (!building) return;
+    r.onlyKeys(*building, "/building", {"models", "floors"});
+    if (const json* models = r.member(*building, "models", "/building", true, json::value_t::array, "an array of models")) {
+        for (size_t i = 0; i < models->size(); ++i) {
+            std::string path = "/building/models/" + std::to_string(i);
+            const json& m = (*models)[i];
+            if (!m.is_object()) {
+                r.issue(path, std::string("expected an object with \"file\", found ") + kindName(m));
+                continue;
+            }
+            r.onlyKeys(m, path, {"file", "position", "rotationDegrees", "scale"});
+            ModelPlacement placement;
+            if (r.file(m, "file", path, true, placement.file) & r.transform(m, path, placement.transform))
+                scene.building.models.push_back(placement);
+        }
+    }
+    std::set<std::string> ids;
+    if (const json* floors = r.member(*building, "floors", "/building", true, json::value_t::array, "an array of floors")) {
+        for (size_t i = 0; i < floors->size(); ++i) {
+            std::string path = "/building/floors/" + std::to_string(i);
+            const json& f = (*floors)[i];
+            if (!f.is_object()) {
+                r.issue(path, "expected an object");
+                continue;
+            }
+            r.onlyKeys(f, path, {"id", "name", "elevation", "height", "nodes"});
+            Floor floor;
+            double elevation = 0, height = 3;
+            bool ok = r.id(f, path, ids, floor.id) & r.localized(f, "name", path, true, floor.name) &
+                      r.number(f, "elevation", path, true, -100, 1000, elevation) &
+                      r.number(f, "height", path, true, 2.0, 30.0, height);
+            if (const json* nodes = r.member(f, "nodes", path, false, json::value_t::array, "an array of node names")) {
+                for (size_t k = 0; k < nodes->size(); ++k) {
+                    if ((*nodes)[k].is_string())
+                        floor.nodes.push_back((*nodes)[k].get<std::string>());
+                    else {
+                        r.issue(path + "/nodes/" + std::to_string(k), "expected a node name (string)");
+                        ok = false;
+                    }
+                }
+            }
+            floor.elevation = float(elevation);
+            floor.height = float(height);
+            if (ok) scene.building.floors.push_back(floor);
+        }
+    }
+}
+
+void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
+    const json* platforms = r.member(doc, "platforms", "", true, json::value_t::array, "an array of platforms");
+    if (!platforms) return;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < platforms->size(); ++i) {
+        std::string path = "/platforms/" + std::to_string(i);
+        const json& p = (*platforms)[i];
+        if (!p.is_object()) {
+            r.issue(path, std::string("expected an object, found ") + kindName(p));
+            continue;
+        }
+        r.onlyKeys(p, path, {"id", "name", "description", "floor", "footprint", "capacity", "colour", "services", "contact"});
+        Platform platform;
+        bool ok = r.id(p, path, ids, platform.id) & r.localized(p, "name", path, true, platform.name) &
+                  r.localized(p, "description", path, true, platform.description) &
+                  r.string(p, "floor", path, true, platform.floor) &
+                  r.localizedList(p, "services", path, platform.services);
+        if (!platform.floor.empty() &&
+            std::none_of(scene.building.floors.begin(), scene.building.floors.end(),
+                         [&](const Floor& f) { return f.id == platform.floor; })) {
+            r.issue(path + "/floor", "unknown floor id \"" + platform.floor + "\"");
+            ok = false;
+        }
+        if (const json* footprint = r.member(p, "footprint", path, true, json::value_t::array, "an array of [x, z] points")) {
+            for (size_t k = 0; k < footprint->size(); ++k) {
+                const json& point = (*footprint)[k];
+                if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) {
+                    r.issue(path + "/footprint/" + std::to_string(k), "expected a point [x, z] (two numbers)");
+                    ok = false;
+                    continue;
+                }
+                platform.footprint.push_back({point[0].get<float>(), point[1].get<float>()});
+            }
+            if (ok && platform.footprint.size() < 3) {
+                r.issue(path + "/footprint", "a footprint polygon needs at least 3 points, found " +
+                                                 std::to_string(platform.footprint.size()));
+                ok = false;
+            } else if (ok && std::abs(signedArea(platform.footprint)) < 1e-3f) {
+                r.issue(path + "/footprint", "the footprint polygon has no area");
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        double capacity = 0;
+        if (r.number(p, "capacity", path, true, 1, 10000, capacity)) {
+            if (capacity != std::floor(capacity)) {
+                r.issue(path + "/capacity", "expected a whole number of people");
+                ok = false;
+            }
+            platform.capacity = int(capacity);
+        } else {
+            ok = false;
+        }
+        std::string colour;
+        if (r.string(p, "colour", path, true, colour) && !parseColour(colour, platform.colour)) {
+            r.issue(path + "/colour", "expected a colour \"#RRGGBB\", found \"" + colour + "\"");
+            ok = false;
+        }
+        if (const json* contact = r.member(p, "contact", path, false, json::value_t::object, "an object")) {
+            r.onlyKeys(*contact, path + "/contact", {"name", "email", "phone"});
+            ok &= r.string(*contact, "name", path + "/contact", false, platform.contact.name) &
+                  r.string(*contact, "email", path + "/contact", false, platform.contact.email) &
+                  r.string(*contact, "phone", path + "/contact", false, platform.contact.phone);
+        }
+        if (ok) scene.platforms.push_back(platform);
+    }
+}
+
+void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& declaredPlatforms) {
+    const json* machines = r.member(doc, "machines", "", true, json::value_t::array, "an array of machines");
+    if (!machines) return;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < machines->size(); ++i) {
+        std::string path = "/machines/" + std::to_string(i);
+        const json& m = (*machines)[i];
+        if (!m.is_object()) {
+            r.issue(path, std::string("expected an object, found ") + kindName(m));
+            continue;
+        }
+        r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
+                             "training", "parts"});
+        Machine machine;
+        bool ok = r.id(m, path, ids, machine.id) & r.localized(m, "name", path, true, machine.name) &
+                  r.string(m, "category", path, true, machine.category) &
+                  r.file(m, "model", path, true, machine.model.file) &
+                  r.string(m, "platform", path, true, machine.platform) &
+                  r.localizedList(m, "training", path, machine.trainingModules);
+        if (const json* t = r.member(m, "transform", path, false, json::value_t::object, "an object")) {
+            r.onlyKeys(*t, path + "/transform", {"position", "rotationDegrees", "scale"});
+            ok &= r.transform(*t, path + "/transform", machine.model.transform);
+        }
+        if (!machine.platform.empty() && !declaredPlatforms.count(machine.platform)) {
+            r.issue(path + "/platform", "unknown platform id \"" + machine.platform + "\"");
+            ok = false;
+        }
+        if (const json* specs = r.member(m, "specifications", path, false, json::value_t::array, "an array")) {
+            for (size_t k = 0; k < specs->size(); ++k) {
+                std::string sp = path + "/specifications/" + std::to_string(k);
+                const json& s = (*specs)[k];
+                Specification spec;
+                if (!s.is_object()) {
+                    r.issue(sp, "expected {\"label\": {...}, \"value\": {...}}");
+                    ok = false;
+                    continue;
+                }
+                r.onlyKeys(s, sp, {"label", "value"});
+                if (r.localized(s, "label", sp, true, spec.label) & r.localized(s, "value", sp, true, spec.value))
+                    machine.specifications.push_back(spec);
+                else
+                    ok = false;
+            }
+        }
+        if (const json* safety = r.member(m, "safety", path, false, json::value_t::object, "an object")) {
+            r.onlyKeys(*safety, path + "/safety", {"rules", "protectiveEquipment"});
+            ok &= r.localizedList(*safety, "rules", path + "/safety", machine.safetyRules) &
+                  r.localizedList(*safety, "protectiveEquipment", path + "/safety", machine.protectiveEquipment);
+        }
+        if (const json* parts = r.member(m, "parts", path, false, json::value_t::object, "an object: node name -> part")) {
+            for (auto it = parts->begin(); it != parts->end(); ++it) {
+                std::string pp = path + "/parts/" + jsonPointerToken(it.key());
+                MachinePart part;
+                part.node = it.key();
+                if (!it->is_object()) {
+                    r.issue(pp, "expected {\"label\": {...}, \"description\": {...}}");
+                    ok = false;
+                    continue;
+                }
+                r.onlyKeys(*it, pp, {"label", "description"});
+                if (r.localized(*it, "label", pp, true, part.label) & r.localized(*it, "description", pp, false, part.description))
+                    machine.parts.push_back(part);
+                else
+                    ok = false;
+            }
+        }
+        if (ok) scene.machines.push_back(machine);
+    }
+}
+
+void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& platforms,
+               const std::set<std::string>& machines) {
+    const json* tours = r.member(doc, "tours", "", false, json::value_t::array, "an array of tours");
+    if (!tours) return;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < tours->size(); ++i) {
+        std::string path = "/tours/" + std::to_string(i);
+        const json& t = (*tours)[i];
+        if (!t.is_object()) {
+            r.issue(path, "expected an object");
+            continue;
+        }
+        r.onlyKeys(t, path, {"id", "title", "audience", "stops"});
+        Tour tour;
+        bool ok = r.id(t, path, ids, tour.id) & r.localized(t, "title", path, true, tour.title) &
+                  r.string(t, "audience", path, true, tour.audience);
+        if (!tour.audience.empty() && tour.audience != "companies" && tour.audience != "learners" &&
+            tour.audience != "everyone") {
+            r.issue(path + "/audience", "expected \"companies\", \"learners\" or \"everyone\", found \"" + tour.audience + "\"");
+            ok = false;
+        }
+        const json* stops = r.member(t, "stops", path, true, json::value_t::array, "an array of stops");
+        if (!stops) ok = false;
+        for (size_t k = 0; stops && k < stops->size(); ++k) {
+            std::string sp = path + "/stops/" + std::to_string(k);
+            const json& s = (*stops)[k];
+            if (!s.is_object()) {
+                r.issue(sp, "expected an object");
+                ok = false;
+                continue;
+            }
+            r.onlyKeys(s, sp, {"target", "camera", "duration", "narration", "panels"});
+            TourStop stop;
+            double duration = 10;
+            ok &= r.number(s, "duration", sp, true, 1, 600, duration) & r.localized(s, "narration", sp, true, stop.narration);
+            stop.durationSeconds = float(duration);
+            if (const json* target = r.member(s, "target", sp, true, json::value_t::object,
+                                              "{\"platform\": id}, {\"machine\": id} or {\"point\": [x, y, z]}")) {
+                r.onlyKeys(*target, sp + "/target", {"platform", "machine", "point"});
+                if (target->size() != 1) {
+                    r.issue(sp + "/target", "expected exactly one of \"platform\", \"machine\" or \"point\"");
+                    ok = false;
+                } else if (target->contains("platform")) {
+                    stop.kind = TourStop::TargetKind::Platform;
+                    if (r.string(*target, "platform", sp + "/target", true, stop.targetId) && !platforms.count(stop.targetId)) {
+                        r.issue(sp + "/target/platform", "unknown platform id \"" + stop.targetId + "\"");
+                        ok = false;
+                    }
+                } else if (target->contains("machine")) {
+                    stop.kind = TourStop::TargetKind::Machine;
+                    if (r.string(*target, "machine", sp + "/target", true, stop.targetId) && !machines.count(stop.targetId)) {
+                        r.issue(sp + "/target/machine", "unknown machine id \"" + stop.targetId + "\"");
+                        ok = false;
+                    }
+                } else {
+                    stop.kind = TourStop::TargetKind::Point;
+                    ok &= r.vec3(*target, "point", sp + "/target", true, stop.point);
+                }
+            } else {
+                ok = false;
+            }
+            if (const json* camera = r.member(s, "camera", sp, false, json::value_t::object, "{\"eye\": [...], \"target\": [...]}")) {
+                r.onlyKeys(*camera, sp + "/camera", {"eye", "target"});
+                CameraViewpoint viewpoint;
+                if (r.vec3(*camera, "eye", sp + "/camera", true, viewpoint.eye) &
+                    r.vec3(*camera, "target", sp + "/camera", true, viewpoint.target))
+                    stop.camera = viewpoint;
+                else
+                    ok = false;
+            }
+            if (const json* panels = r.member(s, "panels", sp, false, json::value_t::array, "an array of panel names")) {
+                for (size_t p = 0; p < panels->size(); ++p) {
+                    const json& panel = (*panels)[p];
+                    std::string name = panel.is_string() ? panel.get<std::string>() : "";
+                    size_t colon = name.find(':');
+                    std::string kind = name.substr(0, colon), target = colon == std::string::npos ? "" : name.substr(colon + 1);
+                    bool known = (kind == "platform" && platforms.count(target)) || (kind == "machine" && machines.count(target));
+                    if (!known) {
+                        r.issue(sp + "/panels/" + std::to_string(p),
+                                "expected \"platform:ID\" or \"machine:ID\" naming a declared platform or machine");
+                        ok = false;
+                    } else {
+                        stop.panels.push_back(name);
+                    }
+                }
+            }
+            tour.stops.push_back(stop);
+        }
+        if (stops && stops->empty()) {
+            r.issue(path + "/stops", "a tour needs at least one stop");
+            ok = false;
+        }
+        if (ok) scene.tours.push_back(tour);
+    }
+}
+
+void readFeeds(Reader& r, const json& doc, SceneDescription& scene) {
+    const json* feeds = r.member(doc, "feeds", "", false, json::value_t::object, "an object");
+    if (!feeds) return;
+    r.onlyKeys(*feeds, "/feeds", {"replay", "mqtt", "staleAfterSeconds"});
+    r.file(*feeds, "replay", "/feeds", false, scene.feeds.replay);
+    r.number(*feeds, "staleAfterSeconds", "/feeds", false, 1, 86400, scene.feeds.staleAfterSeconds);
+    const json* mqtt = r.member(*feeds, "mqtt", "/feeds", false, json::value_t::object, "an object");
+    if (!mqtt) return;
+    r.onlyKeys(*mqtt, "/feeds/mqtt", {"url", "topicPrefix", "username", "credentials"});
+    if (mqtt->contains("password"))
+        r.issue("/feeds/mqtt/password", "secrets never go in the scene: name an environment variable or a file in \"credentials\"");
+    if (r.string(*mqtt, "url", "/feeds/mqtt", true, scene.feeds.mqttUrl)) {
+        static const std::regex url(R"(mqtts?://[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?/?)");
+        if (!std::regex_match(scene.feeds.mqttUrl, url))
+            r.issue("/feeds/mqtt/url", "expected mqtt://HOST[:PORT] or mqtts://HOST[:PORT], found \"" + scene.feeds.mqttUrl + "\"");
+    }
+    r.string(*mqtt, "topicPrefix", "/feeds/mqtt", false, scene.feeds.topicPrefix);
+    r.string(*mqtt, "username", "/feeds/mqtt", false, scene.feeds.username);
+    if (const json* credentials = r.member(*mqtt, "credentials", "/feeds/mqtt", false, json::value_t::object,
+                                           "{\"environment\": NAME} or {\"file\": PATH}")) {
+        r.onlyKeys(*credentials, "/feeds/mqtt/credentials", {"environment", "file"});
+        std::string file;
+        r.string(*credentials, "environment", "/feeds/mqtt/credentials", false, scene.feeds.credentialsEnvironment);
+        if (r.string(*credentials, "file", "/feeds/mqtt/credentials", false, file)) scene.feeds.credentialsFile = file;
+    }
+}
+
+void readKiosk(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& tours) {
+    const json* kiosk = r.member(doc, "kiosk", "", false, json::value_t::object, "an object");
+    if (!kiosk) return;
+    r.onlyKeys(*kiosk, "/kiosk", {"idleTimeoutSeconds", "attractTour", "language", "adminPinHash"});
+    r.number(*kiosk, "idleTimeoutSeconds", "/kiosk", false, 10, 3600, scene.kiosk.idleTimeoutSeconds);
+    if (r.string(*kiosk, "attractTour", "/kiosk", false, scene.kiosk.attractTour) && !scene.kiosk.attractTour.empty() &&
+        !tours.count(scene.kiosk.attractTour))
+        r.issue("/kiosk/attractTour", "unknown tour id \"" + scene.kiosk.attractTour + "\"");
+    if (r.string(*kiosk, "language", "/kiosk", false, scene.kiosk.language) && scene.kiosk.language != "fr" &&
+        scene.kiosk.language != "en")
+        r.issue("/kiosk/language", "expected \"fr\" or \"en\", found \"" + scene.kiosk.language + "\"");
+    static const std::regex hash("sha256:[0-9a-f]{64}");
+    if (r.string(*kiosk, "adminPinHash", "/kiosk", false, scene.kiosk.adminPinHash) && !scene.kiosk.adminPinHash.empty() &&
+        !std::regex_match(scene.kiosk.adminPinHash, hash))
+        r.issue("/kiosk/adminPinHash", "expected \"sha256:\" and 64 lower-case hex digits (never the PIN itself)");
+}
+
+// Ids declared in a section, whether or not each entry is otherwise valid,
+// so one bad platform does not also flag every machine that names it.
+std::set<std::string> declaredIds(const json& doc, const char* section) {
+    std::set<std::string> ids;
+    auto it = doc.find(section);
+    if (it == doc.end() || !it->is_array()) return ids;
+    for (const json& entry : *it)
+        if (entry.is_object() && entry.contains("id") && entry["id"].is_string()) ids.insert(entry["id"].get<std::string>());
+    return ids;
+}
+
 }  // namespace
+
+std::string SceneIssue::text() const {
+    return file.string() + ":" + std::to_string(line) + ": " + (path.empty() ? "/" : path) + ": " + message;
+}
+
+const Platform* SceneDescription::platform(const std::string& id) const {
+    for (const Platform& p : platforms)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+const Machine* SceneDescription::machine(const std::string& id) const {
+    for (const Machine& m : machines)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+const Tour* SceneDescription::tour(const std::string& id) const {
+    for (const Tour& t : tours)
+        if (t.id == id) return &t;
+    return nullptr;
+}
 
 SceneDescription loadSceneFile(const std::filesystem::path& file) {
     SceneDescription scene;
     scene.file = file;
-    Context c{scene, {}};
+    std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
+    scene.assetRoot = folder;
+    auto fail = [&](int line, const std::string& message) { scene.issues.push_back({file, line, "", message}); };
+
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > kMaxSceneBytes) {
+        fail(1, "the file is " + std::to_string(size >> 20) + " MiB; a scene file may be at most 16 MiB");
+        return scene;
+    }
     engine::Result<std::string> text = engine::readTextFile(file);
     if (!text) {
-        scene.issues.push_back({file.string(), text.error()});
+        fail(1, text.error());
+        return scene;
+    }
+    if (nesting(text.value()) > kMaxNesting) {
+        fail(1, "brackets nested more than " + std::to_string(kMaxNesting) + " deep; not a scene file");
         return scene;
     }
     json doc;
     try {
         doc = json::parse(text.value());
     } catch (const json::parse_error& e) {
-        scene.issues.push_back({file.string(), std::string("not valid JSON: ") + e.what()});
+        // Turn the byte offset into a line number.
+        size_t byte = std::min<size_t>(e.byte, text->size());
+        int line = 1 + int(std::count(text->begin(), text->begin() + std::ptrdiff_t(byte), '\n'));
+        std::string what = e.what();
+        fail(line, "not valid JSON: " + what.substr(what.find(':') == std::string::npos ? 0 : what.rfind(": ") + 2));
         return scene;
     }
+    JsonLocations locations(text.value());
+    Reader r(scene, locations);
     if (!doc.is_object()) {
-        c.issue("/", "expected a JSON object");
+        r.issue("", std::string("expected a JSON object, found ") + kindName(doc));
         return scene;
     }
-    std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
-    c.assetRoot = folder;
-    if (doc.contains("assetRoot")) {
-        if (!doc["assetRoot"].is_string())
-            c.issue("/assetRoot", "expected a folder path (string) relative to the scene file");
-        else
-            c.assetRoot = (folder / doc["assetRoot"].get<std::string>()).lexically_normal();
-    }
-    if (doc.contains("name")) {
-        const json& n = doc["name"];
-        if (n.is_object() && n.value("fr", json()).is_string() && n.value("en", json()).is_string())
-            scene.name = {n["fr"].get<std::string>(), n["en"].get<std::string>()};
-        else
-            c.issue("/name", "expected {\"fr\": \"...\", \"en\": \"...\"}");
-    }
-    if (!doc.contains("building") || !doc["building"].is_object()) {
-        c.issue("/building", "expected an object with a \"models\" array");
-        return scene;
-    }
-    const json& models = doc["building"].value("models", json());
-    if (!models.is_array()) {
-        c.issue("/building/models", "expected an array of models");
-        return scene;
-    }
-    for (size_t i = 0; i < models.size(); ++i) {
-        std::string path = "/building/models/" + std::to_string(i);
-        const json& m = models[i];
-        if (!m.is_object() || !m.contains("file") || !m["file"].is_string()) {
-            c.issue(path, "expected an object with a \"file\" string");
-            continue;
-        }
-        std::filesystem::path resolved = (folder / m["file"].get<std::string>()).lexically_normal();
-        if (!inside(c.assetRoot, resolved)) {
-            c.issue(path + "/file", "the path leaves the scene's folder tree (" + c.assetRoot.string() + ")");
-            continue;
-        }
-        glm::vec3 position(0.0f), rotation(0.0f), scale(1.0f);
-        bool ok = readVec3(c, m, "position", path, position) & readVec3(c, m, "rotationDegrees", path, rotation) &
-                  readVec3(c, m, "scale", path, scale);
-        if (!ok) continue;
-        glm::mat4 t = glm::translate(glm::mat4(1.0f), position);
-        t = glm::rotate(t, glm::radians(rotation.y), {0, 1, 0});
-        t = glm::rotate(t, glm::radians(rotation.x), {1, 0, 0});
-        t = glm::rotate(t, glm::radians(rotation.z), {0, 0, 1});
-        t = glm::scale(t, scale);
-        scene.models.push_back({resolved, t});
-    }
+    r.onlyKeys(doc, "", {"format", "assetRoot", "name", "building", "platforms", "machines", "tours", "feeds", "kiosk"});
+    std::string format;
+    if (r.string(doc, "format", "", true, format) && format != "twin-tour-scene/1")
+        r.issue("/format", "expected \"twin-tour-scene/1\", found \"" + format + "\"");
+    std::string assetRoot;
+    if (r.string(doc, "assetRoot", "", false, assetRoot) && !assetRoot.empty())
+        scene.assetRoot = (folder / assetRoot).lexically_normal();
+    scene.file = std::filesystem::absolute(file).lexically_normal();
+    r.localized(doc, "name", "", true, scene.name);
+
+    readBuilding(r, doc, scene);
+    readPlatforms(r, doc, scene);
+    std::set<std::string> platforms = declaredIds(doc, "platforms");
+    readMachines(r, doc, scene, platforms);
+    readTours(r, doc, scene, platforms, declaredIds(doc, "machines"));
+    readFeeds(r, doc, scene);
+    readKiosk(r, doc, scene, declaredIds(doc, "tours"));
+    std::stable_sort(scene.issues.begin(), scene.issues.end(),
+                     [](const SceneIssue& a, const SceneIssue& b) { return a.line < b.line; });
     return scene;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
-// Scene files (scenes/*.json): parsing and validation. No GL.
-// This first version reads what the viewer needs (the building's models and
-// their placement); DESIGN.md section 3 lists the sections still to come.
+// Scene files (scenes/*.json): the building, its platforms, machines, tours,
+// live feeds and kiosk settings. Parsed and validated strictly: every problem
+// is reported at once with file, line, JSON path and what was expected, and
+// what is valid is kept (a machine with an error is left out, the rest
+// opens). docs/scene-format.md describes the format. No GL.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,7 @@ namespace twin {
 struct LocalizedText {
     std::string fr;
     std::string en;
+    bool empty() const { return fr.empty() && en.empty(); }
 };
 
 struct ModelPlacement {
@@ -20,20 +24,127 @@ struct ModelPlacement {
     glm::mat4 transform{1.0f};
 };
 
+struct Floor {
+    std::string id;
+    LocalizedText name;
+    float elevation = 0.0f;  // metres, top of the slab
+    float height = 3.0f;     // floor to ceiling
+    std::vector<std::string> nodes;  // building model nodes that belong to it
+};
+
+struct Building {
+    std::vector<ModelPlacement> models;
+    std::vector<Floor> floors;
+};
+
+struct Contact {
+    std::string name;
+    std::string email;
+    std::string phone;
+};
+
+struct Platform {
+    std::string id;
+    LocalizedText name;
+    LocalizedText description;
+    std::string floor;
+    std::vector<glm::vec2> footprint;  // (x, z) in metres, at least 3 points
+    int capacity = 0;                  // people
+    glm::vec3 colour{0.5f};            // linear 0-1, from "#RRGGBB"
+    std::vector<LocalizedText> services;
+    Contact contact;
+};
+
+struct MachinePart {
+    std::string node;  // node name in the machine's model
+    LocalizedText label;
+    LocalizedText description;
+};
+
+struct Specification {
+    LocalizedText label;
+    LocalizedText value;
+};
+
+struct Machine {
+    std::string id;
+    LocalizedText name;
+    std::string category;
+    ModelPlacement model;
+    std::string platform;
+    std::vector<Specification> specifications;
+    std::vector<LocalizedText> safetyRules;
+    std::vector<LocalizedText> protectiveEquipment;
+    std::vector<LocalizedText> trainingModules;
+    std::vector<MachinePart> parts;
+};
+
+struct CameraViewpoint {
+    glm::vec3 eye{0.0f};
+    glm::vec3 target{0.0f};
+};
+
+struct TourStop {
+    enum class TargetKind { Platform, Machine, Point };
+    TargetKind kind = TargetKind::Point;
+    std::string targetId;    // platform or machine id
+    glm::vec3 point{0.0f};   // for TargetKind::Point
+    std::optional<CameraViewpoint> camera;  // absent: an automatic framing
+    float durationSeconds = 10.0f;
+    LocalizedText narration;
+    std::vector<std::string> panels;  // e.g. "platform:additive", "machine:cnc-1"
+};
+
+struct Tour {
+    std::string id;
+    LocalizedText title;
+    std::string audience;  // companies, learners, everyone
+    std::vector<TourStop> stops;
+};
+
+struct Feeds {
+    std::filesystem::path replay;  // resolved; empty: none
+    std::string mqttUrl;           // empty: replay only
+    std::string topicPrefix = "twin/v1";
+    std::string credentialsEnvironment;          // name of a variable holding the secret
+    std::filesystem::path credentialsFile;       // or a file holding it
+    std::string username;
+    double staleAfterSeconds = 300.0;
+};
+
+struct Kiosk {
+    double idleTimeoutSeconds = 120.0;
+    std::string attractTour;
+    std::string language = "fr";
+    std::string adminPinHash;  // "sha256:" + 64 hex digits
+};
+
 struct SceneIssue {
-    std::string where;    // "file:line: /json/path"
-    std::string message;  // what was expected
+    std::filesystem::path file;
+    int line = 1;
+    std::string path;     // JSON pointer, "" for the whole document
+    std::string message;  // what is wrong and what was expected
+    std::string text() const;  // "file:line: /path: message"
 };
 
 struct SceneDescription {
     std::filesystem::path file;
+    std::filesystem::path assetRoot;
     LocalizedText name;
-    std::vector<ModelPlacement> models;
-    std::vector<SceneIssue> issues;  // every problem found; what is valid is kept
+    Building building;
+    std::vector<Platform> platforms;
+    std::vector<Machine> machines;
+    std::vector<Tour> tours;
+    Feeds feeds;
+    Kiosk kiosk;
+    std::vector<SceneIssue> issues;  // every problem found
+
+    const Platform* platform(const std::string& id) const;
+    const Machine* machine(const std::string& id) const;
+    const Tour* tour(const std::string& id) const;
 };
 
-// Reads and validates a scene file. Never throws; problems land in `issues`,
-// and entries with problems are left out.
+// Reads and validates a scene file. Never throws, whatever the input.
 SceneDescription loadSceneFile(const std::filesystem::path& file);
 
 }  // namespace twin

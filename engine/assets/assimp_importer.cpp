@@ -1,6 +1,7 @@
 #include "assets/assimp_importer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include <assimp/DefaultIOSystem.h>
@@ -122,6 +124,7 @@ public:
         if (model_.triangleCount() == 0) return fail("the file holds no triangles to show");
         stage("textures");
         if (auto error = convertMaterials()) return makeError(*error);
+        decodeTextures();
         return std::move(model_);
     }
 
@@ -489,9 +492,7 @@ private:
             if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
             std::string name = embedded->mFilename.length > 0 ? std::string(embedded->mFilename.C_Str())
                                                                 : "embedded #" + std::to_string(embeddedIndex);
-            Result<TextureData> texture = decodeEmbedded(*embedded, name, srgb);
-            if (!texture) return placeholder(key, name, srgb, "could not be decoded (" + texture.error() + ")");
-            return addTexture(key, std::move(texture.value()));
+            return addJob(key, DecodeJob{0, name, srgb, embedded, {}});
         }
         if (!reference.empty() && reference[0] == '*') {
             const std::string key = "missing:" + reference + space;
@@ -513,15 +514,68 @@ private:
         const std::string key = "file:" + resolved->string() + space;
         if (auto it = textureIndex_.find(key); it != textureIndex_.end()) return it->second;
         recorder_.record(*resolved);
-        std::string reason;
-        std::vector<uint8_t> bytes = readFile(*resolved, reason);
-        if (!reason.empty()) return placeholder(key, reference, srgb, "could not be read (" + reason + ")");
-        Result<TextureData> texture = decodeTexture(bytes, reference, srgb, settings_.maxTextureSize);
-        if (!texture) return placeholder(key, reference, srgb, "could not be decoded (" + texture.error() + ")");
-        return addTexture(key, std::move(texture.value()));
+        return addJob(key, DecodeJob{0, reference, srgb, nullptr, *resolved});
     }
 
-    Result<TextureData> decodeEmbedded(const aiTexture& texture, const std::string& name, bool srgb) {
+    // A texture to decode once every material is known; its slot holds a
+    // placeholder until then.
+    struct DecodeJob {
+        int32_t index;
+        std::string name;          // the reference, for messages
+        bool srgb;
+        const aiTexture* embedded;  // or
+        fs::path file;
+    };
+
+    int32_t addJob(const std::string& key, DecodeJob job) {
+        job.index = addTexture(key, makePlaceholderTexture(job.name, job.srgb));
+        jobs_.push_back(std::move(job));
+        return jobs_.back().index;
+    }
+
+    Result<TextureData> runJob(const DecodeJob& job) const {
+        try {
+            if (job.embedded) return decodeEmbedded(*job.embedded, job.name, job.srgb);
+            std::string reason;
+            std::vector<uint8_t> bytes = readFile(job.file, reason);
+            if (!reason.empty()) return makeError("could not be read (" + reason + ")");
+            return decodeTexture(bytes, job.name, job.srgb, settings_.maxTextureSize);
+        } catch (const std::bad_alloc&) {
+            return makeError("ran out of memory");
+        }
+    }
+
+    // Decodes every texture, a few at a time: decoding (JPEG above all) is
+    // most of an import's time, and textures are independent.
+    void decodeTextures() {
+        std::vector<std::optional<Result<TextureData>>> results(jobs_.size());
+        std::atomic<size_t> next{0};
+        auto work = [&] {
+            for (size_t i = next++; i < jobs_.size(); i = next++) results[i].emplace(runJob(jobs_[i]));
+        };
+        const size_t threads = std::min<size_t>(jobs_.size(), std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+        std::vector<std::thread> pool;
+        try {
+            for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            // No more threads: this one does the rest.
+        }
+        work();
+        for (std::thread& thread : pool) thread.join();
+        for (size_t i = 0; i < jobs_.size(); ++i) {
+            Result<TextureData>& result = *results[i];
+            if (result.ok()) {
+                model_.textures[size_t(jobs_[i].index)] = std::move(result.value());
+            } else {
+                const std::string& why = result.error();
+                warn("texture " + inQuotes(jobs_[i].name) + " " +
+                     (why.rfind("could not", 0) == 0 ? why : "could not be decoded (" + why + ")") +
+                     "; using a placeholder");
+            }
+        }
+    }
+
+    Result<TextureData> decodeEmbedded(const aiTexture& texture, const std::string& name, bool srgb) const {
         if (!texture.pcData) return makeError("no data");
         if (texture.mHeight == 0) {
             // Compressed: mWidth is the byte size of a PNG, JPEG, ... file.
@@ -571,6 +625,7 @@ private:
     std::vector<int32_t> meshMap_;      // aiScene mesh -> model mesh, -1 if dropped
     std::vector<unsigned> meshSource_;  // model mesh -> aiScene mesh
     std::unordered_map<std::string, int32_t> textureIndex_;
+    std::vector<DecodeJob> jobs_;
 };
 
 }  // namespace

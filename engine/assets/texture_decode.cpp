@@ -92,6 +92,13 @@ Result<TextureData> textureFromRgba(std::vector<uint8_t> rgba, uint32_t width, u
     TextureData texture;
     texture.name = std::move(name);
     texture.srgb = srgb;
+    // Exact halvings first: the mip box filter is several times faster
+    // than stb_image_resize and, for a 2:1 ratio, just as good.
+    while (std::max(width, height) >= 2 * maxSize && width % 2 == 0 && height % 2 == 0) {
+        rgba = downsample(rgba, width, height, srgb);
+        width /= 2;
+        height /= 2;
+    }
     if (width > maxSize || height > maxSize) {
         // Scale the longer side to maxSize; the shorter keeps the aspect.
         const double scale = double(maxSize) / double(std::max(width, height));

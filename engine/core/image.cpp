@@ -1,6 +1,7 @@
 #include "core/image.h"
 
 #include <png.h>
+#include <zlib.h>
 #include <stb_image.h>
 
 #include <algorithm>
@@ -13,35 +14,61 @@
 
 namespace engine {
 
+namespace {
+struct PngFile {
+    FILE* file = nullptr;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    ~PngFile() {
+        png_destroy_write_struct(&png, &info);
+        if (file) std::fclose(file);
+    }
+};
+
+// Streams rows into `file`; `fill(first, count, buffer)` provides them.
+template <typename Fill>
+Status writePngStreaming(int width, int height, const std::filesystem::path& path, Fill&& fill) {
+    if (width <= 0 || height <= 0) return makeError("cannot write \"" + path.string() + "\": the image is empty");
+    PngFile out;
+    out.file = std::fopen(path.c_str(), "wb");
+    if (!out.file) return makeError("cannot write \"" + path.string() + "\": " + std::strerror(errno));
+    out.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    out.info = out.png ? png_create_info_struct(out.png) : nullptr;
+    if (!out.png || !out.info) return makeError("cannot write \"" + path.string() + "\": libpng could not start");
+    constexpr int kStrip = 32;
+    std::vector<uint8_t> strip(size_t(width) * 4 * kStrip);
+    if (setjmp(png_jmpbuf(out.png))) return makeError("cannot write \"" + path.string() + "\": libpng failed (disk full?)");
+    png_init_io(out.png, out.file);
+    png_set_IHDR(out.png, out.info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // Run-length matching suits renders (large flat areas) and is fast.
+    png_set_compression_level(out.png, 1);
+    png_set_compression_strategy(out.png, Z_RLE);
+    png_set_filter(out.png, 0, PNG_FILTER_SUB);
+    png_write_info(out.png, out.info);
+    for (int first = 0; first < height; first += kStrip) {
+        int count = std::min(kStrip, height - first);
+        fill(first, count, strip.data());
+        for (int r = 0; r < count; ++r) png_write_row(out.png, &strip[size_t(r) * size_t(width) * 4]);
+    }
+    png_write_end(out.png, nullptr);
+    if (std::fflush(out.file) != 0) return makeError("cannot write \"" + path.string() + "\": " + std::strerror(errno));
+    return {};
+}
+}  // namespace
+
 Status writePng(const Image& image, const std::filesystem::path& file) {
     if (image.empty() || image.rgba.size() != size_t(image.width) * size_t(image.height) * 4)
         return makeError("cannot write \"" + file.string() + "\": the image is empty or inconsistent");
-    std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(file.c_str(), "wb"), &std::fclose);
-    if (!out) return makeError("cannot write \"" + file.string() + "\": " + std::strerror(errno));
+    size_t row = size_t(image.width) * 4;
+    return writePngStreaming(image.width, image.height, file, [&](int first, int count, uint8_t* out) {
+        std::memcpy(out, &image.rgba[size_t(first) * row], size_t(count) * row);
+    });
+}
 
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!png || !info) {
-        png_destroy_write_struct(&png, &info);
-        return makeError("cannot write \"" + file.string() + "\": libpng could not start");
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        return makeError("cannot write \"" + file.string() + "\": libpng failed (disk full?)");
-    }
-    png_init_io(png, out.get());
-    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, PNG_COLOR_TYPE_RGBA,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_compression_level(png, 1);
-    png_set_filter(png, 0, PNG_FILTER_SUB);
-    png_write_info(png, info);
-    for (int y = 0; y < image.height; ++y)
-        png_write_row(png, const_cast<png_bytep>(image.pixel(0, y)));
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    if (std::fflush(out.get()) != 0)
-        return makeError("cannot write \"" + file.string() + "\": " + std::strerror(errno));
-    return {};
+Status writePngRows(int width, int height, RowSource rows, void* context, const std::filesystem::path& file) {
+    return writePngStreaming(width, height, file,
+                             [&](int first, int count, uint8_t* out) { rows(context, first, count, out); });
 }
 
 Result<Image> readImage(const std::filesystem::path& file) {

@@ -21,6 +21,12 @@ struct Image {
 // in timed runs, where stb's encoder costs 65-90 ms at 1280x720.
 Status writePng(const Image& image, const std::filesystem::path& file);
 
+// Writes a PNG row by row, top row first, so a large render never needs a
+// whole second copy in memory. `rows` is asked for `count` rows starting at
+// `first` (top-down) and fills `out` (count * width * 4 bytes).
+using RowSource = void (*)(void* context, int first, int count, uint8_t* out);
+Status writePngRows(int width, int height, RowSource rows, void* context, const std::filesystem::path& file);
+
 // Reads a PNG/JPEG/TGA/BMP file as RGBA8; the error names the file.
 Result<Image> readImage(const std::filesystem::path& file);
 

@@ -41,13 +41,36 @@ Image readPixels(const Framebuffer* framebuffer, int width, int height) {
     image.rgba.resize(size_t(width) * size_t(height) * 4);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer ? framebuffer->id() : 0);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    std::vector<uint8_t> flipped(image.rgba.size());
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
-    size_t row = size_t(width) * 4;
-    for (int y = 0; y < height; ++y)
-        std::memcpy(&image.rgba[size_t(y) * row], &flipped[size_t(height - 1 - y) * row], row);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    // GL's rows run bottom to top: swap them in place (no second image).
+    size_t row = size_t(width) * 4;
+    std::vector<uint8_t> scratch(row);
+    for (int y = 0; y < height / 2; ++y) {
+        uint8_t* top = &image.rgba[size_t(y) * row];
+        uint8_t* bottom = &image.rgba[size_t(height - 1 - y) * row];
+        std::memcpy(scratch.data(), top, row);
+        std::memcpy(top, bottom, row);
+        std::memcpy(bottom, scratch.data(), row);
+    }
     return image;
+}
+
+void readPixelRows(const Framebuffer* framebuffer, int width, int height, int firstTopRow, int count, uint8_t* out) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer ? framebuffer->id() : 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    // GL row 0 is the bottom: the strip starts at height - firstTopRow - count.
+    glReadPixels(0, height - firstTopRow - count, width, count, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    size_t row = size_t(width) * 4;
+    std::vector<uint8_t> scratch(row);
+    for (int y = 0; y < count / 2; ++y) {
+        uint8_t* top = out + size_t(y) * row;
+        uint8_t* bottom = out + size_t(count - 1 - y) * row;
+        std::memcpy(scratch.data(), top, row);
+        std::memcpy(top, bottom, row);
+        std::memcpy(bottom, scratch.data(), row);
+    }
 }
 
 }  // namespace engine::gfx

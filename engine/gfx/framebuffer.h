@@ -36,4 +36,8 @@ void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int he
 // bottom (GL stores them bottom to top).
 Image readPixels(const Framebuffer* framebuffer, int width, int height);
 
+// Reads `count` rows starting at `firstTopRow` (counted from the top) into
+// `out`, top row first: for streaming large images out.
+void readPixelRows(const Framebuffer* framebuffer, int width, int height, int firstTopRow, int count, uint8_t* out);
+
 }  // namespace engine::gfx

@@ -16,8 +16,8 @@ FormatInfo info(TextureFormat format) {
         case TextureFormat::Rgba8: return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
         case TextureFormat::Srgb8Alpha8: return {GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
         case TextureFormat::Rgba16F: return {GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, 8};
-        case TextureFormat::Depth24:
-        case TextureFormat::Depth24Compare: return {GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, 4};
+        case TextureFormat::Depth24: return {GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, 4};
+        case TextureFormat::Depth16Compare: return {GL_DEPTH_COMPONENT16, GL_DEPTH_COMPONENT, GL_UNSIGNED_SHORT, 2};
     }
     return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
 }
@@ -32,7 +32,7 @@ void applySampling(const TextureDesc& desc, int levels) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GLint(minFilter));
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GLint(magFilter));
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, levels - 1);
-    if (desc.format == TextureFormat::Depth24Compare) {
+    if (desc.format == TextureFormat::Depth16Compare) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
     }

@@ -13,7 +13,7 @@ enum class TextureFormat {
     Srgb8Alpha8,  // colour images: the GPU decodes sRGB when sampling
     Rgba16F,      // HDR colour target
     Depth24,      // depth target
-    Depth24Compare,  // shadow map: sampled with a depth comparison
+    Depth16Compare,  // shadow map: sampled with a depth comparison; 16 bits halve its memory
 };
 
 enum class TextureFilter { Nearest, Linear, Trilinear };

@@ -63,7 +63,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
 
     gfx::TextureDesc shadowDesc;
     shadowDesc.width = shadowDesc.height = std::clamp(desc.shadowMapSize, 256, 8192);
-    shadowDesc.format = gfx::TextureFormat::Depth24Compare;
+    shadowDesc.format = gfx::TextureFormat::Depth16Compare;
     shadowDesc.filter = gfx::TextureFilter::Linear;
     r->shadowMap_ = gfx::Texture2D(shadowDesc);
     r->shadowTarget_ = gfx::Framebuffer(nullptr, &r->shadowMap_);
@@ -445,6 +445,18 @@ void Renderer::bindOutput() {
 
 Image Renderer::readOutput() {
     return gfx::readPixels(offscreen_ ? &outputTarget_ : nullptr, outputSize_.x, outputSize_.y);
+}
+
+Status Renderer::writeOutputPng(const std::filesystem::path& file) {
+    struct Source {
+        const gfx::Framebuffer* framebuffer;
+        glm::ivec2 size;
+    } source{offscreen_ ? &outputTarget_ : nullptr, outputSize_};
+    auto rows = [](void* context, int first, int count, uint8_t* out) {
+        auto* s = static_cast<Source*>(context);
+        gfx::readPixelRows(s->framebuffer, s->size.x, s->size.y, first, count, out);
+    };
+    return writePngRows(outputSize_.x, outputSize_.y, rows, &source, file);
 }
 
 void Renderer::finish() { gfx::finish(); }

@@ -89,6 +89,8 @@ public:
     void bindOutput();
     // The offscreen output as an image (after render and overlays).
     Image readOutput();
+    // Writes the offscreen output to a PNG, streaming it row strip by strip.
+    Status writeOutputPng(const std::filesystem::path& file);
     // Waits for the GPU (timing).
     void finish();
 

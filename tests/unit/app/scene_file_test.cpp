@@ -1,11 +1,21 @@
+// The scene validator, error case by error case: each test breaks one thing
+// in an otherwise valid scene and expects exactly that problem, with its
+// JSON path and line, while the valid rest is kept.
 #include "content/scene_file.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "content/json_locations.h"
 
 namespace twin {
 namespace {
+using nlohmann::json;
+
+json text(const char* fr, const char* en) { return {{"fr", fr}, {"en", en}}; }
 
 class SceneFileTest : public ::testing::Test {
 protected:
@@ -13,40 +23,276 @@ protected:
         root_ = std::filesystem::temp_directory_path() / ("twin_scene_test_" + std::to_string(::getpid()));
         std::filesystem::create_directories(root_ / "scenes");
         std::filesystem::create_directories(root_ / "assets");
+        std::ofstream(root_ / "assets" / "building.glb") << "glb";
+        std::ofstream(root_ / "assets" / "printer.glb") << "glb";
+        std::ofstream(root_ / "assets" / "week.json") << "{}";
+        doc_ = {
+            {"format", "twin-tour-scene/1"},
+            {"assetRoot", ".."},
+            {"name", text("Twin", "Twin")},
+            {"building",
+             {{"models", {{{"file", "../assets/building.glb"}}}},
+              {"floors", {{{"id", "floor-0"}, {"name", text("Rez-de-chaussée", "Ground floor")}, {"elevation", 0},
+                           {"height", 5}, {"nodes", {"floor_0"}}}}}}},
+            {"platforms",
+             {{{"id", "additive"},
+               {"name", text("Fabrication additive", "Additive manufacturing")},
+               {"description", text("Impression 3D", "3D printing")},
+               {"floor", "floor-0"},
+               {"footprint", {{0, 0}, {10, 0}, {10, 8}, {0, 8}}},
+               {"capacity", 20},
+               {"colour", "#00A3A1"},
+               {"services", {text("Prototypage", "Prototyping")}},
+               {"contact", {{"name", "Plateforme"}, {"email", "contact@example.org"}}}}}},
+            {"machines",
+             {{{"id", "fdm-1"},
+               {"name", text("Imprimante FDM", "FDM printer")},
+               {"category", "additive"},
+               {"model", "../assets/printer.glb"},
+               {"transform", {{"position", {1, 0.75, 2}}, {"rotationDegrees", {0, 90, 0}}}},
+               {"platform", "additive"},
+               {"specifications", {{{"label", text("Volume", "Volume")}, {"value", text("25 cm", "25 cm")}}}},
+               {"safety", {{"rules", {text("Ne pas toucher la buse", "Do not touch the nozzle")}},
+                           {"protectiveEquipment", {text("Lunettes", "Glasses")}}}},
+               {"training", {text("Initiation", "Introduction")}},
+               {"parts", {{"extruder_head", {{"label", text("Tête", "Head")}, {"description", text("Chaude", "Hot")}}}}}},
+              {{"id", "fdm-2"},
+               {"name", text("Imprimante FDM 2", "FDM printer 2")},
+               {"category", "additive"},
+               {"model", "../assets/printer.glb"},
+               {"platform", "additive"}}}},
+            {"tours",
+             {{{"id", "discovery"},
+               {"title", text("Découverte", "Discovery")},
+               {"audience", "companies"},
+               {"stops", {{{"target", {{"platform", "additive"}}}, {"duration", 20},
+                           {"narration", text("Voici", "Here is")}, {"panels", {"platform:additive"}}},
+                          {{"target", {{"machine", "fdm-1"}}}, {"duration", 15},
+                           {"camera", {{"eye", {3, 2, 3}}, {"target", {1, 1, 2}}}},
+                           {"narration", text("Une imprimante", "A printer")}}}}}}},
+            {"feeds", {{"replay", "../assets/week.json"},
+                       {"mqtt", {{"url", "mqtt://127.0.0.1:1883"}, {"topicPrefix", "twin/v1"},
+                                 {"credentials", {{"environment", "TWIN_MQTT_PASSWORD"}}}}},
+                       {"staleAfterSeconds", 300}}},
+            {"kiosk", {{"idleTimeoutSeconds", 120}, {"attractTour", "discovery"}, {"language", "fr"},
+                       {"adminPinHash", "sha256:" + std::string(64, 'a')}}}};
     }
     void TearDown() override { std::filesystem::remove_all(root_); }
-    std::filesystem::path write(const std::string& text) {
-        std::filesystem::path file = root_ / "scenes" / "s.json";
-        std::ofstream(file) << text;
-        return file;
+
+    SceneDescription load() {
+        std::filesystem::path file = root_ / "scenes" / "scene.json";
+        written_ = doc_.dump(2);
+        std::ofstream(file) << written_;
+        return loadSceneFile(file);
     }
+    SceneDescription loadText(const std::string& content) {
+        std::filesystem::path file = root_ / "scenes" / "scene.json";
+        std::ofstream(file) << content;
+        return loadSceneFile(file);
+    }
+    // Exactly one issue, at `path`, whose message contains `words`.
+    void expectOneIssue(const SceneDescription& s, const std::string& path, const std::string& words) {
+        ASSERT_EQ(s.issues.size(), 1u) << (s.issues.empty() ? "no issue" : s.issues[0].text() + " ... and more");
+        EXPECT_EQ(s.issues[0].path, path) << s.issues[0].text();
+        EXPECT_NE(s.issues[0].message.find(words), std::string::npos) << s.issues[0].text();
+        EXPECT_EQ(s.issues[0].line, JsonLocations(written_).line(path)) << s.issues[0].text();
+        EXPECT_NE(s.issues[0].text().find("scene.json:"), std::string::npos);
+    }
+
     std::filesystem::path root_;
+    json doc_;
+    std::string written_;
 };
 
-TEST_F(SceneFileTest, ReadsModelsAndPlacement) {
-    SceneDescription s = loadSceneFile(write(R"({"assetRoot": "..", "name": {"fr": "Bâtiment", "en": "Building"},
-        "building": {"models": [{"file": "../assets/a.glb", "position": [1, 2, 3]}]}})"));
-    EXPECT_TRUE(s.issues.empty()) << s.issues.front().message;
-    ASSERT_EQ(s.models.size(), 1u);
-    EXPECT_EQ(s.models[0].file.filename(), "a.glb");
-    EXPECT_EQ(glm::vec3(s.models[0].transform[3]), glm::vec3(1, 2, 3));
-    EXPECT_EQ(s.name.fr, "Bâtiment");
+TEST_F(SceneFileTest, AValidSceneHasNoIssueAndEverySection) {
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    EXPECT_EQ(s.building.models.size(), 1u);
+    ASSERT_EQ(s.building.floors.size(), 1u);
+    EXPECT_EQ(s.building.floors[0].nodes, std::vector<std::string>{"floor_0"});
+    ASSERT_EQ(s.platforms.size(), 1u);
+    EXPECT_EQ(s.platforms[0].footprint.size(), 4u);
+    EXPECT_EQ(s.platforms[0].capacity, 20);
+    ASSERT_EQ(s.machines.size(), 2u);
+    EXPECT_EQ(glm::vec3(s.machines[0].model.transform[3]), glm::vec3(1, 0.75f, 2));
+    EXPECT_EQ(s.machines[0].parts.size(), 1u);
+    EXPECT_EQ(s.machines[0].safetyRules[0].en, "Do not touch the nozzle");
+    ASSERT_EQ(s.tours.size(), 1u);
+    EXPECT_EQ(s.tours[0].stops.size(), 2u);
+    EXPECT_TRUE(s.tours[0].stops[1].camera.has_value());
+    EXPECT_EQ(s.feeds.mqttUrl, "mqtt://127.0.0.1:1883");
+    EXPECT_EQ(s.kiosk.attractTour, "discovery");
+    EXPECT_NE(s.tour("discovery"), nullptr);
 }
 
-TEST_F(SceneFileTest, PathsMayNotLeaveTheAssetRoot) {
-    SceneDescription s = loadSceneFile(write(R"({"building": {"models": [{"file": "../assets/a.glb"}, {"file": "b.glb"}]}})"));
-    ASSERT_EQ(s.issues.size(), 1u);
-    EXPECT_NE(s.issues[0].where.find("/building/models/0/file"), std::string::npos);
-    ASSERT_EQ(s.models.size(), 1u);  // the valid one is kept
+TEST_F(SceneFileTest, WrongType) {
+    doc_["platforms"][0]["capacity"] = "twenty";
+    SceneDescription s = load();
+    expectOneIssue(s, "/platforms/0/capacity", "expected a number, found a string");
+    EXPECT_TRUE(s.platforms.empty());
+    EXPECT_EQ(s.machines.size(), 2u);  // machines naming it are not flagged twice
 }
 
-TEST_F(SceneFileTest, BadJsonAndWrongTypesAreReported) {
-    EXPECT_FALSE(loadSceneFile(write("{ not json")).issues.empty());
-    SceneDescription s = loadSceneFile(write(R"({"building": {"models": [{"file": "a.glb", "position": [1, 2]}]}})"));
+TEST_F(SceneFileTest, UnknownPlatformIdLeavesThatMachineOut) {
+    doc_["machines"][1]["platform"] = "nowhere";
+    SceneDescription s = load();
+    expectOneIssue(s, "/machines/1/platform", "unknown platform id \"nowhere\"");
+    ASSERT_EQ(s.machines.size(), 1u);
+    EXPECT_EQ(s.machines[0].id, "fdm-1");
+}
+
+TEST_F(SceneFileTest, MissingModelFile) {
+    doc_["machines"][0]["model"] = "../assets/absent.glb";
+    SceneDescription s = load();
+    expectOneIssue(s, "/machines/0/model", "does not exist");
+    EXPECT_EQ(s.machines.size(), 1u);
+}
+
+TEST_F(SceneFileTest, DuplicateId) {
+    doc_["machines"][1]["id"] = "fdm-1";
+    expectOneIssue(load(), "/machines/1/id", "duplicate id \"fdm-1\"");
+}
+
+TEST_F(SceneFileTest, PathLeavingTheSceneFolder) {
+    doc_["building"]["models"][0]["file"] = "../../outside.glb";
+    expectOneIssue(load(), "/building/models/0/file", "leaves the scene's folder tree");
+}
+
+TEST_F(SceneFileTest, AbsolutePathIsRefused) {
+    doc_["building"]["models"][0]["file"] = "/etc/passwd";
+    expectOneIssue(load(), "/building/models/0/file", "leaves the scene's folder tree");
+}
+
+TEST_F(SceneFileTest, PolygonWithFewerThanThreePoints) {
+    doc_["platforms"][0]["footprint"] = json::array({{0, 0}, {1, 1}});
+    expectOneIssue(load(), "/platforms/0/footprint", "at least 3 points");
+}
+
+TEST_F(SceneFileTest, PolygonWithoutArea) {
+    doc_["platforms"][0]["footprint"] = json::array({{0, 0}, {1, 1}, {2, 2}});
+    expectOneIssue(load(), "/platforms/0/footprint", "no area");
+}
+
+TEST_F(SceneFileTest, MissingTranslation) {
+    doc_["platforms"][0]["name"].erase("en");
+    expectOneIssue(load(), "/platforms/0/name/en", "French and English");
+}
+
+TEST_F(SceneFileTest, UnknownMemberCatchesTypos) {
+    doc_["platforms"][0]["descripton"] = text("x", "y");
+    SceneDescription s = load();
+    expectOneIssue(s, "/platforms/0/descripton", "unknown member \"descripton\"");
+    EXPECT_EQ(s.platforms.size(), 1u);  // a typo in an extra member does not drop the platform
+}
+
+TEST_F(SceneFileTest, BadColour) {
+    doc_["platforms"][0]["colour"] = "teal";
+    expectOneIssue(load(), "/platforms/0/colour", "#RRGGBB");
+}
+
+TEST_F(SceneFileTest, CapacityOutOfRange) {
+    doc_["platforms"][0]["capacity"] = -3;
+    expectOneIssue(load(), "/platforms/0/capacity", "between 1 and 10000");
+}
+
+TEST_F(SceneFileTest, UnknownFloor) {
+    doc_["platforms"][0]["floor"] = "floor-9";
+    expectOneIssue(load(), "/platforms/0/floor", "unknown floor id");
+}
+
+TEST_F(SceneFileTest, BadId) {
+    doc_["machines"][1]["id"] = "Printer #2";
+    expectOneIssue(load(), "/machines/1/id", "lower-case letters");
+}
+
+TEST_F(SceneFileTest, TourStopNamingAnUnknownMachine) {
+    doc_["tours"][0]["stops"][1]["target"] = {{"machine", "ghost"}};
+    SceneDescription s = load();
+    expectOneIssue(s, "/tours/0/stops/1/target/machine", "unknown machine id \"ghost\"");
+    EXPECT_TRUE(s.tours.empty());
+}
+
+TEST_F(SceneFileTest, TourStopWithTwoTargets) {
+    doc_["tours"][0]["stops"][0]["target"] = {{"platform", "additive"}, {"machine", "fdm-1"}};
+    expectOneIssue(load(), "/tours/0/stops/0/target", "exactly one");
+}
+
+TEST_F(SceneFileTest, TourStopDurationOutOfRange) {
+    doc_["tours"][0]["stops"][0]["duration"] = 0;
+    expectOneIssue(load(), "/tours/0/stops/0/duration", "between 1 and 600");
+}
+
+TEST_F(SceneFileTest, UnknownPanel) {
+    doc_["tours"][0]["stops"][0]["panels"] = {"machine:ghost"};
+    expectOneIssue(load(), "/tours/0/stops/0/panels/0", "platform:ID");
+}
+
+TEST_F(SceneFileTest, SecretsNeverInTheScene) {
+    doc_["feeds"]["mqtt"]["password"] = "hunter2";
+    SceneDescription s = load();
+    ASSERT_GE(s.issues.size(), 1u);
+    bool found = false;
+    for (const SceneIssue& i : s.issues) found |= i.path == "/feeds/mqtt/password" && i.message.find("secrets") != std::string::npos;
+    EXPECT_TRUE(found);
+}
+
+TEST_F(SceneFileTest, BadBrokerUrl) {
+    doc_["feeds"]["mqtt"]["url"] = "http://broker";
+    expectOneIssue(load(), "/feeds/mqtt/url", "mqtt://HOST");
+}
+
+TEST_F(SceneFileTest, KioskNamesAnUnknownTour) {
+    doc_["kiosk"]["attractTour"] = "nope";
+    expectOneIssue(load(), "/kiosk/attractTour", "unknown tour id");
+}
+
+TEST_F(SceneFileTest, PinHashMustBeAHash) {
+    doc_["kiosk"]["adminPinHash"] = "1234";
+    expectOneIssue(load(), "/kiosk/adminPinHash", "never the PIN itself");
+}
+
+TEST_F(SceneFileTest, WrongFormat) {
+    doc_["format"] = "something-else";
+    expectOneIssue(load(), "/format", "twin-tour-scene/1");
+}
+
+TEST_F(SceneFileTest, EveryErrorIsReportedAtOnce) {
+    doc_["platforms"][0]["colour"] = "teal";
+    doc_["machines"][0]["model"] = "../assets/absent.glb";
+    doc_["tours"][0]["audience"] = "aliens";
+    SceneDescription s = load();
+    ASSERT_EQ(s.issues.size(), 3u);
+    EXPECT_LT(s.issues[0].line, s.issues[1].line);  // in file order
+    EXPECT_LT(s.issues[1].line, s.issues[2].line);
+}
+
+TEST_F(SceneFileTest, InvalidJsonGivesTheLine) {
+    SceneDescription s = loadText("{\n  \"format\": \"twin-tour-scene/1\",\n  \"name\": oops\n}\n");
     ASSERT_EQ(s.issues.size(), 1u);
-    EXPECT_NE(s.issues[0].where.find("/building/models/0/position"), std::string::npos);
-    EXPECT_TRUE(s.models.empty());
+    EXPECT_EQ(s.issues[0].line, 3);
+    EXPECT_NE(s.issues[0].message.find("not valid JSON"), std::string::npos);
+}
+
+TEST_F(SceneFileTest, HostileInputsEndCleanly) {
+    EXPECT_FALSE(loadText("").issues.empty());
+    EXPECT_FALSE(loadText("[1, 2, 3]").issues.empty());
+    EXPECT_FALSE(loadText(std::string(100000, '[') + std::string(100000, ']')).issues.empty());
+    EXPECT_FALSE(loadText("{\"format\": \"twin-tour-scene/1\", \"building\": 7}").issues.empty());
     EXPECT_FALSE(loadSceneFile(root_ / "scenes" / "missing.json").issues.empty());
+    EXPECT_FALSE(loadSceneFile(root_ / "scenes").issues.empty());  // a folder
+}
+
+TEST(JsonLocations, FindsTheLineOfEveryValue) {
+    std::string text = "{\n  \"a\": 1,\n  \"b\": [\n    {\"c\": \"x/y\"},\n    2\n  ],\n  \"d/e\": {}\n}\n";
+    JsonLocations l(text);
+    EXPECT_EQ(l.line(""), 1);
+    EXPECT_EQ(l.line("/a"), 2);
+    EXPECT_EQ(l.line("/b"), 3);
+    EXPECT_EQ(l.line("/b/0"), 4);
+    EXPECT_EQ(l.line("/b/0/c"), 4);
+    EXPECT_EQ(l.line("/b/1"), 5);
+    EXPECT_EQ(l.line("/d~1e"), 7);
+    EXPECT_EQ(l.line("/b/0/missing"), 4);  // closest parent
 }
 
 }  // namespace
