@@ -79,6 +79,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f)
                 return fail("--run-for expects a positive number of seconds");
             o.runForSeconds = f[0];
+        } else if (a == "--check") {
+            o.check = true;
         } else if (a == "--bench") {
             o.bench = true;
         } else if (a == "--bench-frames") {
@@ -123,6 +125,10 @@ std::string helpText() {
 
 Opens the Twin building's scene (scenes/twin.json by default) or any 3D model
 that Assimp reads (glTF/GLB, OBJ, FBX, STL, PLY, 3DS, COLLADA, IFC...).
+
+Checking:
+  --check                validate the scene file (all its errors, with file, line and
+                         JSON path, on stderr) without opening a window; exit 0 or 1
 
 Rendering without a window:
   --screenshot OUT.png   render one frame headless (no display needed), write it, exit

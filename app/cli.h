@@ -26,6 +26,7 @@ struct AppOptions {
     std::optional<CameraPlacement> camera;
     OrbitPlacement orbit;
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
+    bool check = false;                      // validate the scene file and exit
     bool bench = false;
     int benchFrames = 120;
     bool noCache = false;

@@ -20,6 +20,7 @@
 #include "platform/headless_context.h"
 #include "platform/imgui_platform.h"
 #include "platform/window.h"
+#include "content/scene_file.h"
 #include "ui/overlay.h"
 
 namespace twin {
@@ -162,6 +163,17 @@ int runScreenshot(const AppOptions& options) {
     if (!written) return fail(written.error());
     logPhase("PNG written", phaseStart);
     return 0;
+}
+
+// --check: validates a scene file and the files it names, without GL.
+int runCheck(const AppOptions& options) {
+    std::filesystem::path input = inputFor(options, findDataDirectory());
+    if (input.extension() != ".json") return fail("--check takes a scene file (.json), got \"" + input.string() + "\"");
+    SceneDescription scene = loadSceneFile(input);
+    for (const SceneIssue& issue : scene.issues) std::fprintf(stderr, "%s\n", issue.text().c_str());
+    std::printf("%s: %zu platform(s), %zu machine(s), %zu tour(s), %zu problem(s)\n", input.string().c_str(),
+                scene.platforms.size(), scene.machines.size(), scene.tours.size(), scene.issues.size());
+    return scene.issues.empty() ? 0 : 1;
 }
 
 int runBench(const AppOptions& options, Clock::time_point processStart) {
@@ -444,6 +456,7 @@ int runApp(const AppOptions& options, Clock::time_point processStart) {
         std::puts("twin-tour " TWIN_TOUR_VERSION);
         return 0;
     }
+    if (options.check) return runCheck(options);
     if (options.screenshot) return runScreenshot(options);
     if (options.bench) return runBench(options, processStart);
     return InteractiveSession(options).run();

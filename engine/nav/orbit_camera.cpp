@@ -28,13 +28,27 @@ void OrbitCamera::frame(const Aabb& bounds, float yawDegrees, float pitchDegrees
     CameraPose pose;
     pose.yawDegrees = wrapDegrees(yawDegrees);
     pose.pitchDegrees = std::clamp(pitchDegrees, desc_.minPitchDegrees, desc_.maxPitchDegrees);
-    float radius = bounds.empty() ? 1.0f : std::max(bounds.radius(), 1e-3f);
     pose.target = bounds.empty() ? glm::vec3(0.0f) : bounds.center();
-    // The sphere fits the narrower of the two fields of view, with a margin.
-    float halfFovY = glm::radians(desc_.fovYDegrees) * 0.5f;
-    float halfFovX = std::atan(std::tan(halfFovY) * std::max(aspect, 0.1f));
-    float halfFov = std::min(halfFovY, halfFovX);
-    pose.distance = radius / std::sin(halfFov) * 1.05f;
+    // The closest distance at which every corner of the box is inside the
+    // view, with a 6% margin: tighter than the bounding sphere, so wide flat
+    // scenes (a site, a building) fill the screen.
+    float tanY = std::tan(glm::radians(desc_.fovYDegrees) * 0.5f) * 0.94f;
+    float tanX = tanY * std::max(aspect, 0.1f);
+    glm::vec3 forward = forwardOf(pose);
+    glm::vec3 right = glm::normalize(glm::cross(forward, std::abs(forward.y) > 0.999f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0)));
+    glm::vec3 up = glm::cross(right, forward);
+    Aabb box = bounds;
+    if (box.empty()) box.expand(glm::vec3(-0.5f)), box.expand(glm::vec3(0.5f));
+    float distance = 1e-3f;
+    for (int i = 0; i < 8; ++i) {
+        glm::vec3 corner((i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y, (i & 4) ? box.max.z : box.min.z);
+        glm::vec3 offset = corner - pose.target;
+        float along = glm::dot(offset, forward);
+        distance = std::max(distance, std::abs(glm::dot(offset, right)) / tanX - along);
+        distance = std::max(distance, std::abs(glm::dot(offset, up)) / tanY - along);
+    }
+    // Never inside the box's bounding sphere (the near plane would cut it).
+    pose.distance = std::max(distance, box.radius() * 0.6f);
     goal_ = pose;
     if (immediate) current_ = pose;
 }
