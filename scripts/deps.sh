@@ -21,6 +21,11 @@ test_packages=(
   libgtest-dev libgmock-dev
   xvfb xauth              # a display for the windowed tests
 )
+# node and npm run the Khronos glTF validator; any node >= 18 will do, so a
+# node that is already there (not from Debian) is kept.
+if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null; then
+  test_packages+=(nodejs npm)
+fi
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

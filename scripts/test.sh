@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 bash scripts/deps.sh --test
 bash scripts/build.sh -DTWIN_BUILD_TESTS=ON
 
+# The Khronos glTF validator (npm package, pinned) for the model validity test.
+if [[ ! -d build/gltf-validator/node_modules/gltf-validator ]]; then
+  mkdir -p build/gltf-validator
+  npm install --silent --no-audit --no-fund --prefix build/gltf-validator gltf-validator@2.0.0-dev.3.10 >/dev/null
+fi
+
 # Windowed tests need an X display: start our own Xvfb, stop it on exit.
 display=""
 for n in $(seq 90 140); do
