@@ -27,8 +27,8 @@
 #include "assets/model_file.h"
 #include "core/log.h"
 
-#ifndef TWIN_ASSIMP_VERSION
-#define TWIN_ASSIMP_VERSION "unknown"
+#ifndef ENGINE_ASSIMP_VERSION
+#define ENGINE_ASSIMP_VERSION "unknown"
 #endif
 
 extern char** environ;
@@ -89,7 +89,7 @@ std::optional<std::string> cacheKey(const fs::path& absolute, const ImportSettin
         return std::nullopt;
     }
     const std::string extra = std::string("\0settings=", 10) + settings.cacheKey() + "\0format=" +
-                              std::to_string(kModelFileVersion) + "\0assimp=" TWIN_ASSIMP_VERSION "\0path=" +
+                              std::to_string(kModelFileVersion) + "\0assimp=" ENGINE_ASSIMP_VERSION "\0path=" +
                               absolute.string();
     XXH3_128bits_update(state, extra.data(), extra.size());
     const XXH128_hash_t hash = XXH3_128bits_digest(state);
@@ -302,7 +302,7 @@ class TempFolder {
 public:
     TempFolder() {
         std::error_code ec;
-        std::string pattern = (fs::temp_directory_path(ec) / "twin-import-XXXXXX").string();
+        std::string pattern = (fs::temp_directory_path(ec) / "engine-import-XXXXXX").string();
         if (ec) pattern = "/tmp/twin-import-XXXXXX";
         if (::mkdtemp(pattern.data())) path_ = pattern;
     }
