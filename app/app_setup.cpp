@@ -1,8 +1,11 @@
 #include "app_setup.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/file_util.h"
+#include "core/log.h"
+#include "core/process_stats.h"
 
 #ifndef TWIN_TOUR_SOURCE_DIR
 #define TWIN_TOUR_SOURCE_DIR ""
@@ -84,6 +87,34 @@ engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const e
     camera.projection = orbit.projection(aspect, bounds);
     camera.position = orbit.eye();
     return camera;
+}
+
+double millisecondsSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void logPhase(const char* phase, Clock::time_point since) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%-18s %7.1f ms, resident %6.1f MiB", phase, millisecondsSince(since),
+                  double(engine::residentBytes()) / (1024.0 * 1024.0));
+    engine::log::debug(text);
+}
+
+int fail(const std::string& reason) {
+    std::fprintf(stderr, "twin-tour: %s\n", reason.c_str());
+    return 1;
+}
+
+// First line of a possibly multi-line message, for one-line failures.
+std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+void fillFigures(FrameFigures& f, const engine::FrameStats& stats, const engine::Renderer& renderer) {
+    f.triangles = stats.triangles;
+    f.drawCalls = stats.drawCalls;
+    f.visibleInstances = stats.visibleInstances;
+    f.culledInstances = stats.culledInstances;
+    f.residentBytes = engine::residentBytes();
+    f.gpuBytes = renderer.gpuBytes();
 }
 
 }  // namespace twin

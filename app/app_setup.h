@@ -1,6 +1,7 @@
 #pragma once
 // Set-up shared by every mode: where the data is, how models are imported,
 // turning loaded content into what the renderer draws, and the camera.
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 #include "content/content_loader.h"
 #include "nav/orbit_camera.h"
 #include "render/renderer.h"
+#include "ui/overlay.h"
 
 namespace twin {
 
@@ -34,6 +36,21 @@ engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const s
 
 // Places the camera as the options say (--camera, else --orbit framing).
 void placeCamera(engine::OrbitCamera& camera, const AppOptions& options, const engine::Aabb& bounds, float aspect);
+
+using Clock = std::chrono::steady_clock;
+double millisecondsSince(Clock::time_point start);
+
+// With --verbose, how long a start-up phase took and the memory after it.
+void logPhase(const char* phase, Clock::time_point since);
+
+// Prints "twin-tour: REASON" on stderr and returns the failure exit code, 1.
+int fail(const std::string& reason);
+
+// First line of a possibly multi-line message, for one-line failures.
+std::string firstLine(const std::string& text);
+
+// The renderer's figures for the statistics panel.
+void fillFigures(FrameFigures& figures, const engine::FrameStats& stats, const engine::Renderer& renderer);
 
 engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const engine::Aabb& bounds);
 

@@ -1,0 +1,208 @@
+#include "headless_modes.h"
+
+#include <imgui.h>
+#include <malloc.h>
+
+#include <cstdlib>
+
+#include <algorithm>
+#include <future>
+#include <cstdio>
+#include <optional>
+
+#include "content/scene_file.h"
+#include "core/log.h"
+#include "core/process_stats.h"
+#include "gfx/device.h"
+#include "gfx/imgui_renderer.h"
+#include "platform/headless_context.h"
+#include "ui/overlay.h"
+
+namespace twin {
+namespace {
+
+// Everything a headless run needs: context, GL, renderer, content.
+struct HeadlessSession {
+    std::unique_ptr<engine::HeadlessContext> context;
+    engine::gfx::DeviceInfo device;
+    std::unique_ptr<engine::Renderer> renderer;
+    LoadedContent content;
+    double loadMs = 0;
+};
+
+std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::string& error) {
+    HeadlessSession s;
+    auto phaseStart = Clock::now();
+    std::filesystem::path data = findDataDirectory();
+    std::filesystem::path input = inputFor(options, data);
+    // Reading (or importing) the content needs no GL: it runs on the other
+    // core while the context starts and the shaders compile.
+    auto loading = std::async(std::launch::async, [&options, input] {
+        engine::IsolatedImporter importer(importDescFor(options));
+        return loadContent(input, importer);
+    });
+    // Every early return below still waits for `loading` (future destructor).
+    auto context = engine::HeadlessContext::create();
+    if (!context) {
+        error = context.error();
+        return std::nullopt;
+    }
+    s.context = std::move(context).value();
+    auto device = engine::gfx::loadGl(engine::HeadlessContext::getProcAddress);
+    if (!device) {
+        error = device.error();
+        return std::nullopt;
+    }
+    s.device = device.value();
+    logPhase("GL context", phaseStart);
+    auto renderer = engine::Renderer::create(rendererDescFor(input, data));
+    if (!renderer) {
+        error = renderer.error();
+        return std::nullopt;
+    }
+    s.renderer = std::move(renderer).value();
+    applyRenderOptions(*s.renderer, options);
+    logPhase("shaders", phaseStart);
+
+    s.content = loading.get();
+    logPhase("content loaded", phaseStart);
+    if (!s.content.ok()) {
+        // Nothing to show: the run fails with one line saying why.
+        error = s.content.errors.empty() ? "cannot open \"" + input.string() + "\": nothing to show"
+                                         : firstLine(s.content.errors.front());
+        return std::nullopt;
+    }
+    for (const std::string& e : s.content.errors) engine::log::error(e);
+    for (const std::string& w : s.content.warnings) engine::log::warning(w);
+    showContent(*s.renderer, s.content);
+    for (LoadedModel& m : s.content.models) m.data = {};  // the GPU holds it now
+    // The shader compiler and the model's CPU copy leave freed heap behind:
+    // hand it back before the frame allocates its targets.
+    malloc_trim(0);
+    s.loadMs = millisecondsSince(phaseStart);
+    logPhase("uploaded", phaseStart);
+    return s;
+}
+
+void drawOverlayHeadless(Overlay& overlay, engine::gfx::ImGuiRenderer& imgui, OverlayModel& model, glm::ivec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(size.x), float(size.y));
+    io.DeltaTime = 1.0f / 60.0f;
+    imgui.newFrame();
+    ImGui::NewFrame();
+    overlay.build(model);
+    ImGui::Render();
+    imgui.render(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int runScreenshot(const AppOptions& options) {
+    std::string error;
+    auto session = openHeadless(options, error);
+    if (!session) return fail(error);
+    engine::Renderer& renderer = *session->renderer;
+    float aspect = float(options.size.x) / float(options.size.y);
+    engine::OrbitCamera orbit;
+    placeCamera(orbit, options, renderer.sceneBounds(), aspect);
+    renderer.setOutputOffscreen(options.size);
+    auto phaseStart = Clock::now();
+    engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+    renderer.finish();
+    logPhase("first frame", phaseStart);
+    if (options.overlay) {
+        Overlay overlay(1.0f, languageFromCode(options.language));
+        overlay.setStatsVisible(true);
+        engine::gfx::ImGuiRenderer imgui;
+        OverlayModel model;
+        model.title = session->content.title;
+        model.errors = session->content.errors;
+        model.warnings = session->content.warnings;
+        fillFigures(model.figures, stats, renderer);
+        model.figures.residentBytes = 0;  // varies from run to run: keep images comparable
+        model.figures.frameMs = 0;
+        // Only the first word: the full string carries versions that change.
+        model.figures.renderer = session->device.renderer.substr(0, session->device.renderer.find(' '));
+        renderer.bindOutput();
+        // Two frames: ImGui lays out auto-sized windows on the first.
+        drawOverlayHeadless(overlay, imgui, model, options.size);
+        renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+        renderer.bindOutput();
+        drawOverlayHeadless(overlay, imgui, model, options.size);
+    }
+    std::string glErrors = engine::gfx::takeErrors();
+    if (!glErrors.empty()) engine::log::warning("OpenGL reported errors: " + glErrors);
+    engine::Status written = renderer.writeOutputPng(*options.screenshot);
+    if (!written) return fail(written.error());
+    logPhase("PNG written", phaseStart);
+    // Done: the PNG is written and closed. Tearing llvmpipe down (contexts,
+    // threads, textures) costs 20-60 ms more (measured) and saves nothing,
+    // so a screenshot run ends here, as one-shot tools do.
+    std::fflush(nullptr);
+    std::_Exit(0);
+}
+
+// --check: validates a scene file and the files it names, without GL.
+int runCheck(const AppOptions& options) {
+    std::filesystem::path input = inputFor(options, findDataDirectory());
+    if (input.extension() != ".json") return fail("--check takes a scene file (.json), got \"" + input.string() + "\"");
+    SceneDescription scene = loadSceneFile(input);
+    for (const SceneIssue& issue : scene.issues) std::fprintf(stderr, "%s\n", issue.text().c_str());
+    std::printf("%s: %zu platform(s), %zu machine(s), %zu tour(s), %zu problem(s)\n", input.string().c_str(),
+                scene.platforms.size(), scene.machines.size(), scene.tours.size(), scene.issues.size());
+    return scene.issues.empty() ? 0 : 1;
+}
+
+int runBench(const AppOptions& options, Clock::time_point processStart) {
+    std::string error;
+    auto session = openHeadless(options, error);
+    if (!session) return fail(error);
+    engine::Renderer& renderer = *session->renderer;
+    float aspect = float(options.size.x) / float(options.size.y);
+    engine::OrbitCamera orbit;
+    placeCamera(orbit, options, renderer.sceneBounds(), aspect);
+    renderer.setOutputOffscreen(options.size);
+
+    auto firstStart = Clock::now();
+    renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+    renderer.finish();
+    double firstFrameMs = millisecondsSince(firstStart);
+    double startToFirstFrameMs = millisecondsSince(processStart);
+
+    // A fixed path: one full turn around the framed scene.
+    std::vector<double> frames;
+    engine::FrameStats stats;
+    engine::CameraPose start = orbit.pose();
+    for (int i = 0; i < options.benchFrames; ++i) {
+        engine::CameraPose pose = start;
+        pose.yawDegrees += 360.0f * float(i) / float(options.benchFrames);
+        orbit.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+        auto t = Clock::now();
+        stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+        renderer.finish();
+        frames.push_back(millisecondsSince(t));
+    }
+    std::vector<double> sorted = frames;
+    std::sort(sorted.begin(), sorted.end());
+    auto percentile = [&](double p) { return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size() - 1) + 0.5))]; };
+    double importMs = 0;
+    bool allCached = true;
+    for (const LoadedModel& m : session->content.models) {
+        importMs += m.seconds * 1000.0;
+        allCached = allCached && m.fromCache;
+    }
+    std::printf("scene: %s\n", session->content.title.c_str());
+    std::printf("renderer: %s\n", session->device.renderer.c_str());
+    std::printf("size: %dx%d, shadows %s, anti-aliasing %s\n", options.size.x, options.size.y,
+                options.shadows ? "on" : "off", options.antialiasing ? "on" : "off");
+    std::printf("load: %.1f ms (import %.1f ms, %s)\n", session->loadMs, importMs,
+                allCached ? "from cache" : "imported");
+    std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
+    std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,
+                percentile(0.5), percentile(0.95), sorted.front(), sorted.back());
+    std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
+    std::printf("peak memory: %.1f MiB\n", double(engine::peakResidentBytes()) / (1024.0 * 1024.0));
+    return 0;
+}
+
+}  // namespace twin

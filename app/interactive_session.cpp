@@ -1,0 +1,242 @@
+#include "interactive_session.h"
+
+#include <GLFW/glfw3.h>  // key and modifier codes only
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "app_setup.h"
+#include "core/log.h"
+#include "gfx/device.h"
+#include "gfx/imgui_renderer.h"
+#include "platform/imgui_platform.h"
+#include "platform/window.h"
+#include "ui/overlay.h"
+
+namespace twin {
+namespace {
+
+// Interactive: a window, the orbit camera, the overlay; draws only when
+// something changed, so an idle tour costs no frames.
+class InteractiveSession {
+public:
+    explicit InteractiveSession(const AppOptions& options) : options_(options) {}
+
+    int run() {
+        engine::WindowDesc desc;
+        desc.title = "Twin Tour";
+        desc.width = options_.size.x;
+        desc.height = options_.size.y;
+        desc.fullscreen = options_.fullscreen;
+        auto window = engine::Window::open(desc);
+        if (!window) return fail(window.error());
+        window_ = std::move(window).value();
+        auto device = engine::gfx::loadGl(engine::Window::getProcAddress);
+        if (!device) return fail(device.error());
+        rendererName_ = device->renderer;
+        std::filesystem::path data = findDataDirectory();
+        auto renderer = engine::Renderer::create(rendererDescFor(inputFor(options_, data), data));
+        if (!renderer) return fail(firstLine(renderer.error()) + "\n" + renderer.error());
+        renderer_ = std::move(renderer).value();
+        applyRenderOptions(*renderer_, options_);
+        model_.toggles = {options_.shadows, options_.antialiasing, options_.ground};
+
+        overlay_ = std::make_unique<Overlay>(window_->contentScale(), languageFromCode(options_.language));
+        imguiPlatform_ = std::make_unique<engine::ImGuiPlatform>(*window_);
+        // Keyboard navigation needs the key map the platform backend fills in.
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        imguiRenderer_ = std::make_unique<engine::gfx::ImGuiRenderer>();
+
+        startLoading(inputFor(options_, data));
+        loop();
+        if (loader_.joinable()) loader_.join();
+        imguiRenderer_.reset();
+        imguiPlatform_.reset();
+        overlay_.reset();
+        renderer_.reset();
+        return 0;
+    }
+
+private:
+    void startLoading(const std::filesystem::path& input) {
+        model_.loading = true;
+        loader_ = std::thread([this, input] {
+            engine::IsolatedImporter importer(importDescFor(options_));
+            LoadedContent content = loadContent(input, importer);
+            std::lock_guard lock(loadedMutex_);
+            loaded_ = std::move(content);
+            loadDone_ = true;
+            engine::Window::wakeUp();
+        });
+    }
+
+    void takeLoadedContent() {
+        std::lock_guard lock(loadedMutex_);
+        if (!loadDone_ || !loaded_) return;
+        loadDone_ = false;
+        for (const std::string& e : loaded_->errors) engine::log::error(e);
+        model_.loading = false;
+        model_.title = loaded_->title;
+        model_.errors = loaded_->errors;
+        model_.warnings = loaded_->warnings;
+        showContent(*renderer_, *loaded_);
+        loaded_.reset();
+        glm::ivec2 size = window_->windowSize();
+        placeCamera(orbit_, options_, renderer_->sceneBounds(), float(size.x) / float(std::max(size.y, 1)));
+        redrawFrames_ = 3;
+    }
+
+    void handle(const engine::InputEvent& e) {
+        ImGuiIO& io = ImGui::GetIO();
+        glm::vec2 viewport = glm::vec2(window_->windowSize());
+        switch (e.kind) {
+            case engine::InputEvent::Kind::MouseDown:
+                if (!io.WantCaptureMouse) {
+                    dragging_ = true;
+                    panning_ = e.button != engine::MouseButton::Left || (e.modifiers & GLFW_MOD_SHIFT);
+                    lastCursor_ = e.position;
+                }
+                break;
+            case engine::InputEvent::Kind::MouseUp: dragging_ = false; break;
+            case engine::InputEvent::Kind::MouseMove:
+                if (dragging_) {
+                    glm::vec2 delta = e.position - lastCursor_;
+                    if (panning_)
+                        orbit_.pan(delta, viewport);
+                    else
+                        orbit_.rotate(delta);
+                }
+                lastCursor_ = e.position;
+                break;
+            case engine::InputEvent::Kind::Scroll:
+                if (!io.WantCaptureMouse) orbit_.zoom(e.scroll.y, e.position, viewport);
+                break;
+            case engine::InputEvent::Kind::KeyDown:
+                if (io.WantCaptureKeyboard) break;
+                switch (e.key) {
+                    case GLFW_KEY_LEFT: orbit_.rotate({-40.0f, 0.0f}); break;
+                    case GLFW_KEY_RIGHT: orbit_.rotate({40.0f, 0.0f}); break;
+                    case GLFW_KEY_UP: orbit_.rotate({0.0f, -30.0f}); break;
+                    case GLFW_KEY_DOWN: orbit_.rotate({0.0f, 30.0f}); break;
+                    case GLFW_KEY_PAGE_UP:
+                    case GLFW_KEY_KP_ADD:
+                    case GLFW_KEY_EQUAL: orbit_.zoom(1.0f, viewport * 0.5f, viewport); break;
+                    case GLFW_KEY_PAGE_DOWN:
+                    case GLFW_KEY_KP_SUBTRACT:
+                    case GLFW_KEY_MINUS: orbit_.zoom(-1.0f, viewport * 0.5f, viewport); break;
+                    case GLFW_KEY_F: resetView(); break;
+                    case GLFW_KEY_F1: overlay_->toggleStats(); break;
+                    case GLFW_KEY_ESCAPE: window_->requestClose(true); break;
+                    default: break;
+                }
+                break;
+            default: break;
+        }
+    }
+
+    void resetView() {
+        glm::ivec2 size = window_->windowSize();
+        orbit_.frame(renderer_->sceneBounds(), options_.orbit.yawDegrees, options_.orbit.pitchDegrees,
+                     float(size.x) / float(std::max(size.y, 1)), false);
+    }
+
+    void loop() {
+        auto last = Clock::now();
+        const auto started = Clock::now();
+        auto lastShaderCheck = Clock::now();
+        bool devReload = std::getenv("TWIN_TOUR_DEV") != nullptr;
+        while (!window_->shouldClose()) {
+            bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading;
+            // Idle: sleep until an event (or a loader wake-up) arrives.
+            double wait = animating ? 0.0 : 1.0;
+            if (options_.runForSeconds > 0) {
+                double left = options_.runForSeconds - millisecondsSince(started) / 1000.0;
+                if (left <= 0) break;
+                wait = std::min(wait, left);
+            }
+            std::vector<engine::InputEvent> events = window_->pollEvents(wait);
+            for (const engine::InputEvent& e : events) handle(e);
+            if (!events.empty()) redrawFrames_ = std::max(redrawFrames_, 3);
+            takeLoadedContent();
+            if (devReload && millisecondsSince(lastShaderCheck) > 1000) {
+                lastShaderCheck = Clock::now();
+                renderer_->reloadShadersIfChanged();
+                redrawFrames_ = std::max(redrawFrames_, 1);
+            }
+
+            auto now = Clock::now();
+            float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
+            last = now;
+            cameraMoving_ = orbit_.update(dt);
+            if (!(redrawFrames_ > 0 || cameraMoving_ || model_.loading)) continue;
+            redrawFrames_ = std::max(0, redrawFrames_ - 1);
+            drawFrame();
+        }
+    }
+
+    void drawFrame() {
+        auto frameStart = Clock::now();
+        glm::ivec2 framebuffer = window_->framebufferSize();
+        if (framebuffer.x <= 0 || framebuffer.y <= 0) return;
+        float aspect = float(framebuffer.x) / float(framebuffer.y);
+        renderer_->setOutputWindow(framebuffer);
+        engine::FrameStats stats = renderer_->render(cameraFor(orbit_, aspect, renderer_->sceneBounds()));
+        fillFigures(model_.figures, stats, *renderer_);
+        model_.figures.renderer = rendererName_;
+        model_.figures.frameMs = lastFrameMs_;
+
+        renderer_->bindOutput();
+        imguiRenderer_->newFrame();
+        imguiPlatform_->newFrame();
+        ImGui::NewFrame();
+        model_.resetViewClicked = false;
+        model_.togglesChanged = false;
+        overlay_->build(model_);
+        ImGui::Render();
+        imguiRenderer_->render(ImGui::GetDrawData());
+        window_->swapBuffers();
+
+        if (model_.resetViewClicked) resetView();
+        if (model_.togglesChanged) {
+            renderer_->options().shadows = model_.toggles.shadows;
+            renderer_->options().fxaa = model_.toggles.antialiasing;
+            renderer_->options().ground = model_.toggles.ground;
+            renderer_->invalidateShadows();
+            redrawFrames_ = std::max(redrawFrames_, 2);
+        }
+        lastFrameMs_ = millisecondsSince(frameStart);
+        overlay_->recordFrameTime(float(lastFrameMs_));
+    }
+
+    const AppOptions& options_;
+    std::unique_ptr<engine::Window> window_;
+    std::unique_ptr<engine::Renderer> renderer_;
+    std::unique_ptr<Overlay> overlay_;
+    std::unique_ptr<engine::ImGuiPlatform> imguiPlatform_;
+    std::unique_ptr<engine::gfx::ImGuiRenderer> imguiRenderer_;
+    std::string rendererName_;
+    engine::OrbitCamera orbit_;
+    OverlayModel model_;
+
+    std::thread loader_;
+    std::mutex loadedMutex_;
+    std::optional<LoadedContent> loaded_;
+    bool loadDone_ = false;
+
+    bool dragging_ = false;
+    bool panning_ = false;
+    glm::vec2 lastCursor_{0.0f};
+    bool cameraMoving_ = false;
+    int redrawFrames_ = 3;
+    double lastFrameMs_ = 0;
+};
+
+}  // namespace
+
+int runInteractive(const AppOptions& options) { return InteractiveSession(options).run(); }
+
+}  // namespace twin
