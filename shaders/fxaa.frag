@@ -9,11 +9,15 @@ layout(location = 0) out vec4 outColor;
 float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
-    vec3 center = texture(uLdrColor, vUv).rgb;
-    float lumaNW = luma(texture(uLdrColor, vUv + vec2(-1.0, -1.0) * uTexel).rgb);
-    float lumaNE = luma(texture(uLdrColor, vUv + vec2(1.0, -1.0) * uTexel).rgb);
-    float lumaSW = luma(texture(uLdrColor, vUv + vec2(-1.0, 1.0) * uTexel).rgb);
-    float lumaSE = luma(texture(uLdrColor, vUv + vec2(1.0, 1.0) * uTexel).rgb);
+    // Unfiltered fetches for the edge test that most pixels stop at: llvmpipe
+    // runs them much faster than filtered samples.
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    ivec2 last = textureSize(uLdrColor, 0) - 1;
+    vec3 center = texelFetch(uLdrColor, p, 0).rgb;
+    float lumaNW = luma(texelFetch(uLdrColor, clamp(p + ivec2(-1, -1), ivec2(0), last), 0).rgb);
+    float lumaNE = luma(texelFetch(uLdrColor, clamp(p + ivec2(1, -1), ivec2(0), last), 0).rgb);
+    float lumaSW = luma(texelFetch(uLdrColor, clamp(p + ivec2(-1, 1), ivec2(0), last), 0).rgb);
+    float lumaSE = luma(texelFetch(uLdrColor, clamp(p + ivec2(1, 1), ivec2(0), last), 0).rgb);
     float lumaM = luma(center);
     float lumaMin = min(lumaM, min(min(lumaNW, lumaNE), min(lumaSW, lumaSE)));
     float lumaMax = max(lumaM, max(max(lumaNW, lumaNE), max(lumaSW, lumaSE)));

@@ -18,6 +18,13 @@ uniform float uOcclusionStrength;
 uniform float uAlphaCutoff;
 uniform int uAlphaMode;      // 0 opaque, 1 mask, 2 blend
 uniform bool uHasNormalMap;
+// Which textures the material has: llvmpipe skips a branch whose uniform
+// condition is false, and sampling default white textures cost more than the
+// rest of the shader on untextured scenes.
+uniform bool uHasBaseColorTexture;
+uniform bool uHasMetallicRoughnessTexture;
+uniform bool uHasOcclusionTexture;
+uniform bool uHasEmissiveTexture;
 uniform bool uDoubleSided;
 
 uniform sampler2D uBaseColorTexture;
@@ -55,7 +62,8 @@ vec2 environmentBrdf(float roughness, float nDotV) {
 }
 
 void main() {
-    vec4 baseColor = uBaseColorFactor * texture(uBaseColorTexture, vUv);
+    vec4 baseColor = uBaseColorFactor;
+    if (uHasBaseColorTexture) baseColor *= texture(uBaseColorTexture, vUv);
     if (uAlphaMode == 1 && baseColor.a < uAlphaCutoff) discard;
 
     vec3 n = normalize(vNormal);
@@ -72,10 +80,12 @@ void main() {
         }
     }
 
-    vec4 mr = texture(uMetallicRoughnessTexture, vUv);
-    float metallic = clamp(uMetallicFactor * mr.b, 0.0, 1.0);
-    float roughness = clamp(uRoughnessFactor * mr.g, 0.045, 1.0);
-    float occlusion = mix(1.0, texture(uOcclusionTexture, vUv).r, uOcclusionStrength);
+    vec2 metallicRoughness = vec2(uMetallicFactor, uRoughnessFactor);
+    if (uHasMetallicRoughnessTexture) metallicRoughness *= texture(uMetallicRoughnessTexture, vUv).bg;
+    float metallic = clamp(metallicRoughness.x, 0.0, 1.0);
+    float roughness = clamp(metallicRoughness.y, 0.045, 1.0);
+    float occlusion = 1.0;
+    if (uHasOcclusionTexture) occlusion = mix(1.0, texture(uOcclusionTexture, vUv).r, uOcclusionStrength);
 
     vec3 v = normalize(uCameraPosition - vWorldPosition);
     vec3 l = uSunDirection;
@@ -105,7 +115,8 @@ void main() {
     vec3 ambient = (diffuseColor * hemisphereIrradiance(n) + environment * (f0 * brdf.x + brdf.y)) *
                    occlusion * uAmbientIntensity;
 
-    vec3 emissive = uEmissiveFactor * texture(uEmissiveTexture, vUv).rgb;
+    vec3 emissive = uEmissiveFactor;
+    if (uHasEmissiveTexture) emissive *= texture(uEmissiveTexture, vUv).rgb;
     float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
     outColor = vec4(toDisplay(direct + ambient + emissive), alpha);
 }

@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -214,12 +215,16 @@ void Renderer::bindMaterial(const GpuMaterial& m, const gfx::ShaderProgram& p) c
     p.set("uRoughnessFactor", d.roughnessFactor);
     p.set("uEmissiveFactor", d.emissiveFactor);
     p.set("uNormalScale", d.normalScale);
-    p.set("uOcclusionStrength", m.occlusion && *m.occlusion ? d.occlusionStrength : 0.0f);
+    p.set("uOcclusionStrength", d.occlusionStrength);
     p.set("uAlphaCutoff", d.alphaCutoff);
     p.set("uAlphaMode", int(d.alphaMode));
     p.set("uDoubleSided", int(d.doubleSided));
-    bool hasNormalMap = m.normal && *m.normal;
-    p.set("uHasNormalMap", int(hasNormalMap));
+    auto has = [](const gfx::Texture2D* t) { return int(t && *t); };
+    p.set("uHasNormalMap", has(m.normal));
+    p.set("uHasBaseColorTexture", has(m.baseColor));
+    p.set("uHasMetallicRoughnessTexture", has(m.metallicRoughness));
+    p.set("uHasOcclusionTexture", has(m.occlusion));
+    p.set("uHasEmissiveTexture", has(m.emissive));
     auto bindOr = [](const gfx::Texture2D* t, const gfx::Texture2D& fallback, int unit) {
         (t && *t ? *t : fallback).bind(unit);
     };
@@ -291,9 +296,34 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         const Instance &x = instances_[a], &y = instances_[b];
         return std::tie(x.model, x.mesh, x.mirrored) < std::tie(y.model, y.mesh, y.mirrored);
     });
+    if (order.empty()) return;
+    // Runs of the same mesh become one instanced draw; runs are then drawn
+    // nearest first, so the depth test rejects hidden pixels before shading.
+    struct Run {
+        size_t begin, end;
+        float nearest;
+    };
+    std::vector<Run> runs;
+    for (size_t begin = 0; begin < order.size();) {
+        const Instance& first = instances_[order[begin]];
+        size_t end = begin + 1;
+        while (end < order.size()) {
+            const Instance& next = instances_[order[end]];
+            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored) break;
+            ++end;
+        }
+        float nearest = std::numeric_limits<float>::max();
+        for (size_t k = begin; k < end; ++k) {
+            const Aabb& b = instances_[order[k]].worldBounds;
+            glm::vec3 closest = glm::clamp(camera.position, b.min, b.max);
+            nearest = std::min(nearest, glm::length(closest - camera.position));
+        }
+        runs.push_back({begin, end, nearest});
+        begin = end;
+    }
+    std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.nearest < b.nearest; });
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
-    if (order.empty()) return;
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
     pbr_.use();
@@ -304,14 +334,8 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
     setLightingUniforms(pbr_);
     shadowMap_.bind(5);
-    for (size_t begin = 0; begin < order.size();) {
-        const Instance& first = instances_[order[begin]];
-        size_t end = begin + 1;
-        while (end < order.size()) {
-            const Instance& next = instances_[order[end]];
-            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored) break;
-            ++end;
-        }
+    for (const Run& run : runs) {
+        const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
         gfx::RenderState state;
@@ -319,12 +343,12 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         state.frontFaceClockwise = first.mirrored;
         gfx::applyState(state);
         bindMaterial(material, pbr_);
-        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
-        gfx::drawIndexed(mesh.vao, mesh.indexCount, int(end - begin));
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
+        int count = int(run.end - run.begin);
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
         ++stats.drawCalls;
-        stats.visibleInstances += int(end - begin);
-        stats.triangles += mesh.indexCount / 3 * (end - begin);
-        begin = end;
+        stats.visibleInstances += count;
+        stats.triangles += mesh.indexCount / 3 * size_t(count);
     }
 }
 
