@@ -618,39 +618,50 @@ const Tour* SceneDescription::tour(const std::string& id) const {
 }
 
 SceneDescription loadSceneFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > kMaxSceneBytes) {
+        SceneDescription scene;
+        scene.file = file;
+        scene.issues.push_back({file, 1, "", "the file is " + std::to_string(size >> 20) + " MiB; a scene file may be at most 16 MiB"});
+        return scene;
+    }
+    engine::Result<std::string> text = engine::readTextFile(file);
+    if (!text) {
+        SceneDescription scene;
+        scene.file = file;
+        scene.issues.push_back({file, 1, "", text.error()});
+        return scene;
+    }
+    return parseSceneText(text.value(), file);
+}
+
+SceneDescription parseSceneText(std::string_view text, const std::filesystem::path& file) {
     SceneDescription scene;
     scene.file = file;
     std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
     scene.assetRoot = folder;
     auto fail = [&](int line, const std::string& message) { scene.issues.push_back({file, line, "", message}); };
-
-    std::error_code ec;
-    auto size = std::filesystem::file_size(file, ec);
-    if (!ec && size > kMaxSceneBytes) {
-        fail(1, "the file is " + std::to_string(size >> 20) + " MiB; a scene file may be at most 16 MiB");
+    if (text.size() > kMaxSceneBytes) {
+        fail(1, "the text is larger than 16 MiB; not a scene file");
         return scene;
     }
-    engine::Result<std::string> text = engine::readTextFile(file);
-    if (!text) {
-        fail(1, text.error());
-        return scene;
-    }
-    if (nesting(text.value()) > kMaxNesting) {
+    if (nesting(text) > kMaxNesting) {
         fail(1, "brackets nested more than " + std::to_string(kMaxNesting) + " deep; not a scene file");
         return scene;
     }
     json doc;
     try {
-        doc = json::parse(text.value());
+        doc = json::parse(text);
     } catch (const json::parse_error& e) {
         // Turn the byte offset into a line number.
-        size_t byte = std::min<size_t>(e.byte, text->size());
-        int line = 1 + int(std::count(text->begin(), text->begin() + std::ptrdiff_t(byte), '\n'));
+        size_t byte = std::min<size_t>(e.byte, text.size());
+        int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(byte), '\n'));
         std::string what = e.what();
         fail(line, "not valid JSON: " + what.substr(what.find(':') == std::string::npos ? 0 : what.rfind(": ") + 2));
         return scene;
     }
-    JsonLocations locations(text.value());
+    JsonLocations locations(text);
     Reader r(scene, locations);
     if (!doc.is_object()) {
         r.issue("", std::string("expected a JSON object, found ") + kindName(doc));

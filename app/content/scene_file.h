@@ -147,4 +147,8 @@ struct SceneDescription {
 // Reads and validates a scene file. Never throws, whatever the input.
 SceneDescription loadSceneFile(const std::filesystem::path& file);
 
+// Validates scene text as if read from `file` (paths resolve against its
+// folder). Never throws, whatever the text.
+SceneDescription parseSceneText(std::string_view text, const std::filesystem::path& file);
+
 }  // namespace twin
