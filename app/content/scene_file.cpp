@@ -653,6 +653,10 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
     json doc;
     try {
         doc = json::parse(text);
+    } catch (const json::out_of_range& e) {
+        // e.g. a number too large for a double (found by the fuzzer).
+        fail(1, std::string("not usable JSON: ") + e.what());
+        return scene;
     } catch (const json::parse_error& e) {
         // Turn the byte offset into a line number.
         size_t byte = std::min<size_t>(e.byte, text.size());

@@ -278,6 +278,9 @@ TEST_F(SceneFileTest, HostileInputsEndCleanly) {
     EXPECT_FALSE(loadText("[1, 2, 3]").issues.empty());
     EXPECT_FALSE(loadText(std::string(100000, '[') + std::string(100000, ']')).issues.empty());
     EXPECT_FALSE(loadText("{\"format\": \"twin-tour-scene/1\", \"building\": 7}").issues.empty());
+    // Found by the fuzzer: a number too large for a double used to escape as an exception.
+    EXPECT_FALSE(loadText("1e31111111111111100000000058888227\"").issues.empty());
+    EXPECT_FALSE(loadText("{\"name\": 1e400}").issues.empty());
     EXPECT_FALSE(loadSceneFile(root_ / "scenes" / "missing.json").issues.empty());
     EXPECT_FALSE(loadSceneFile(root_ / "scenes").issues.empty());  // a folder
 }
