@@ -46,10 +46,13 @@ std::filesystem::path inputFor(const AppOptions& options, const std::filesystem:
     return dataDirectory / "scenes" / "twin.json";
 }
 
-void showContent(engine::Renderer& renderer, const LoadedContent& content) {
+void showContent(engine::Renderer& renderer, LoadedContent& content) {
     std::vector<engine::SceneModel> scene;
-    for (const LoadedModel& loaded : content.models) {
+    for (LoadedModel& loaded : content.models) {
         auto model = std::make_shared<engine::GpuModel>(loaded.data);
+        // The GPU holds it now: free the CPU copy before the next upload, so
+        // the two copies of the whole scene never coexist (peak memory).
+        loaded.data = {};
         for (const glm::mat4& placement : loaded.placements) scene.push_back({model, placement, true});
     }
     renderer.setScene(std::move(scene));

@@ -24,8 +24,9 @@ engine::IsolatedImportDesc importDescFor(const AppOptions& options);
 // The scene or model to open: the command line's, or scenes/twin.json.
 std::filesystem::path inputFor(const AppOptions& options, const std::filesystem::path& dataDirectory);
 
-// Uploads every loaded model and hands them to the renderer.
-void showContent(engine::Renderer& renderer, const LoadedContent& content);
+// Uploads every loaded model and hands them to the renderer; each model's
+// CPU data is released once it is on the GPU.
+void showContent(engine::Renderer& renderer, LoadedContent& content);
 
 void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
 

@@ -75,7 +75,6 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     for (const std::string& e : s.content.errors) engine::log::error(e);
     for (const std::string& w : s.content.warnings) engine::log::warning(w);
     showContent(*s.renderer, s.content);
-    for (LoadedModel& m : s.content.models) m.data = {};  // the GPU holds it now
     // The shader compiler and the model's CPU copy leave freed heap behind:
     // hand it back before the frame allocates its targets.
     malloc_trim(0);

@@ -6,13 +6,11 @@ layout(location = 3) in vec2 aUv;
 layout(location = 4) in mat4 aModel;  // per instance, locations 4-7
 
 uniform mat4 uViewProjection;
-uniform mat4 uLightViewProjection;
 
 out vec3 vWorldPosition;
 out vec3 vNormal;
 out vec4 vTangent;
 out vec2 vUv;
-out vec4 vLightPosition;
 
 void main() {
     vec4 world = aModel * vec4(aPosition, 1.0);
@@ -25,6 +23,5 @@ void main() {
     vTangent = vec4(m * aTangent.xyz, aTangent.w * handedness);
     vUv = aUv;
     vWorldPosition = world.xyz;
-    vLightPosition = uLightViewProjection * world;
     gl_Position = uViewProjection * world;
 }

@@ -33,10 +33,15 @@ const gfx::VertexAttribute kInstanceLayout[] = {
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
                               "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag"};
 
+// A 1x1 stand-in for an absent texture. Its sampling state matches the
+// material textures' (trilinear, repeat) because llvmpipe compiles a shader
+// variant per combination of bound sampler states: matching them keeps the
+// variant count, and their memory, down.
 gfx::Texture2D solidTexture(uint8_t r, uint8_t g, uint8_t b) {
     gfx::TextureDesc desc;
     desc.format = gfx::TextureFormat::Rgba8;
-    desc.filter = gfx::TextureFilter::Nearest;
+    desc.filter = gfx::TextureFilter::Trilinear;
+    desc.wrap = gfx::TextureWrap::Repeat;
     const uint8_t pixel[4] = {r, g, b, 255};
     return gfx::Texture2D(desc, {pixel});
 }
