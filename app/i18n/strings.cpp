@@ -37,6 +37,20 @@ constexpr Entry kEntries[] = {
     {Text::Close, "Fermer", "Close"},
     {Text::IllustrativeModel, "Maquette illustrative, pas les plans de l'architecte",
      "Illustrative model, not the architect's plans"},
+    {Text::About, "À propos", "About"},
+    {Text::AboutText,
+     "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
+     "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "
+     "formation d'environ 2 000 apprenants par an, accompagnement d'environ 50 entreprises par an et aide aux "
+     "créateurs d'entreprise. Ouvert en 2022 près du campus industriel de l'école, 3,4 M€ d'investissement public.\n\n"
+     "Le bâtiment, son aménagement et ses machines sont une maquette illustrative fondée sur la description "
+     "publique de Twin, pas les plans de l'architecte.",
+     "Twin (\"Technological way for industry\") is the building Mines Saint-Étienne dedicates to modernising "
+     "small and medium-sized firms: additive manufacturing and digital transition (Industry 4.0) platforms, "
+     "training for about 2,000 learners a year, support for about 50 companies a year and help for founders. "
+     "Opened in 2022 near the school's industrial campus, with 3.4 M EUR of public investment.\n\n"
+     "The building, its layout and its machines are an illustrative model based on the public description of "
+     "Twin, not the architect's plans."},
 };
 }  // namespace
 

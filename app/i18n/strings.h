@@ -27,6 +27,8 @@ enum class Text {
     Warnings,
     Close,
     IllustrativeModel,
+    About,
+    AboutText,
 };
 
 // The text in the given language; never empty.

@@ -101,7 +101,11 @@ void Overlay::build(OverlayModel& model) {
     if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) model.resetViewClicked = true;
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) showAbout_ = !showAbout_;
     ImGui::End();
+
+    if (showAbout_) buildAbout();
 
     if (showStats_) buildStats(model);
     buildMessages(model);
@@ -166,6 +170,21 @@ void Overlay::buildStats(OverlayModel& model) {
     model.togglesChanged |=
         ImGui::Checkbox(std::string(tr(Text::Antialiasing, language_)).c_str(), &model.toggles.antialiasing);
     model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Ground, language_)).c_str(), &model.toggles.ground);
+    ImGui::End();
+}
+
+void Overlay::buildAbout() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f * scale_, io.DisplaySize.x - 40.0f), 0.0f));
+    std::string title = std::string(tr(Text::About, language_)) + " — Twin Tour###about";
+    if (ImGui::Begin(title.c_str(), &showAbout_, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", std::string(tr(Text::AboutText, language_)).c_str());
+        ImGui::Spacing();
+        if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) showAbout_ = false;
+    }
     ImGui::End();
 }
 

@@ -62,12 +62,14 @@ public:
 private:
     void buildStats(OverlayModel& model);
     void buildMessages(OverlayModel& model);
+    void buildAbout();
 
     float scale_ = 1.0f;
     Language language_;
     bool showStats_ = false;
     bool frenchGlyphs_ = false;
     bool errorsDismissed_ = false;
+    bool showAbout_ = false;
     std::vector<float> frameTimes_;
 };
 
