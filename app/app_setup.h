@@ -25,8 +25,9 @@ engine::IsolatedImportDesc importDescFor(const AppOptions& options);
 std::filesystem::path inputFor(const AppOptions& options, const std::filesystem::path& dataDirectory);
 
 // Uploads every loaded model and hands them to the renderer; each model's
-// CPU data is released once it is on the GPU.
-void showContent(engine::Renderer& renderer, LoadedContent& content);
+// CPU data is released once it is on the GPU. Returns the building's model
+// (the first of the scene's building models), or null.
+std::shared_ptr<const engine::GpuModel> showContent(engine::Renderer& renderer, LoadedContent& content);
 
 void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
 

@@ -81,6 +81,9 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             o.runForSeconds = f[0];
         } else if (a == "--check") {
             o.check = true;
+        } else if (a == "--floor") {
+            if (!value(v) || v.empty()) return fail("--floor needs a floor id of the scene (e.g. floor_1)");
+            o.floor = v;
         } else if (a == "--bench") {
             o.bench = true;
         } else if (a == "--bench-frames") {
@@ -137,6 +140,7 @@ Rendering without a window:
                          eye position and target in scene units (default: frame it all)
   --orbit YAW,PITCH[,ZOOM]
                          viewpoint around the framed scene, degrees (default 35,-25,1)
+  --floor ID             show one floor of the scene, the floors above it cut away
   --overlay              include the statistics overlay in the screenshot
   --bench                print load time, first-frame time and frame-time median/p95
                          over a fixed orbit, headless

@@ -25,6 +25,7 @@ struct AppOptions {
     glm::ivec2 size{1280, 720};
     std::optional<CameraPlacement> camera;
     OrbitPlacement orbit;
+    std::string floor;                       // a floor id: cut away what is above it
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
     bool check = false;                      // validate the scene file and exit
     bool bench = false;

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "content/scene_file.h"
+#include "floor_view.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
@@ -28,6 +29,7 @@ struct HeadlessSession {
     std::unique_ptr<engine::Renderer> renderer;
     LoadedContent content;
     double loadMs = 0;
+    std::shared_ptr<const engine::GpuModel> building;
 };
 
 std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::string& error) {
@@ -74,7 +76,7 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     }
     for (const std::string& e : s.content.errors) engine::log::error(e);
     for (const std::string& w : s.content.warnings) engine::log::warning(w);
-    showContent(*s.renderer, s.content);
+    s.building = showContent(*s.renderer, s.content);
     // The shader compiler and the model's CPU copy leave freed heap behind:
     // hand it back before the frame allocates its targets.
     malloc_trim(0);
@@ -94,6 +96,36 @@ void drawOverlayHeadless(Overlay& overlay, engine::gfx::ImGuiRenderer& imgui, Ov
     imgui.render(ImGui::GetDrawData());
 }
 
+// --floor: cuts the building away above that floor. Returns the bounds to
+// frame (the whole scene without --floor), or an error for an unknown id.
+std::optional<engine::Aabb> applyFloor(HeadlessSession& s, const AppOptions& options, std::string& error) {
+    if (options.floor.empty()) return s.renderer->sceneBounds();
+    if (!s.content.scene || !s.building) {
+        error = "--floor needs a scene file with a building";
+        return std::nullopt;
+    }
+    const auto& floors = s.content.scene->building.floors;
+    std::string known;
+    for (size_t i = 0; i < floors.size(); ++i) {
+        if (floors[i].id == options.floor) {
+            FloorView view = floorCutAway(*s.building, *s.content.scene, int(i));
+            s.renderer->setHiddenTopNodes(s.building.get(), view.hiddenTopNodes);
+            return view.focus;
+        }
+        known += (known.empty() ? "" : ", ") + floors[i].id;
+    }
+    error = "unknown floor \"" + options.floor + "\" (the scene has: " + known + ")";
+    return std::nullopt;
+}
+
+// The camera for a headless run: --camera, else the orbit framing of
+// `focus` (looking down more steeply at a cut-away floor).
+void placeHeadlessCamera(engine::OrbitCamera& orbit, const AppOptions& options, const engine::Aabb& focus, float aspect) {
+    AppOptions adjusted = options;
+    if (!options.floor.empty()) adjusted.orbit.pitchDegrees = std::min(options.orbit.pitchDegrees, -55.0f);
+    placeCamera(orbit, adjusted, focus, aspect);
+}
+
 }  // namespace
 
 int runScreenshot(const AppOptions& options) {
@@ -103,7 +135,9 @@ int runScreenshot(const AppOptions& options) {
     engine::Renderer& renderer = *session->renderer;
     float aspect = float(options.size.x) / float(options.size.y);
     engine::OrbitCamera orbit;
-    placeCamera(orbit, options, renderer.sceneBounds(), aspect);
+    auto focus = applyFloor(*session, options, error);
+    if (!focus) return fail(error);
+    placeHeadlessCamera(orbit, options, *focus, aspect);
     renderer.setOutputOffscreen(options.size);
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
@@ -117,6 +151,13 @@ int runScreenshot(const AppOptions& options) {
         model.title = session->content.title;
         model.errors = session->content.errors;
         model.warnings = session->content.warnings;
+        if (session->content.scene) {
+            const auto& floors = session->content.scene->building.floors;
+            for (size_t i = 0; i < floors.size(); ++i) {
+                model.floors.push_back(floors[i].name);
+                if (floors[i].id == options.floor) model.selectedFloor = int(i);
+            }
+        }
         fillFigures(model.figures, stats, renderer);
         model.figures.residentBytes = 0;  // varies from run to run: keep images comparable
         model.figures.frameMs = 0;
@@ -159,7 +200,9 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     engine::Renderer& renderer = *session->renderer;
     float aspect = float(options.size.x) / float(options.size.y);
     engine::OrbitCamera orbit;
-    placeCamera(orbit, options, renderer.sceneBounds(), aspect);
+    auto focus = applyFloor(*session, options, error);
+    if (!focus) return fail(error);
+    placeHeadlessCamera(orbit, options, *focus, aspect);
     renderer.setOutputOffscreen(options.size);
 
     auto firstStart = Clock::now();

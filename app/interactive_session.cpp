@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app_setup.h"
+#include "floor_view.h"
 #include "core/log.h"
 #include "gfx/device.h"
 #include "gfx/imgui_renderer.h"
@@ -83,7 +84,12 @@ private:
         model_.title = loaded_->title;
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
-        showContent(*renderer_, *loaded_);
+        building_ = showContent(*renderer_, *loaded_);
+        if (loaded_->scene) {
+            scene_ = std::move(*loaded_->scene);
+            model_.floors.clear();
+            for (const Floor& floor : scene_->building.floors) model_.floors.push_back(floor.name);
+        }
         loaded_.reset();
         glm::ivec2 size = window_->windowSize();
         placeCamera(orbit_, options_, renderer_->sceneBounds(), float(size.x) / float(std::max(size.y, 1)));
@@ -136,6 +142,18 @@ private:
                 break;
             default: break;
         }
+    }
+
+    // Cuts the building away above `floor` (-1: shows it whole) and eases
+    // the camera to a view from above of what is left.
+    void showFloor(int floor) {
+        if (!building_ || !scene_) return;
+        FloorView view = floorCutAway(*building_, *scene_, floor);
+        renderer_->setHiddenTopNodes(building_.get(), view.hiddenTopNodes);
+        glm::ivec2 size = window_->windowSize();
+        float pitch = floor < 0 ? options_.orbit.pitchDegrees : -55.0f;
+        orbit_.frame(view.focus, orbit_.pose().yawDegrees, pitch, float(size.x) / float(std::max(size.y, 1)), false);
+        redrawFrames_ = std::max(redrawFrames_, 2);
     }
 
     void resetView() {
@@ -201,6 +219,7 @@ private:
         window_->swapBuffers();
 
         if (model_.resetViewClicked) resetView();
+        if (model_.floorChanged) showFloor(model_.selectedFloor);
         if (model_.togglesChanged) {
             renderer_->options().shadows = model_.toggles.shadows;
             renderer_->options().fxaa = model_.toggles.antialiasing;
@@ -219,6 +238,8 @@ private:
     std::unique_ptr<engine::ImGuiPlatform> imguiPlatform_;
     std::unique_ptr<engine::gfx::ImGuiRenderer> imguiRenderer_;
     std::string rendererName_;
+    std::shared_ptr<const engine::GpuModel> building_;
+    std::optional<SceneDescription> scene_;
     engine::OrbitCamera orbit_;
     OverlayModel model_;
 

@@ -258,7 +258,16 @@ float signedArea(const std::vector<glm::vec2>& p) {
 void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
     const json* building = r.member(doc, "building", "", true, json::value_t::object, "an object");
     if (!building) return;
-    r.onlyKeys(*building, "/building", {"models", "floors"});
+    r.onlyKeys(*building, "/building", {"models", "floors", "roofNodes"});
+    if (const json* roof = r.member(*building, "roofNodes", "/building", false, json::value_t::array,
+                                    "an array of node names")) {
+        for (size_t k = 0; k < roof->size(); ++k) {
+            if ((*roof)[k].is_string())
+                scene.building.roofNodes.push_back((*roof)[k].get<std::string>());
+            else
+                r.issue("/building/roofNodes/" + std::to_string(k), "expected a node name (string)");
+        }
+    }
     if (const json* models = r.member(*building, "models", "/building", true, json::value_t::array, "an array of models")) {
         for (size_t i = 0; i < models->size(); ++i) {
             std::string path = "/building/models/" + std::to_string(i);

@@ -35,6 +35,7 @@ struct Floor {
 struct Building {
     std::vector<ModelPlacement> models;
     std::vector<Floor> floors;
+    std::vector<std::string> roofNodes;  // hidden whenever one floor is shown cut away
 };
 
 struct Contact {

@@ -38,6 +38,8 @@ constexpr Entry kEntries[] = {
     {Text::IllustrativeModel, "Maquette illustrative, pas les plans de l'architecte",
      "Illustrative model, not the architect's plans"},
     {Text::About, "À propos", "About"},
+    {Text::Floors, "Étages", "Floors"},
+    {Text::WholeBuilding, "Tout le bâtiment", "Whole building"},
     {Text::AboutText,
      "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
      "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "

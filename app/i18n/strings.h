@@ -29,6 +29,8 @@ enum class Text {
     IllustrativeModel,
     About,
     AboutText,
+    Floors,
+    WholeBuilding,
 };
 
 // The text in the given language; never empty.

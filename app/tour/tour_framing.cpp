@@ -52,10 +52,12 @@ bool roomy(const std::vector<glm::vec2>& polygon, glm::vec2 p, float margin) {
     return insideFootprint(polygon, p) && distanceToEdges(polygon, p) >= margin;
 }
 
-// The first point from `start` towards `centre` that keeps `margin` from the
-// walls, or nothing if even the centre does not.
-std::optional<glm::vec2> insetTowards(const std::vector<glm::vec2>& polygon, glm::vec2 start, glm::vec2 centre,
-                                      float margin) {
+// Where the eye stands for the corner or edge middle `start`: first `direct`
+// (just the margin in from the walls there), else the first point from
+// `start` towards `centre` that keeps `margin` from the walls, else nothing.
+std::optional<glm::vec2> insetTowards(const std::vector<glm::vec2>& polygon, glm::vec2 start, glm::vec2 direct,
+                                      glm::vec2 centre, float margin) {
+    if (roomy(polygon, direct, margin)) return direct;
     constexpr int kSteps = 64;
     float previous = 0.0f;
     for (int k = 0; k <= kSteps; ++k) {
@@ -117,11 +119,35 @@ CameraViewpoint frameRoom(const RoomFramingDesc& desc) {
     if (!roomy(polygon, centre, 0.0f)) centre = mostInlandPoint(polygon);
 
     // Corners first, then edge middles: a corner sees the most of the room.
-    std::vector<glm::vec2> starts = polygon;
-    for (std::size_t i = 0, n = polygon.size(); i < n; ++i) starts.push_back(0.5f * (polygon[i] + polygon[(i + 1) % n]));
+    // A convex corner's eye is on its bisector, the margin from both walls;
+    // an edge middle's straight in from the wall. (A hair more than the margin
+    // so rounding does not put it a hair less.)
+    const float inset = desc.wallMargin + 1e-3f;
+    const float inward = area > 0 ? 1.0f : -1.0f;  // left of the edges when counter-clockwise
     std::vector<glm::vec2> eyes;
-    for (const glm::vec2& start : starts)
-        if (auto eye = insetTowards(polygon, start, centre, desc.wallMargin)) eyes.push_back(*eye);
+    auto addEye = [&](glm::vec2 start, glm::vec2 direct) {
+        if (auto eye = insetTowards(polygon, start, direct, centre, desc.wallMargin)) eyes.push_back(*eye);
+    };
+    const std::size_t n = polygon.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        glm::vec2 corner = polygon[i];
+        glm::vec2 toPrevious = polygon[(i + n - 1) % n] - corner, toNext = polygon[(i + 1) % n] - corner;
+        glm::vec2 direct = corner;
+        if (glm::length(toPrevious) > 0 && glm::length(toNext) > 0) {
+            toPrevious = glm::normalize(toPrevious), toNext = glm::normalize(toNext);
+            glm::vec2 bisector = toPrevious + toNext;
+            float halfAngle = 0.5f * std::acos(std::clamp(glm::dot(toPrevious, toNext), -1.0f, 1.0f));
+            if (glm::length(bisector) > 1e-4f && std::sin(halfAngle) > 1e-3f)
+                direct = corner + glm::normalize(bisector) * (inset / std::sin(halfAngle));
+        }
+        addEye(corner, direct);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        glm::vec2 a = polygon[i], b = polygon[(i + 1) % n], middle = 0.5f * (a + b);
+        glm::vec2 along = b - a;
+        glm::vec2 normal = glm::length(along) > 0 ? glm::normalize(glm::vec2(-along.y, along.x)) * inward : glm::vec2(0.0f);
+        addEye(middle, middle + normal * inset);
+    }
 
     if (eyes.empty()) {
         // Too small for the margin: stand in the middle, look along the longest wall.

@@ -78,13 +78,12 @@ void TourPlayer::glideTo(std::size_t stop, double clockAfter) {
     Glide glide;
     glide.path = CameraPath({{viewpoint(), 0.0, -1.0, {}}, {stopViews_[stop], 0.0, -1.0, {}}}, desc);
     glide.stop = stop;
-    glide.clockAfter = clockAfter;
-    glide_ = std::move(glide);
-    // A glide with nothing to move ends now rather than on the next update.
-    if (glide_->path.duration() <= 0.0) {
-        clock_ = glide_->clockAfter;
-        glide_.reset();
-    }
+    // The clock (and so progress()) moves to the destination at once; it runs
+    // again once the camera has arrived.
+    clock_ = clockAfter;
+    glide_.reset();
+    // A glide with nothing to move is no glide.
+    if (glide.path.duration() > 0.0) glide_ = std::move(glide);
     if (finished()) playing_ = false;
 }
 
@@ -100,7 +99,6 @@ void TourPlayer::update(double dt) {
         glide_->elapsed += dt;
         double overshoot = glide_->elapsed - glide_->path.duration();
         if (overshoot < 0.0) return;
-        clock_ = glide_->clockAfter;
         glide_.reset();
         dt = overshoot;
     }

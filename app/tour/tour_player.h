@@ -60,6 +60,8 @@ public:
     void togglePause();
     bool playing() const { return playing_; }
 
+    // Glides: the clock jumps to the destination's arrival at once and stands
+    // still until the camera gets there (whether playing or not).
     // Glide to the next stop and dwell there from the start; on the last stop,
     // ends the tour (finished() turns true once the camera has settled).
     void next();
@@ -111,7 +113,6 @@ private:
         CameraPath path;
         double elapsed = 0.0;
         std::size_t stop = 0;
-        double clockAfter = 0.0;  // the tour clock once the glide is over
     };
 
     std::size_t keyframeOf(std::size_t stop) const { return stop + (desc_.startFrom ? 1 : 0); }

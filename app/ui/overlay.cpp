@@ -82,6 +82,7 @@ void Overlay::build(OverlayModel& model) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
 
+    model.floorChanged = false;
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -103,9 +104,12 @@ void Overlay::build(OverlayModel& model) {
     if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) showAbout_ = !showAbout_;
+    titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
+    titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
     if (showAbout_) buildAbout();
+    if (!model.floors.empty()) buildFloors(model);
 
     if (showStats_) buildStats(model);
     buildMessages(model);
@@ -137,8 +141,11 @@ void Overlay::build(OverlayModel& model) {
 void Overlay::buildStats(OverlayModel& model) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, pad), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(300.0f * scale_, 0.0f));
+    // Top right; below the title bar when the screen is too narrow for both.
+    float width = 300.0f * scale_;
+    float top = io.DisplaySize.x - pad - width < titleRight_ + pad ? titleBottom_ + pad : pad;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     std::string title = std::string(tr(Text::Statistics, language_)) + "###stats";
     if (!ImGui::Begin(title.c_str(), &showStats_, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
         ImGui::End();
@@ -170,6 +177,37 @@ void Overlay::buildStats(OverlayModel& model) {
     model.togglesChanged |=
         ImGui::Checkbox(std::string(tr(Text::Antialiasing, language_)).c_str(), &model.toggles.antialiasing);
     model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Ground, language_)).c_str(), &model.toggles.ground);
+    ImGui::End();
+}
+
+// The floor selector: the whole building, or one floor with those above it
+// cut away. Highest floor first, as in a lift.
+void Overlay::buildFloors(OverlayModel& model) {
+    const float pad = 12.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(pad, titleBottom_ + pad));
+    // As wide as the longest floor name, so full-width buttons are not clipped.
+    float widest = ImGui::CalcTextSize(std::string(tr(Text::WholeBuilding, language_)).c_str()).x;
+    for (const LocalizedText& name : model.floors)
+        widest = std::max(widest, ImGui::CalcTextSize((language_ == Language::English ? name.en : name.fr).c_str()).x);
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextWindowSize(ImVec2(widest + 2.0f * (style.WindowPadding.x + style.FramePadding.x) + 4.0f, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    ImGui::Begin("##floors", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::TextDisabled("%s", std::string(tr(Text::Floors, language_)).c_str());
+    auto choice = [&](const std::string& label, int index) {
+        bool selected = model.selectedFloor == index;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
+        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f)) && !selected) {
+            model.selectedFloor = index;
+            model.floorChanged = true;
+        }
+        if (selected) ImGui::PopStyleColor();
+    };
+    choice(std::string(tr(Text::WholeBuilding, language_)) + "##all", -1);
+    for (int i = int(model.floors.size()) - 1; i >= 0; --i) {
+        const LocalizedText& name = model.floors[size_t(i)];
+        choice((language_ == Language::English ? name.en : name.fr) + "##floor" + std::to_string(i), i);
+    }
     ImGui::End();
 }
 

@@ -6,6 +6,7 @@
 
 #include <glm/glm.hpp>
 
+#include "content/scene_file.h"
 #include "i18n/strings.h"
 
 namespace twin {
@@ -35,9 +36,12 @@ struct OverlayModel {
     std::vector<std::string> warnings;
     FrameFigures figures;
     RenderToggles toggles;
+    std::vector<LocalizedText> floors;  // the scene's floors, lowest first
+    int selectedFloor = -1;             // -1: the whole building
     // Out: set by the overlay when the visitor clicks.
     bool resetViewClicked = false;
     bool togglesChanged = false;
+    bool floorChanged = false;
 };
 
 class Overlay {
@@ -63,6 +67,7 @@ private:
     void buildStats(OverlayModel& model);
     void buildMessages(OverlayModel& model);
     void buildAbout();
+    void buildFloors(OverlayModel& model);
 
     float scale_ = 1.0f;
     Language language_;
@@ -70,6 +75,8 @@ private:
     bool frenchGlyphs_ = false;
     bool errorsDismissed_ = false;
     bool showAbout_ = false;
+    float titleRight_ = 0.0f;   // where the title bar ends, for laying out the rest
+    float titleBottom_ = 0.0f;
     std::vector<float> frameTimes_;
 };
 

@@ -94,6 +94,8 @@ GpuModel::GpuModel(const ModelData& model, const GpuModelDesc& desc) {
     // Which meshes are placed exactly once (candidates for merging).
     std::vector<glm::mat4> world = model.worldTransforms();
     std::vector<int32_t> top = topNodes(model);
+    for (size_t i = 0; i < model.nodes.size(); ++i)
+        if (top[i] == int32_t(i)) topNodeNames_.push_back({model.nodes[i].name, int32_t(i)});
     std::vector<uint32_t> uses(model.meshes.size(), 0);
     for (const NodeData& node : model.nodes)
         for (uint32_t mesh : node.meshes)
@@ -157,6 +159,12 @@ GpuModel::GpuModel(const ModelData& model, const GpuModelDesc& desc) {
         bounds_.expand(mesh.bounds.transformed(p.transform));
         triangles_ += mesh.indexCount / 3;
     }
+}
+
+int32_t GpuModel::topNodeNamed(std::string_view name) const {
+    for (const auto& [nodeName, index] : topNodeNames_)
+        if (nodeName == name) return index;
+    return -1;
 }
 
 }  // namespace engine

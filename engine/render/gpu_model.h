@@ -1,6 +1,9 @@
 #pragma once
 // GpuModel: a ModelData uploaded to the GPU, ready to draw many times.
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -57,6 +60,9 @@ public:
     const std::vector<GpuMesh>& meshes() const { return meshes_; }
     const std::vector<GpuMaterial>& materials() const { return materials_; }
     const std::vector<MeshPlacement>& placements() const { return placements_; }
+    // Index of the top-level node (a child of the root) called `name`, or -1:
+    // lets an application hide a floor or the roof by name.
+    int32_t topNodeNamed(std::string_view name) const;
     const Aabb& bounds() const { return bounds_; }
     size_t triangleCount() const { return triangles_; }
     size_t gpuBytes() const { return gpuBytes_; }
@@ -66,6 +72,7 @@ private:
     std::vector<gfx::Texture2D> textures_;
     std::vector<GpuMaterial> materials_;
     std::vector<MeshPlacement> placements_;
+    std::vector<std::pair<std::string, int32_t>> topNodeNames_;
     Aabb bounds_;
     size_t triangles_ = 0;
     size_t gpuBytes_ = 0;

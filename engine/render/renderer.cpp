@@ -140,6 +140,16 @@ void Renderer::reloadShadersIfChanged() {
 
 void Renderer::setScene(std::vector<SceneModel> scene) {
     scene_ = std::move(scene);
+    rebuildInstances();
+}
+
+void Renderer::setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hidden) {
+    for (SceneModel& item : scene_)
+        if (item.model.get() == model) item.hiddenTopNodes = hidden;
+    rebuildInstances();
+}
+
+void Renderer::rebuildInstances() {
     instances_.clear();
     sceneBounds_ = Aabb();
     for (const SceneModel& item : scene_) {
@@ -152,9 +162,13 @@ void Renderer::setScene(std::vector<SceneModel> scene) {
             instance.world = item.transform * placement.transform;
             const GpuMesh& mesh = model.meshes()[placement.mesh];
             instance.worldBounds = mesh.bounds.transformed(instance.world);
+            // Hidden parts still count in the bounds: framing and shadows keep their extent.
+            sceneBounds_.expand(instance.worldBounds);
+            if (std::find(item.hiddenTopNodes.begin(), item.hiddenTopNodes.end(), placement.topNode) !=
+                item.hiddenTopNodes.end())
+                continue;
             instance.mirrored = glm::determinant(glm::mat3(instance.world)) < 0.0f;
             instance.blended = model.materials()[mesh.materialIndex].data.alphaMode == AlphaMode::Blend;
-            sceneBounds_.expand(instance.worldBounds);
             instances_.push_back(instance);
         }
     }

@@ -54,6 +54,9 @@ struct SceneModel {
     std::shared_ptr<const GpuModel> model;
     glm::mat4 transform{1.0f};
     bool visible = true;
+    // Top-level nodes of the model not drawn (e.g. the floors above the one
+    // visited, for a cut-away view); see GpuModel::topNodeNamed.
+    std::vector<int32_t> hiddenTopNodes;
 };
 
 struct FrameStats {
@@ -72,6 +75,9 @@ public:
 
     // Replaces what is drawn; the shadow map is redrawn at the next frame.
     void setScene(std::vector<SceneModel> scene);
+    // Hides or shows top-level nodes of every instance of `model` (cut-away
+    // views); the shadow map is redrawn since hidden parts cast no shadow.
+    void setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hidden);
     const Aabb& sceneBounds() const { return sceneBounds_; }
     // Call when something that casts shadows moved or the sun changed.
     void invalidateShadows() { shadowsDirty_ = true; }
@@ -105,6 +111,7 @@ private:
     Renderer() = default;
     Status loadShaders();
     void rebuildTargets();
+    void rebuildInstances();
     void drawShadowMap(FrameStats& stats);
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);

@@ -26,6 +26,8 @@ constexpr float kParallelDeterminant = 1e-14f;
 
 bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
 
+TriangleBvh::Packed pack(const BvhTriangle& tri) { return {tri.v0, tri.v1 - tri.v0, tri.v2 - tri.v0, tri.objectId}; }
+
 float halfArea(const glm::vec3& extent) { return extent.x * extent.y + extent.y * extent.z + extent.z * extent.x; }
 
 // Möller–Trumbore. On a hit with t in (0, tMax], sets t and returns true.
@@ -375,6 +377,17 @@ TriangleBvh TriangleBvh::build(std::span<const BvhTriangle> input, const Triangl
         prim.min = glm::min(tri.v0, glm::min(tri.v1, tri.v2));
         prim.max = glm::max(tri.v0, glm::max(tri.v1, tri.v2));
         prim.centroid = (prim.min + prim.max) * 0.5f;
+        // Pad the box by more than the barycentric slack and the rounding of
+        // the slab test, so a ray the triangle test accepts is never culled
+        // by a box (the BVH then answers exactly as a loop over all triangles).
+        glm::vec3 magnitude = glm::max(glm::abs(prim.min), glm::abs(prim.max));
+        float pad = 4.0f * kBarycentricSlack * std::sqrt(longestSq) +
+                    1e-6f * std::max({magnitude.x, magnitude.y, magnitude.z});
+        prim.min -= glm::vec3(pad);
+        prim.max += glm::vec3(pad);
+        bvh.bounds_.expand(tri.v0);
+        bvh.bounds_.expand(tri.v1);
+        bvh.bounds_.expand(tri.v2);
         prims.push_back(prim);
         kept.push_back(uint32_t(i));
     }
@@ -390,19 +403,10 @@ TriangleBvh TriangleBvh::build(std::span<const BvhTriangle> input, const Triangl
     for (size_t i = 0; i < order.size(); ++i) {
         uint32_t source = kept[order[i]];
         const BvhTriangle& tri = input[source];
-        bvh.triangles_[i] = {tri.v0, tri.v1 - tri.v0, tri.v2 - tri.v0, tri.objectId};
+        bvh.triangles_[i] = pack(tri);
         bvh.sourceIndex_[i] = source;
     }
     return bvh;
-}
-
-Aabb TriangleBvh::bounds() const {
-    Aabb box;
-    if (!nodes_.empty()) {
-        box.expand(nodes_[0].min);
-        box.expand(nodes_[0].max);
-    }
-    return box;
 }
 
 size_t TriangleBvh::memoryBytes() const {
@@ -592,6 +596,27 @@ size_t TriangleBvh::capsuleContacts(const glm::vec3& axisStart, const glm::vec3&
         }
     }
     return out.size() - before;
+}
+
+std::optional<float> rayTriangleDistance(const glm::vec3& origin, const glm::vec3& unitDirection,
+                                         const BvhTriangle& triangle, float maxDistance) {
+    float t;
+    if (intersectTriangle(pack(triangle), origin, unitDirection, maxDistance, t)) return t;
+    return std::nullopt;
+}
+
+glm::vec3 closestPointOnTriangle(const glm::vec3& point, const BvhTriangle& triangle) {
+    TriangleBvh::Packed tri = pack(triangle);
+    return closestOnTriangle(point, tri.v0, tri.v0 + tri.edge1, tri.v0 + tri.edge2);
+}
+
+float segmentTriangleDistance(const glm::vec3& segmentStart, const glm::vec3& segmentEnd, const BvhTriangle& triangle,
+                              glm::vec3* onSegment, glm::vec3* onTriangle) {
+    glm::vec3 a, b;
+    float dSq = closestSegmentTriangle(segmentStart, segmentEnd, pack(triangle), a, b);
+    if (onSegment) *onSegment = a;
+    if (onTriangle) *onTriangle = b;
+    return std::sqrt(dSq);
 }
 
 size_t appendModelTriangles(const ModelData& model, const glm::mat4& placement,

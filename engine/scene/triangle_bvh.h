@@ -136,7 +136,8 @@ public:
     size_t nodeCount() const { return nodes_.size(); }
     // Levels from the root to the deepest leaf (1 for a single leaf).
     uint32_t depth() const { return depth_; }
-    Aabb bounds() const;
+    // Bounds of the triangles kept (empty for an empty BVH).
+    const Aabb& bounds() const { return bounds_; }
     size_t memoryBytes() const;
 
     // Packed for traversal; exposed only so that tests can check the size.
@@ -160,9 +161,24 @@ private:
     std::vector<Node> nodes_;
     std::vector<Packed> triangles_;       // in leaf order
     std::vector<uint32_t> sourceIndex_;   // leaf order -> position in the build input
+    Aabb bounds_;
     size_t skipped_ = 0;
     uint32_t depth_ = 0;
 };
+
+// The exact single-triangle tests the queries are made of, for brute-force
+// checks and one-off picks. They give the BVH's answers bit for bit.
+
+// Distance along `unitDirection` in (0, maxDistance] at which the ray hits
+// either face of `triangle`, or nullopt (miss, parallel, degenerate).
+std::optional<float> rayTriangleDistance(const glm::vec3& origin, const glm::vec3& unitDirection,
+                                         const BvhTriangle& triangle, float maxDistance);
+// Nearest point of `triangle` to `point`.
+glm::vec3 closestPointOnTriangle(const glm::vec3& point, const BvhTriangle& triangle);
+// Distance between segment [segmentStart, segmentEnd] and `triangle`;
+// the closest points are written where asked (0 when the segment pierces it).
+float segmentTriangleDistance(const glm::vec3& segmentStart, const glm::vec3& segmentEnd, const BvhTriangle& triangle,
+                              glm::vec3* onSegment = nullptr, glm::vec3* onTriangle = nullptr);
 
 // Appends the triangles of every mesh of every node of `model`, each under
 // its node's world transform and then `placement`. `objectIdOfNode` gives

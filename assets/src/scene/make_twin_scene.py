@@ -1708,7 +1708,7 @@ def build(problems, layout_file=LAYOUT):
         "format": "twin-tour-scene/1",
         "assetRoot": "..",
         "name": SCENE_NAME,
-        "building": {"models": [{"file": rel(building_model)}], "floors": floors},
+        "building": {"models": [{"file": rel(building_model)}], "floors": floors, "roofNodes": ["roof"]},
         "platforms": platforms,
         "machines": machines,
         "tours": out_tours,

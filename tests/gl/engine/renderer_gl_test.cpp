@@ -48,7 +48,7 @@ protected:
         renderer_ = std::move(renderer).value();
         renderer_->setOutputOffscreen({64, 48});
         model_ = std::make_shared<GpuModel>(cubeGrid(10, 2.0f));
-        renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true}});
+        renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}}});
     }
     Camera cameraAt(glm::vec3 eye, glm::vec3 target) const {
         Camera c;
@@ -68,7 +68,7 @@ TEST_F(RendererGL, ShadowMapIsOnlyRedrawnWhenInvalidated) {
     EXPECT_FALSE(renderer_->render(cameraAt({-10, 5, 0}, {9, 0, 9})).shadowMapRedrawn);  // the camera is no reason
     renderer_->invalidateShadows();
     EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
-    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true}});
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}}});
     EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
     EXPECT_EQ(gfx::takeErrors(), "");
 }
@@ -107,6 +107,42 @@ TEST_F(RendererGL, RendersTheCubesOverTheSky) {
     EXPECT_GT(int(centre[0]) + centre[1] + centre[2], 300);
     EXPECT_LT(std::abs(int(centre[0]) - int(centre[2])), 40);
     EXPECT_EQ(gfx::takeErrors(), "");
+}
+
+}  // namespace
+}  // namespace engine
+
+
+namespace engine {
+namespace {
+
+TEST(RendererCutAway, HiddenTopNodesAreNotDrawnAndRedrawShadows) {
+    auto renderer = Renderer::create({std::filesystem::path(TWIN_SHADER_DIR)});
+    ASSERT_TRUE(renderer.ok()) << renderer.error();
+    (*renderer)->setOutputOffscreen({64, 48});
+    // Two "floors": top-level nodes each holding one different mesh.
+    ModelData model = cubeGrid(1, 1.0f);
+    model.nodes[1].name = "floor_0";
+    MeshData upper = model.meshes[0];
+    model.meshes.push_back(upper);
+    NodeData floor1{"floor_1", 0, glm::translate(glm::mat4(1.0f), glm::vec3(0, 3, 0)), {1}};
+    model.nodes.push_back(floor1);
+    auto gpu = std::make_shared<GpuModel>(model);
+    ASSERT_GE(gpu->topNodeNamed("floor_1"), 0);
+    EXPECT_EQ(gpu->topNodeNamed("attic"), -1);
+    (*renderer)->setScene({SceneModel{gpu, glm::mat4(1.0f), true, {}}});
+    Camera camera;
+    camera.view = glm::lookAt(glm::vec3(6, 4, 6), glm::vec3(0, 1.5f, 0), glm::vec3(0, 1, 0));
+    camera.projection = glm::perspective(glm::radians(45.0f), 64.0f / 48.0f, 0.1f, 100.0f);
+    camera.position = glm::vec3(6, 4, 6);
+    EXPECT_EQ((*renderer)->render(camera).visibleInstances, 2);
+    EXPECT_FALSE((*renderer)->render(camera).shadowMapRedrawn);
+    (*renderer)->setHiddenTopNodes(gpu.get(), {gpu->topNodeNamed("floor_1")});
+    FrameStats cut = (*renderer)->render(camera);
+    EXPECT_EQ(cut.visibleInstances, 1);
+    EXPECT_TRUE(cut.shadowMapRedrawn);
+    // The bounds still hold the hidden floor (framing does not jump).
+    EXPECT_GT((*renderer)->sceneBounds().max.y, 3.5f);
 }
 
 }  // namespace

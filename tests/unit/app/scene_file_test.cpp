@@ -125,6 +125,13 @@ TEST_F(SceneFileTest, AValidSceneHasNoIssueAndEverySection) {
     EXPECT_NE(s.tour("discovery"), nullptr);
 }
 
+TEST_F(SceneFileTest, RoofNodesMustBeNames) {
+    doc_["building"]["roofNodes"] = {"roof", 3};
+    SceneDescription s = load();
+    expectOneIssue(s, "/building/roofNodes/1", "node name");
+    EXPECT_EQ(s.building.roofNodes, std::vector<std::string>{"roof"});
+}
+
 TEST_F(SceneFileTest, WrongType) {
     doc_["platforms"][0]["capacity"] = "twenty";
     SceneDescription s = load();

@@ -1,0 +1,23 @@
+#pragma once
+// Cut-away views of the building: which of its top-level nodes to hide so
+// that one floor's interior shows from above, and what to frame. No GL.
+#include <cstdint>
+#include <vector>
+
+#include "content/scene_file.h"
+#include "render/gpu_model.h"
+#include "scene/bounds.h"
+
+namespace twin {
+
+struct FloorView {
+    std::vector<int32_t> hiddenTopNodes;  // for Renderer::setHiddenTopNodes
+    engine::Aabb focus;                   // what the camera should frame
+};
+
+// `floorIndex` indexes scene.building.floors; -1 shows the whole building.
+// Hides the nodes of every floor above the chosen one and the scene's
+// roof nodes.
+FloorView floorCutAway(const engine::GpuModel& building, const SceneDescription& scene, int floorIndex);
+
+}  // namespace twin
