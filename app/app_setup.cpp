@@ -46,21 +46,22 @@ std::filesystem::path inputFor(const AppOptions& options, const std::filesystem:
     return dataDirectory / "scenes" / "twin.json";
 }
 
-std::shared_ptr<const engine::GpuModel> showContent(engine::Renderer& renderer, LoadedContent& content) {
+ShownContent showContent(engine::Renderer& renderer, LoadedContent& content) {
     std::vector<engine::SceneModel> scene;
-    std::shared_ptr<const engine::GpuModel> building;
+    ShownContent shown;
     for (LoadedModel& loaded : content.models) {
         auto model = std::make_shared<engine::GpuModel>(loaded.data);
         // The GPU holds it now: free the CPU copy before the next upload, so
         // the two copies of the whole scene never coexist (peak memory).
         loaded.data = {};
-        if (!building && content.scene && !content.scene->building.models.empty() &&
+        if (!shown.building && content.scene && !content.scene->building.models.empty() &&
             content.scene->building.models.front().file == loaded.file)
-            building = model;
+            shown.building = model;
+        shown.models[loaded.file] = model;
         for (const glm::mat4& placement : loaded.placements) scene.push_back({model, placement, true, {}});
     }
     renderer.setScene(std::move(scene));
-    return building;
+    return shown;
 }
 
 engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory) {

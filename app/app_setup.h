@@ -3,6 +3,7 @@
 // turning loaded content into what the renderer draws, and the camera.
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -24,10 +25,14 @@ engine::IsolatedImportDesc importDescFor(const AppOptions& options);
 // The scene or model to open: the command line's, or scenes/twin.json.
 std::filesystem::path inputFor(const AppOptions& options, const std::filesystem::path& dataDirectory);
 
+struct ShownContent {
+    std::shared_ptr<const engine::GpuModel> building;  // the scene's first building model, or null
+    std::map<std::filesystem::path, std::shared_ptr<const engine::GpuModel>> models;  // by file
+};
+
 // Uploads every loaded model and hands them to the renderer; each model's
-// CPU data is released once it is on the GPU. Returns the building's model
-// (the first of the scene's building models), or null.
-std::shared_ptr<const engine::GpuModel> showContent(engine::Renderer& renderer, LoadedContent& content);
+// CPU data is released once it is on the GPU.
+ShownContent showContent(engine::Renderer& renderer, LoadedContent& content);
 
 void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
 

@@ -84,6 +84,16 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
         } else if (a == "--floor") {
             if (!value(v) || v.empty()) return fail("--floor needs a floor id of the scene (e.g. floor_1)");
             o.floor = v;
+        } else if (a == "--tour") {
+            if (!value(v) || v.empty()) return fail("--tour needs a tour id of the scene (e.g. discovery)");
+            o.tour = v;
+        } else if (a == "--tour-time") {
+            std::vector<float> f;
+            if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] < 0.0f)
+                return fail("--tour-time expects a number of seconds >= 0");
+            o.tourTime = f[0];
+        } else if (a == "--reduced-motion") {
+            o.reducedMotion = true;
         } else if (a == "--bench") {
             o.bench = true;
         } else if (a == "--bench-frames") {
@@ -141,6 +151,9 @@ Rendering without a window:
   --orbit YAW,PITCH[,ZOOM]
                          viewpoint around the framed scene, degrees (default 35,-25,1)
   --floor ID             show one floor of the scene, the floors above it cut away
+  --tour ID              play that guided tour of the scene (headless: show one moment of it)
+  --tour-time SECONDS    the moment of the tour to show (default: its first stop)
+  --reduced-motion       short camera transitions
   --overlay              include the statistics overlay in the screenshot
   --bench                print load time, first-frame time and frame-time median/p95
                          over a fixed orbit, headless

@@ -26,6 +26,9 @@ struct AppOptions {
     std::optional<CameraPlacement> camera;
     OrbitPlacement orbit;
     std::string floor;                       // a floor id: cut away what is above it
+    std::string tour;                        // a tour id: play it (or show its moment headless)
+    std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
+    bool reducedMotion = false;              // short transitions
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
     bool check = false;                      // validate the scene file and exit
     bool bench = false;

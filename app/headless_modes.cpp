@@ -12,6 +12,7 @@
 
 #include "content/scene_file.h"
 #include "floor_view.h"
+#include "tour_setup.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
@@ -29,7 +30,7 @@ struct HeadlessSession {
     std::unique_ptr<engine::Renderer> renderer;
     LoadedContent content;
     double loadMs = 0;
-    std::shared_ptr<const engine::GpuModel> building;
+    ShownContent shown;
 };
 
 std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::string& error) {
@@ -76,7 +77,7 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     }
     for (const std::string& e : s.content.errors) engine::log::error(e);
     for (const std::string& w : s.content.warnings) engine::log::warning(w);
-    s.building = showContent(*s.renderer, s.content);
+    s.shown = showContent(*s.renderer, s.content);
     // The shader compiler and the model's CPU copy leave freed heap behind:
     // hand it back before the frame allocates its targets.
     malloc_trim(0);
@@ -100,7 +101,7 @@ void drawOverlayHeadless(Overlay& overlay, engine::gfx::ImGuiRenderer& imgui, Ov
 // frame (the whole scene without --floor), or an error for an unknown id.
 std::optional<engine::Aabb> applyFloor(HeadlessSession& s, const AppOptions& options, std::string& error) {
     if (options.floor.empty()) return s.renderer->sceneBounds();
-    if (!s.content.scene || !s.building) {
+    if (!s.content.scene || !s.shown.building) {
         error = "--floor needs a scene file with a building";
         return std::nullopt;
     }
@@ -108,8 +109,8 @@ std::optional<engine::Aabb> applyFloor(HeadlessSession& s, const AppOptions& opt
     std::string known;
     for (size_t i = 0; i < floors.size(); ++i) {
         if (floors[i].id == options.floor) {
-            FloorView view = floorCutAway(*s.building, *s.content.scene, int(i));
-            s.renderer->setHiddenTopNodes(s.building.get(), view.hiddenTopNodes);
+            FloorView view = floorCutAway(*s.shown.building, *s.content.scene, int(i));
+            s.renderer->setHiddenTopNodes(s.shown.building.get(), view.hiddenTopNodes);
             return view.focus;
         }
         known += (known.empty() ? "" : ", ") + floors[i].id;
@@ -138,6 +139,16 @@ int runScreenshot(const AppOptions& options) {
     auto focus = applyFloor(*session, options, error);
     if (!focus) return fail(error);
     placeHeadlessCamera(orbit, options, *focus, aspect);
+    std::optional<TourPlayer> tour;
+    if (!options.tour.empty()) {
+        if (!session->content.scene) return fail("--tour needs a scene file");
+        StopFraming framing = makeStopFraming(*session->content.scene, session->shown.models, aspect);
+        tour = makeTourPlayer(*session->content.scene, options.tour, framing, options.reducedMotion);
+        if (!tour) return fail("unknown tour \"" + options.tour + "\"");
+        tour->seek(options.tourTime.value_or(tour->arrivalSeconds(0)));
+        CameraViewpoint view = tour->viewpoint();
+        orbit.lookAt(view.eye, view.target, true);
+    }
     renderer.setOutputOffscreen(options.size);
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
@@ -145,12 +156,21 @@ int runScreenshot(const AppOptions& options) {
     logPhase("first frame", phaseStart);
     if (options.overlay) {
         Overlay overlay(1.0f, languageFromCode(options.language));
-        overlay.setStatsVisible(true);
+        overlay.setStatsVisible(options.tour.empty());  // a tour moment shows its subtitle, not figures
         engine::gfx::ImGuiRenderer imgui;
         OverlayModel model;
         model.title = session->content.title;
         model.errors = session->content.errors;
         model.warnings = session->content.warnings;
+        if (tour) {
+            model.tour.active = true;
+            model.tour.paused = true;
+            model.tour.title = tour->tour().title;
+            model.tour.stop = int(tour->currentStop());
+            model.tour.stopCount = int(tour->stopCount());
+            model.tour.progress = float(tour->progress());
+            model.tour.narration = {tour->narration(Language::French), tour->narration(Language::English)};
+        }
         if (session->content.scene) {
             const auto& floors = session->content.scene->building.floors;
             for (size_t i = 0; i < floors.size(); ++i) {

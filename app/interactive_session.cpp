@@ -11,6 +11,7 @@
 
 #include "app_setup.h"
 #include "floor_view.h"
+#include "tour_setup.h"
 #include "core/log.h"
 #include "gfx/device.h"
 #include "gfx/imgui_renderer.h"
@@ -84,11 +85,20 @@ private:
         model_.title = loaded_->title;
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
-        building_ = showContent(*renderer_, *loaded_);
+        shown_ = showContent(*renderer_, *loaded_);
+        building_ = shown_.building;
         if (loaded_->scene) {
             scene_ = std::move(*loaded_->scene);
             model_.floors.clear();
             for (const Floor& floor : scene_->building.floors) model_.floors.push_back(floor.name);
+            model_.tours.clear();
+            glm::ivec2 size = window_->windowSize();
+            framing_ = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)));
+            for (const Tour& tour : scene_->tours) {
+                auto player = makeTourPlayer(*scene_, tour.id, framing_, options_.reducedMotion);
+                model_.tours.push_back({tour.title, player ? float(player->totalDuration()) : 0.0f});
+            }
+            if (!options_.tour.empty()) startTour(options_.tour);
         }
         loaded_.reset();
         glm::ivec2 size = window_->windowSize();
@@ -101,6 +111,8 @@ private:
         glm::vec2 viewport = glm::vec2(window_->windowSize());
         switch (e.kind) {
             case engine::InputEvent::Kind::MouseDown:
+                // Taking the camera in hand pauses a playing tour.
+                if (!io.WantCaptureMouse && tour_ && tour_->playing()) tour_->pause();
                 if (!io.WantCaptureMouse) {
                     dragging_ = true;
                     panning_ = e.button != engine::MouseButton::Left || (e.modifiers & GLFW_MOD_SHIFT);
@@ -122,7 +134,10 @@ private:
                 if (!io.WantCaptureMouse) orbit_.zoom(e.scroll.y, e.position, viewport);
                 break;
             case engine::InputEvent::Kind::KeyDown:
-                if (io.WantCaptureKeyboard) break;
+                // Only text fields keep keys from the 3D view (a clicked button
+                // keeps ImGui's keyboard focus, which must not block shortcuts).
+                if (io.WantTextInput) break;
+                if (tour_ && handleTourKey(e.key)) break;
                 switch (e.key) {
                     case GLFW_KEY_LEFT: orbit_.rotate({-40.0f, 0.0f}); break;
                     case GLFW_KEY_RIGHT: orbit_.rotate({40.0f, 0.0f}); break;
@@ -142,6 +157,56 @@ private:
                 break;
             default: break;
         }
+    }
+
+    // Space plays or pauses, Left/Right go to the previous/next stop, Esc
+    // ends the tour. Returns false for keys the tour does not use.
+    bool handleTourKey(int key) {
+        switch (key) {
+            case GLFW_KEY_SPACE: tour_->togglePause(); return true;
+            case GLFW_KEY_RIGHT: tour_->next(); return true;
+            case GLFW_KEY_LEFT: tour_->previous(); return true;
+            case GLFW_KEY_ESCAPE: endTour(); return true;
+            default: return false;
+        }
+    }
+
+    void startTour(const std::string& id) {
+        if (!scene_) return;
+        glm::ivec2 size = window_->windowSize();
+        framing_ = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)));
+        // The tour starts with a move from where the camera is: no jump cut.
+        CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
+        tour_ = makeTourPlayer(*scene_, id, framing_, options_.reducedMotion, from);
+        if (!tour_) {
+            engine::log::error("unknown tour \"" + id + "\"");
+            return;
+        }
+        showFloor(-1);  // tours visit the whole building
+        model_.selectedFloor = -1;
+        tour_->play();
+    }
+
+    void endTour() {
+        tour_.reset();
+        model_.tour = TourView{};
+        redrawFrames_ = std::max(redrawFrames_, 2);
+    }
+
+    // Advances the tour and puts the camera where it says.
+    void updateTour(float dt) {
+        if (!tour_) return;
+        tour_->update(dt);
+        CameraViewpoint view = tour_->viewpoint();
+        orbit_.lookAt(view.eye, view.target, true);
+        model_.tour.active = true;
+        model_.tour.paused = !tour_->playing();
+        model_.tour.title = tour_->tour().title;
+        model_.tour.stop = int(tour_->currentStop());
+        model_.tour.stopCount = int(tour_->stopCount());
+        model_.tour.progress = float(tour_->progress());
+        model_.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
+        if (tour_->playing() || tour_->moving()) redrawFrames_ = std::max(redrawFrames_, 1);
     }
 
     // Cuts the building away above `floor` (-1: shows it whole) and eases
@@ -168,7 +233,8 @@ private:
         auto lastShaderCheck = Clock::now();
         bool devReload = std::getenv("TWIN_TOUR_DEV") != nullptr;
         while (!window_->shouldClose()) {
-            bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading;
+            bool tourRunning = tour_ && (tour_->playing() || tour_->moving());
+            bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading || tourRunning;
             // Idle: sleep until an event (or a loader wake-up) arrives.
             double wait = animating ? 0.0 : 1.0;
             if (options_.runForSeconds > 0) {
@@ -189,6 +255,7 @@ private:
             auto now = Clock::now();
             float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
             last = now;
+            updateTour(dt);
             cameraMoving_ = orbit_.update(dt);
             if (!(redrawFrames_ > 0 || cameraMoving_ || model_.loading)) continue;
             redrawFrames_ = std::max(0, redrawFrames_ - 1);
@@ -219,7 +286,18 @@ private:
         window_->swapBuffers();
 
         if (model_.resetViewClicked) resetView();
-        if (model_.floorChanged) showFloor(model_.selectedFloor);
+        if (model_.floorChanged) {
+            if (tour_) endTour();
+            showFloor(model_.selectedFloor);
+        }
+        if (model_.startTour >= 0 && scene_ && size_t(model_.startTour) < scene_->tours.size())
+            startTour(scene_->tours[size_t(model_.startTour)].id);
+        if (tour_) {
+            if (model_.tourPauseToggled) tour_->togglePause();
+            if (model_.tourNext) tour_->next();
+            if (model_.tourPrevious) tour_->previous();
+            if (model_.tourEnd) endTour();
+        }
         if (model_.togglesChanged) {
             renderer_->options().shadows = model_.toggles.shadows;
             renderer_->options().fxaa = model_.toggles.antialiasing;
@@ -239,6 +317,9 @@ private:
     std::unique_ptr<engine::gfx::ImGuiRenderer> imguiRenderer_;
     std::string rendererName_;
     std::shared_ptr<const engine::GpuModel> building_;
+    ShownContent shown_;
+    StopFraming framing_;
+    std::optional<TourPlayer> tour_;
     std::optional<SceneDescription> scene_;
     engine::OrbitCamera orbit_;
     OverlayModel model_;

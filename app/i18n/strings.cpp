@@ -40,6 +40,14 @@ constexpr Entry kEntries[] = {
     {Text::About, "À propos", "About"},
     {Text::Floors, "Étages", "Floors"},
     {Text::WholeBuilding, "Tout le bâtiment", "Whole building"},
+    {Text::GuidedTours, "Visites guidées", "Guided tours"},
+    {Text::Play, "Lecture", "Play"},
+    {Text::Pause, "Pause", "Pause"},
+    {Text::Next, "Suivant", "Next"},
+    {Text::Previous, "Précédent", "Previous"},
+    {Text::EndTour, "Quitter la visite", "End the tour"},
+    {Text::Stop, "Étape", "Stop"},
+    {Text::Minutes, "min", "min"},
     {Text::AboutText,
      "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
      "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "

@@ -31,6 +31,14 @@ enum class Text {
     AboutText,
     Floors,
     WholeBuilding,
+    GuidedTours,
+    Play,
+    Pause,
+    Next,
+    Previous,
+    EndTour,
+    Stop,
+    Minutes,
 };
 
 // The text in the given language; never empty.

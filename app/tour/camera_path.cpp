@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace twin {
 namespace {
@@ -14,8 +13,30 @@ constexpr double kEasePeak = 1.875;
 constexpr int kArcSamples = 32;
 // Chords per spline piece handed to segmentBlocked when a detour is checked.
 constexpr int kClearanceChords = 8;
+// Waypoint routes tried at most per blocked leg, the shortest ones (keeps
+// the number of segmentBlocked calls bounded with many doorways).
+constexpr std::size_t kMaxWaypointRoutes = 256;
 // Points closer than this are one point (a repeated eye, a via on an end).
 constexpr float kSamePoint = 1e-4f;
+
+// The route with two more points around each corner, `radius` before and
+// after it along the route (at most 45% of a side, so neighbours never
+// cross): a centripetal spline through them turns within about `radius` of
+// the corner instead of swinging wide.
+std::vector<glm::vec3> hugCorners(const glm::vec3& from, const std::vector<glm::vec3>& via, const glm::vec3& to,
+                                  float radius) {
+    std::vector<glm::vec3> out;
+    for (std::size_t i = 0; i < via.size(); ++i) {
+        const glm::vec3& before = i == 0 ? from : via[i - 1];
+        const glm::vec3& corner = via[i];
+        const glm::vec3& after = i + 1 < via.size() ? via[i + 1] : to;
+        float inLength = glm::length(corner - before), outLength = glm::length(after - corner);
+        if (inLength > 0.0f) out.push_back(corner - (corner - before) / inLength * std::min(radius, 0.45f * inLength));
+        out.push_back(corner);
+        if (outLength > 0.0f) out.push_back(corner + (after - corner) / outLength * std::min(radius, 0.45f * outLength));
+    }
+    return out;
+}
 
 double finiteOrZero(double v) { return std::isfinite(v) ? v : 0.0; }
 
@@ -215,20 +236,44 @@ bool CameraPath::planDetour(Leg& leg, const glm::vec3& from, const CameraPathDes
         buildSpline(leg, from);
         return true;
     }
-    auto tryVia = [&](std::vector<glm::vec3> via) {
-        leg.via = std::move(via);
-        buildSpline(leg, from);
-        return splineClear(leg, desc);
+    // A route is kept when its straight pieces are clear (cheap, first) and
+    // so is the spline that rounds them: the plain spline through the route,
+    // else one held ever closer to the route's corners (a spline through a
+    // doorway point swings wide of the door; this one goes through straight).
+    auto tryVia = [&](const std::vector<glm::vec3>& via) {
+        glm::vec3 previous = from;
+        for (std::size_t i = 0; i <= via.size(); ++i) {
+            glm::vec3 next = i < via.size() ? via[i] : to;
+            if (desc.segmentBlocked(previous, next)) return false;
+            previous = next;
+        }
+        for (float radius : {0.0f, 1.0f, 0.5f, 0.25f}) {
+            leg.via = radius > 0.0f ? hugCorners(from, via, to, radius) : via;
+            buildSpline(leg, from);
+            if (splineClear(leg, desc)) return true;
+        }
+        return false;
     };
-    std::vector<std::size_t> order(desc.detourWaypoints.size());
-    std::iota(order.begin(), order.end(), 0);
-    auto routeLength = [&](std::size_t i) {
-        const glm::vec3& w = desc.detourWaypoints[i];
-        return glm::length(w - from) + glm::length(to - w);
+
+    // Waypoint routes, shortest first: one waypoint, or two in a row (out of
+    // a room's door, in at the next one's).
+    struct Route {
+        float length;
+        std::vector<glm::vec3> via;
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return routeLength(a) < routeLength(b); });
-    for (std::size_t i : order)
-        if (tryVia({desc.detourWaypoints[i]})) return true;
+    std::vector<Route> routes;
+    const std::vector<glm::vec3>& w = desc.detourWaypoints;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        routes.push_back({glm::length(w[i] - from) + glm::length(to - w[i]), {w[i]}});
+        for (std::size_t j = 0; j < w.size(); ++j)
+            if (j != i)
+                routes.push_back({glm::length(w[i] - from) + glm::length(w[j] - w[i]) + glm::length(to - w[j]), {w[i], w[j]}});
+    }
+    std::stable_sort(routes.begin(), routes.end(), [](const Route& a, const Route& b) { return a.length < b.length; });
+    if (routes.size() > kMaxWaypointRoutes) routes.resize(kMaxWaypointRoutes);
+    for (const Route& route : routes)
+        if (tryVia(route.via)) return true;
+
     for (int k = 1; k <= desc.detourMaxRises && desc.detourRiseStep > 0; ++k) {
         float height = std::max(from.y, to.y) + float(k) * desc.detourRiseStep;
         if (tryVia({{from.x, height, from.z}, {to.x, height, to.z}})) return true;

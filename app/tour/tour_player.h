@@ -28,6 +28,8 @@ namespace twin {
 
 struct TourPlayerDesc {
     // Transition timing between stops, obstacle test and detour waypoints.
+    // The player keeps path.segmentBlocked for its glides: whatever it
+    // refers to must outlive the player.
     CameraPathDesc path;
     // Moves asked for by next(), previous(), goToStop() and a replay: short.
     // They may turn faster than path.timing allows, as the visitor asked.
@@ -90,8 +92,9 @@ public:
     // time() / totalDuration(), 0..1; 1 for a tour without stops.
     double progress() const;
     double totalDuration() const { return path_.duration(); }
-    // On the tour clock: when the camera reaches stop `index`, and how long
-    // the transition into it lasts (0 for the first stop unless startFrom).
+    // On the tour clock: when the camera reaches stop `index` (< stopCount(),
+    // else std::out_of_range), and how long the transition into it lasts (0
+    // for the first stop unless startFrom).
     double arrivalSeconds(std::size_t index) const { return path_.arrivalSeconds(keyframeOf(index)); }
     double transitionSeconds(std::size_t index) const;
 

@@ -58,6 +58,9 @@ Overlay::Overlay(float uiScale, Language language) : scale_(std::max(1.0f, uiSca
     for (const char* candidate : kFontCandidates) {
         if (!std::filesystem::exists(candidate)) continue;
         font = io.Fonts->AddFontFromFileTTF(candidate, 17.0f * scale_, &config, kGlyphRanges);
+        // Subtitles are read from a few steps away: a larger size, rasterised
+        // as such rather than scaled up (which blurs).
+        if (font) subtitleFont_ = io.Fonts->AddFontFromFileTTF(candidate, 24.0f * scale_, &config, kGlyphRanges);
         if (font) break;
     }
     frenchGlyphs_ = font != nullptr;
@@ -83,6 +86,8 @@ void Overlay::build(OverlayModel& model) {
     const float pad = 12.0f * scale_;
 
     model.floorChanged = false;
+    model.startTour = -1;
+    model.tourPauseToggled = model.tourNext = model.tourPrevious = model.tourEnd = false;
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -109,7 +114,12 @@ void Overlay::build(OverlayModel& model) {
     ImGui::End();
 
     if (showAbout_) buildAbout();
-    if (!model.floors.empty()) buildFloors(model);
+    floorsBottom_ = titleBottom_;
+    if (!model.floors.empty() && !model.tour.active) buildFloors(model);  // a tour shows the whole building
+    if (model.tour.active)
+        buildTourPlayer(model);
+    else if (!model.tours.empty())
+        buildTourList(model);
 
     if (showStats_) buildStats(model);
     buildMessages(model);
@@ -129,7 +139,7 @@ void Overlay::build(OverlayModel& model) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.55f);
-    if (size.x + 40 * scale_ < io.DisplaySize.x) {
+    if (!model.tour.active && size.x + 40 * scale_ < io.DisplaySize.x) {
         ImGui::Begin("##help", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                          ImGuiWindowFlags_NoNav);
@@ -208,6 +218,59 @@ void Overlay::buildFloors(OverlayModel& model) {
         const LocalizedText& name = model.floors[size_t(i)];
         choice((language_ == Language::English ? name.en : name.fr) + "##floor" + std::to_string(i), i);
     }
+    floorsBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ImGui::End();
+}
+
+// The tours of the scene, each with its length; choosing one starts it.
+void Overlay::buildTourList(OverlayModel& model) {
+    const float pad = 12.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(pad, floorsBottom_ + pad));
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    ImGui::Begin("##tours", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    ImGui::TextDisabled("%s", std::string(tr(Text::GuidedTours, language_)).c_str());
+    for (size_t i = 0; i < model.tours.size(); ++i) {
+        const TourChoice& t = model.tours[i];
+        char label[256];
+        std::snprintf(label, sizeof label, "%s  (%.0f %s)##tour%zu",
+                      (language_ == Language::English ? t.title.en : t.title.fr).c_str(), t.seconds / 60.0f,
+                      std::string(tr(Text::Minutes, language_)).c_str(), i);
+        if (ImGui::Button(label)) model.startTour = int(i);
+    }
+    ImGui::End();
+}
+
+// While a tour plays: its narration as a subtitle, progress and controls,
+// bottom centre, large enough to read at kiosk distance.
+void Overlay::buildTourPlayer(OverlayModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const TourView& tour = model.tour;
+    const float pad = 12.0f * scale_;
+    float width = std::min(io.DisplaySize.x - 2.0f * pad, 900.0f * scale_);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    ImGui::Begin("##tourplayer", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    const std::string& title = language_ == Language::English ? tour.title.en : tour.title.fr;
+    ImGui::TextDisabled("%s · %s %d / %d", title.c_str(), std::string(tr(Text::Stop, language_)).c_str(),
+                        tour.stop + 1, tour.stopCount);
+    if (subtitleFont_) ImGui::PushFont(subtitleFont_);
+    ImGui::TextWrapped("%s", (language_ == Language::English ? tour.narration.en : tour.narration.fr).c_str());
+    if (subtitleFont_) ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
+    ImGui::ProgressBar(tour.progress, ImVec2(-1.0f, 6.0f * scale_), "");
+    ImGui::PopStyleColor();
+    if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) model.tourPrevious = true;
+    ImGui::SameLine();
+    if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str()))
+        model.tourPauseToggled = true;
+    ImGui::SameLine();
+    if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) model.tourNext = true;
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
+                    2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) model.tourEnd = true;
     ImGui::End();
 }
 

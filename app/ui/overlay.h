@@ -6,6 +6,8 @@
 
 #include <glm/glm.hpp>
 
+struct ImFont;
+
 #include "content/scene_file.h"
 #include "i18n/strings.h"
 
@@ -28,6 +30,22 @@ struct RenderToggles {
     bool ground = true;
 };
 
+struct TourChoice {
+    LocalizedText title;
+    float seconds = 0.0f;
+};
+
+// The tour being played, as the overlay shows it.
+struct TourView {
+    bool active = false;
+    bool paused = false;
+    LocalizedText title;
+    int stop = 0;        // 0-based
+    int stopCount = 0;
+    float progress = 0;  // 0..1 over the whole tour
+    LocalizedText narration;
+};
+
 // What the overlay shows this frame, and what the visitor asked for.
 struct OverlayModel {
     std::string title;
@@ -38,10 +56,17 @@ struct OverlayModel {
     RenderToggles toggles;
     std::vector<LocalizedText> floors;  // the scene's floors, lowest first
     int selectedFloor = -1;             // -1: the whole building
+    std::vector<TourChoice> tours;
+    TourView tour;
     // Out: set by the overlay when the visitor clicks.
     bool resetViewClicked = false;
     bool togglesChanged = false;
     bool floorChanged = false;
+    int startTour = -1;  // index into tours
+    bool tourPauseToggled = false;
+    bool tourNext = false;
+    bool tourPrevious = false;
+    bool tourEnd = false;
 };
 
 class Overlay {
@@ -68,6 +93,10 @@ private:
     void buildMessages(OverlayModel& model);
     void buildAbout();
     void buildFloors(OverlayModel& model);
+    void buildTourList(OverlayModel& model);
+    void buildTourPlayer(OverlayModel& model);
+    float floorsBottom_ = 0.0f;
+    ImFont* subtitleFont_ = nullptr;
 
     float scale_ = 1.0f;
     Language language_;

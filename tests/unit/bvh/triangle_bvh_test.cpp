@@ -331,8 +331,9 @@ TEST(TriangleBvh, MatchesBruteForceOnARandomSoup) {
                 blocked = true;
         EXPECT_EQ(bvh.occluded(origin, target, f), blocked) << "ray " << i;
     }
-    // The soup is dense enough that most rays hit something.
-    EXPECT_GT(hits, 5000);
+    // Both outcomes are well exercised.
+    EXPECT_GT(hits, 2000);
+    EXPECT_GT(10000 - hits, 2000);
 }
 
 TEST(TriangleBvh, ProximityQueriesMatchBruteForce) {

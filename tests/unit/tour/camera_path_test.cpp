@@ -262,6 +262,40 @@ TEST(CameraPathTest, BlockedMoveGoesThroughTheNearestClearWaypoint) {
     EXPECT_TRUE(sameView(path.sample(path.duration()), {{6, 1.6f, 5}, {6, 1.6f, -5}}, 0.0f));
 }
 
+TEST(CameraPathTest, RoomToRoomGoesOutOfOneDoorAndInAtTheOther) {
+    // Two rooms side by side along a corridor (z < -2), each with a door to
+    // it: walls at z = -2 with doors at x = -4 and x = 4, and a wall at x = 0.
+    auto blocked = [](glm::vec3 a, glm::vec3 b) {
+        if ((a.x < 0) != (b.x < 0)) {
+            float f = a.x / (a.x - b.x);
+            if (a.z + (b.z - a.z) * f > -2.0f) return true;  // the wall between the rooms
+        }
+        if ((a.z < -2) != (b.z < -2)) {
+            float f = (a.z + 2) / (a.z - b.z);
+            float x = a.x + (b.x - a.x) * f;
+            if (std::abs(x + 4) > 0.5f && std::abs(x - 4) > 0.5f) return true;
+        }
+        return false;
+    };
+    CameraPathDesc desc;
+    desc.segmentBlocked = blocked;
+    desc.detourWaypoints = {{-4, 1.6f, -2.5f}, {4, 1.6f, -2.5f}, {0, 1.6f, 8}};
+    CameraPath path({key({-6, 1.6f, 2}, {-6, 1.6f, 5}, 0.0), key({6, 1.6f, 2}, {6, 1.6f, 5}, 0.0)}, desc);
+    ASSERT_EQ(path.unresolvedLegs(), 0);
+    // Through both doors, in order (with the points that hold the spline close).
+    const std::vector<glm::vec3>& via = path.via(1);
+    auto door1 = std::find(via.begin(), via.end(), desc.detourWaypoints[0]);
+    auto door2 = std::find(via.begin(), via.end(), desc.detourWaypoints[1]);
+    EXPECT_LT(door1, door2);
+    EXPECT_NE(door2, via.end());
+    glm::vec3 previous = path.sample(0).eye;
+    for (double t = 0; t <= path.duration(); t += 1e-3) {
+        glm::vec3 eye = path.sample(t).eye;
+        ASSERT_FALSE(blocked(previous, eye)) << "at " << t;
+        previous = eye;
+    }
+}
+
 TEST(CameraPathTest, BlockedMoveWithoutWaypointsRisesOverTheObstacle) {
     // A 4.5 m high block between the two eyes.
     const glm::vec3 lo(-1, 0, -20), hi(1, 4.5f, 20);

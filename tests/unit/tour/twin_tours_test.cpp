@@ -33,7 +33,13 @@ CameraViewpoint frameStop(const SceneDescription& scene, const TourStop& stop) {
     if (stop.kind == TourStop::TargetKind::Platform) {
         const Platform* platform = scene.platform(stop.targetId);
         const Floor* floor = platform ? floorOf(scene, platform->floor) : nullptr;
-        if (platform && floor) return frameRoom({platform->footprint, floor->elevation, floor->height});
+        if (platform && floor) {
+            RoomFramingDesc room;
+            room.footprint = platform->footprint;
+            room.floorElevation = floor->elevation;
+            room.ceilingHeight = floor->height;
+            return frameRoom(room);
+        }
     }
     if (stop.kind == TourStop::TargetKind::Machine) {
         if (const Machine* machine = scene.machine(stop.targetId)) {
@@ -104,9 +110,13 @@ TEST_P(TwinTourPlaybackTest, EveryTourPlaysSmoothlyAndRestsOnEveryStop) {
             std::size_t last = std::size_t(std::floor((player.arrivalSeconds(i) + tour.stops[i].durationSeconds) / kFrame + 1e-6));
             for (std::size_t f = first; f <= last && f < frames.size(); ++f) {
                 ASSERT_TRUE(sameView(frames[f], player.stopViewpoint(i), 0.0f)) << "stop " << i << " frame " << f;
-                if (f < last) ASSERT_EQ(stops[f], i) << "frame " << f;
+                if (f < last) {
+                    ASSERT_EQ(stops[f], i) << "frame " << f;
+                }
             }
-            if (tour.stops[i].camera) EXPECT_TRUE(sameView(player.stopViewpoint(i), *tour.stops[i].camera, 0.0f));
+            if (tour.stops[i].camera) {
+                EXPECT_TRUE(sameView(player.stopViewpoint(i), *tour.stops[i].camera, 0.0f));
+            }
         }
         EXPECT_TRUE(std::is_sorted(stops.begin(), stops.end()));
     }
@@ -155,7 +165,10 @@ TEST(TwinToursTest, EveryPlatformIsFramedFromInsideIt) {
         SCOPED_TRACE(platform.id);
         const Floor* floor = floorOf(scene, platform.floor);
         ASSERT_NE(floor, nullptr);
-        RoomFramingDesc desc{platform.footprint, floor->elevation, floor->height};
+        RoomFramingDesc desc;
+        desc.footprint = platform.footprint;
+        desc.floorElevation = floor->elevation;
+        desc.ceilingHeight = floor->height;
         CameraViewpoint view = frameRoom(desc);
         glm::vec2 eye(view.eye.x, view.eye.z);
         EXPECT_TRUE(insideFootprint(platform.footprint, eye));
