@@ -47,8 +47,12 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     // Every early return below still waits for `loading` (future destructor).
     auto context = engine::HeadlessContext::create();
     if (!context) {
-        error = context.error();
-        return std::nullopt;
+        // Say what the driver does offer: loadGl below names its version.
+        context = engine::HeadlessContext::create(true);
+        if (!context) {
+            error = context.error();
+            return std::nullopt;
+        }
     }
     s.context = std::move(context).value();
     auto device = engine::gfx::loadGl(engine::HeadlessContext::getProcAddress);

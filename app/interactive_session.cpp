@@ -35,7 +35,13 @@ public:
         desc.height = options_.size.y;
         desc.fullscreen = options_.fullscreen;
         auto window = engine::Window::open(desc);
-        if (!window) return fail(window.error());
+        if (!window) {
+            // Say what the driver does offer: loadGl below names its version.
+            desc.anyVersion = true;
+            auto fallback = engine::Window::open(desc);
+            if (!fallback) return fail(window.error());
+            window = std::move(fallback);
+        }
         window_ = std::move(window).value();
         auto device = engine::gfx::loadGl(engine::Window::getProcAddress);
         if (!device) return fail(device.error());

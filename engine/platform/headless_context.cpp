@@ -15,7 +15,7 @@ std::string eglErrorText() {
 }
 }  // namespace
 
-Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
+Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create(bool anyVersion) {
     auto getPlatformDisplay =
         reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
     EGLDisplay display = EGL_NO_DISPLAY;
@@ -40,7 +40,8 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
                                         EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
                                         EGL_NONE};
-    EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttributes);
+    const EGLint anyAttributes[] = {EGL_NONE};
+    EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, anyVersion ? anyAttributes : contextAttributes);
     if (context == EGL_NO_CONTEXT) {
         eglTerminate(display);
         return makeError("cannot create an OpenGL 3.3 core context: " + eglErrorText());

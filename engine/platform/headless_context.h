@@ -10,7 +10,9 @@ namespace engine {
 class HeadlessContext {
 public:
     // Creates the context and makes it current. Errors say which step failed.
-    static Result<std::unique_ptr<HeadlessContext>> create();
+    // `anyVersion` asks for whatever context the driver gives, so that a
+    // caller whose 3.3 core request failed can report what there is.
+    static Result<std::unique_ptr<HeadlessContext>> create(bool anyVersion = false);
     ~HeadlessContext();
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;

@@ -20,6 +20,9 @@ struct WindowDesc {
     bool fullscreen = false;
     bool hidden = false;
     bool vsync = true;
+    // Whatever context the driver gives instead of 3.3 core, so that a caller
+    // whose 3.3 request failed can report what there is.
+    bool anyVersion = false;
 };
 
 class Window {

@@ -1,6 +1,11 @@
 # Runs twin-tour with ARGS (;-list) and checks its exit code and stderr.
 # Variables: APP, ARGS, EXPECT_EXIT, EXPECT_STDERR (regex, optional),
 # EXPECT_ONE_LINE (ON: stderr's last line alone must match), CACHE_DIR.
+# EXTRA_ENV: one NAME=VALUE set for the run (e.g. to make Mesa offer an old GL).
+if(EXTRA_ENV)
+  string(REGEX MATCH "^([^=]+)=(.*)$" _ "${EXTRA_ENV}")
+  set(ENV{${CMAKE_MATCH_1}} "${CMAKE_MATCH_2}")
+endif()
 if(CACHE_DIR)
   set(ENV{TWIN_TOUR_CACHE_DIR} "${CACHE_DIR}")
 endif()
