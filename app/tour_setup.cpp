@@ -32,6 +32,11 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
                 // The machine's front (+Z) after its placement.
                 frame.yawDegrees = float(std::atan2(t[2][0], t[2][2]) * 180.0 / M_PI);
                 frame.aspect = aspect;
+                // The floor of its platform: a printer on a table must not
+                // lift the eye by the table's height.
+                if (const Platform* platform = scene.platform(machine->platform))
+                    for (const Floor& floor : scene.building.floors)
+                        if (floor.id == platform->floor) frame.floorElevation = floor.elevation;
                 return frameMachine(frame);
             }
         }
