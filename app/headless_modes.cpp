@@ -30,6 +30,7 @@ struct HeadlessSession {
     std::unique_ptr<engine::Renderer> renderer;
     LoadedContent content;
     double loadMs = 0;
+    StopFraming framing;  // kept alive for a tour player built on it
     ShownContent shown;
 };
 
@@ -131,6 +132,33 @@ void placeHeadlessCamera(engine::OrbitCamera& orbit, const AppOptions& options, 
     placeCamera(orbit, adjusted, focus, aspect);
 }
 
+// Places the camera for a headless run: --floor, then --tour (its moment,
+// --tour-time or the first stop), else --camera or the orbit framing.
+// Returns the tour player when there is one (empty when not); false and
+// `error` on an unknown floor or tour.
+bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamera& orbit,
+               std::optional<TourPlayer>& tour, std::string& error) {
+    float aspect = float(options.size.x) / float(options.size.y);
+    auto focus = applyFloor(s, options, error);
+    if (!focus) return false;
+    placeHeadlessCamera(orbit, options, *focus, aspect);
+    if (options.tour.empty()) return true;
+    if (!s.content.scene) {
+        error = "--tour needs a scene file";
+        return false;
+    }
+    s.framing = makeStopFraming(*s.content.scene, s.shown.models, aspect);
+    tour = makeTourPlayer(*s.content.scene, options.tour, s.framing, options.reducedMotion);
+    if (!tour) {
+        error = "unknown tour \"" + options.tour + "\"";
+        return false;
+    }
+    tour->seek(options.tourTime.value_or(tour->arrivalSeconds(0)));
+    CameraViewpoint view = tour->viewpoint();
+    orbit.lookAt(view.eye, view.target, true);
+    return true;
+}
+
 }  // namespace
 
 int runScreenshot(const AppOptions& options) {
@@ -140,19 +168,8 @@ int runScreenshot(const AppOptions& options) {
     engine::Renderer& renderer = *session->renderer;
     float aspect = float(options.size.x) / float(options.size.y);
     engine::OrbitCamera orbit;
-    auto focus = applyFloor(*session, options, error);
-    if (!focus) return fail(error);
-    placeHeadlessCamera(orbit, options, *focus, aspect);
     std::optional<TourPlayer> tour;
-    if (!options.tour.empty()) {
-        if (!session->content.scene) return fail("--tour needs a scene file");
-        StopFraming framing = makeStopFraming(*session->content.scene, session->shown.models, aspect);
-        tour = makeTourPlayer(*session->content.scene, options.tour, framing, options.reducedMotion);
-        if (!tour) return fail("unknown tour \"" + options.tour + "\"");
-        tour->seek(options.tourTime.value_or(tour->arrivalSeconds(0)));
-        CameraViewpoint view = tour->viewpoint();
-        orbit.lookAt(view.eye, view.target, true);
-    }
+    if (!placeView(*session, options, orbit, tour, error)) return fail(error);
     renderer.setOutputOffscreen(options.size);
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
@@ -224,9 +241,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     engine::Renderer& renderer = *session->renderer;
     float aspect = float(options.size.x) / float(options.size.y);
     engine::OrbitCamera orbit;
-    auto focus = applyFloor(*session, options, error);
-    if (!focus) return fail(error);
-    placeHeadlessCamera(orbit, options, *focus, aspect);
+    std::optional<TourPlayer> tour;
+    if (!placeView(*session, options, orbit, tour, error)) return fail(error);
     renderer.setOutputOffscreen(options.size);
 
     auto firstStart = Clock::now();
@@ -235,14 +251,21 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     double firstFrameMs = millisecondsSince(firstStart);
     double startToFirstFrameMs = millisecondsSince(processStart);
 
-    // A fixed path: one full turn around the framed scene.
+    // A fixed path: the tour sampled evenly from start to end with --tour,
+    // else one full turn around the framed scene.
     std::vector<double> frames;
     engine::FrameStats stats;
     engine::CameraPose start = orbit.pose();
     for (int i = 0; i < options.benchFrames; ++i) {
-        engine::CameraPose pose = start;
-        pose.yawDegrees += 360.0f * float(i) / float(options.benchFrames);
-        orbit.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+        if (tour) {
+            tour->seek(tour->totalDuration() * double(i) / double(std::max(1, options.benchFrames - 1)));
+            CameraViewpoint view = tour->viewpoint();
+            orbit.lookAt(view.eye, view.target, true);
+        } else {
+            engine::CameraPose pose = start;
+            pose.yawDegrees += 360.0f * float(i) / float(options.benchFrames);
+            orbit.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+        }
         auto t = Clock::now();
         stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
         renderer.finish();
@@ -258,6 +281,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
         allCached = allCached && m.fromCache;
     }
     std::printf("scene: %s\n", session->content.title.c_str());
+    std::printf("camera path: %s\n", tour ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", session->device.renderer.c_str());
     std::printf("size: %dx%d, shadows %s, anti-aliasing %s\n", options.size.x, options.size.y,
                 options.shadows ? "on" : "off", options.antialiasing ? "on" : "off");

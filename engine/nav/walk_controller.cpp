@@ -21,6 +21,8 @@ constexpr float kTeleportLift = 0.05f;
 // A contact this close to straight above or below the axis has no sideways
 // way out; it is a floor or ceiling matter, not a wall.
 constexpr float kVerticalContact = 1e-5f;
+// Projection sweeps over the contacts of one push-out round.
+constexpr int kProjectionSweeps = 8;
 // Eye easing below this is snapped to done, so the view settles in finite time.
 constexpr float kEyeLagSnap = 1e-4f;
 
@@ -51,10 +53,12 @@ bool WalkController::teleport(const glm::vec3& position) {
     std::optional<Floor> floor = probeFloor(position + glm::vec3(0.0f, kTeleportLift, 0.0f),
                                             kTeleportLift + desc_.teleportSearchDepth);
     grounded_ = floor.has_value();
-    if (!grounded_) return false;
-    feet_.y = floor->height;
-    floorObjectId_ = floor->objectId;
-    return true;
+    if (grounded_) {
+        feet_.y = floor->height;
+        floorObjectId_ = floor->objectId;
+    }
+    overlap_ = gatherOverlaps(feet_);
+    return grounded_;
 }
 
 glm::vec3 WalkController::move(const glm::vec3& desiredDisplacement, float dtSeconds) {
@@ -94,9 +98,18 @@ glm::vec3 WalkController::move(const glm::vec3& desiredDisplacement, float dtSec
 
 bool WalkController::tryStep(const glm::vec3& delta) {
     glm::vec3 position = feet_ + delta;
-    if (!pushOut(position)) return false;
+    float overlap = pushOut(position);
+    bool free = overlap <= kPenetrationTolerance;
+    if (!free) {
+        // A walker that already overlaps something it cannot be pushed out
+        // of (teleported into a wall) walks without collision until it is
+        // clear; otherwise it would be stuck there for good.
+        if (overlap_ <= kPenetrationTolerance) return false;
+        position = feet_ + delta;
+    }
     if (!grounded_) {
         feet_ = position;
+        overlap_ = free ? 0.0f : overlap;
         land();
         return true;
     }
@@ -105,42 +118,78 @@ bool WalkController::tryStep(const glm::vec3& delta) {
     glm::vec3 next(position.x, floor->height, position.z);
     // A new height moves the capsule up or down into what may be there
     // (a low ceiling over a step).
-    if (floor->height != feet_.y && penetrates(next)) return false;
+    if (free && floor->height != feet_.y && penetrates(next)) return false;
     eyeLag_ += feet_.y - floor->height;
     feet_ = next;
     floorObjectId_ = floor->objectId;
+    overlap_ = free ? 0.0f : gatherOverlaps(feet_);
     return true;
 }
 
-// Pushes `feet` sideways out of every wall the capsule overlaps. Returns
-// false when some overlap remains after the allowed rounds.
-bool WalkController::pushOut(glm::vec3& feet) {
+// Pushes `feet` sideways out of everything the capsule overlaps. Each
+// contact becomes a half-plane the axis must move into (its direction away
+// from the triangle, fixed for the round); a few projection sweeps find a
+// push that satisfies all of them at once, so a walker wedged between a
+// chair and a desk is freed in one round where "deepest contact first"
+// would bounce between the two. The contacts are then gathered again at
+// the new place. Returns the deepest overlap left (0 when free); some is
+// left in a gap narrower than the walker, say.
+float WalkController::pushOut(glm::vec3& feet) {
+    for (int round = 0;; ++round) {
+        float deepest = gatherOverlaps(feet);
+        if (deepest <= 0.0f || round == desc_.slideIterations) return deepest;
+        // Deepest first: against one flat wall made of several triangles,
+        // the face contact then settles the edge contacts too, and the push
+        // is exactly along the wall's normal (no drift along the wall).
+        std::sort(constraints_.begin(), constraints_.end(),
+                  [](const PushConstraint& a, const PushConstraint& b) { return a.depth > b.depth; });
+        glm::vec2 push(0.0f);
+        for (int sweep = 0; sweep < kProjectionSweeps; ++sweep) {
+            bool changed = false;
+            for (const PushConstraint& c : constraints_) {
+                float gap = c.depth - glm::dot(push, c.direction);
+                if (gap > 0.0f) {
+                    push += c.direction * (gap + kSkin);
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        // Walls closing in from opposite sides make the pushes grow without
+        // settling; a push past the radius means there is no room here.
+        if (glm::length(push) > desc_.radius) return deepest;
+        feet.x += push.x;
+        feet.z += push.y;
+    }
+}
+
+// Collects in constraints_ how far the capsule at `feet` must move sideways
+// to clear each triangle it overlaps; returns the largest such distance.
+float WalkController::gatherOverlaps(const glm::vec3& feet) {
     const float radius = desc_.radius;
     const float bottom = desc_.stepHeight + radius;
     const float top = std::max(desc_.height - radius, bottom);
-    for (int round = 0; round <= desc_.slideIterations; ++round) {
-        contacts_.clear();
-        bvh_->capsuleContacts(feet + glm::vec3(0.0f, bottom, 0.0f), feet + glm::vec3(0.0f, top, 0.0f), radius,
-                              contacts_, filter_);
-        float deepest = 0.0f;
-        glm::vec2 direction(0.0f);
-        for (const CapsuleContact& contact : contacts_) {
-            glm::vec3 offset = contact.pointOnAxis - contact.pointOnTriangle;
-            glm::vec2 sideways(offset.x, offset.z);
-            float away = glm::length(sideways);
-            if (away < kVerticalContact) continue;
-            // Horizontal distance at which this point would touch the
-            // capsule at its height (less than the radius near the rounded ends).
-            float needed = std::sqrt(std::max(radius * radius - offset.y * offset.y, 0.0f));
-            float depth = needed - away;
-            if (depth > deepest) deepest = depth, direction = sideways / away;
-        }
-        if (deepest <= (round == desc_.slideIterations ? kPenetrationTolerance : 0.0f)) return true;
-        if (round == desc_.slideIterations) break;
-        feet.x += direction.x * (deepest + kSkin);
-        feet.z += direction.y * (deepest + kSkin);
+    contacts_.clear();
+    bvh_->capsuleContacts(feet + glm::vec3(0.0f, bottom, 0.0f), feet + glm::vec3(0.0f, top, 0.0f), radius, contacts_,
+                          filter_);
+    constraints_.clear();
+    float deepest = 0.0f;
+    for (const CapsuleContact& contact : contacts_) {
+        glm::vec3 offset = contact.pointOnAxis - contact.pointOnTriangle;
+        glm::vec2 sideways(offset.x, offset.z);
+        float away = glm::length(sideways);
+        // Straight above or below the axis: a floor or ceiling matter (the
+        // axis pierces a table top the walker stands under), not a wall.
+        if (away < kVerticalContact) continue;
+        // Horizontal distance at which this point would touch the capsule
+        // at its height (less than the radius near the rounded ends).
+        float needed = std::sqrt(std::max(radius * radius - offset.y * offset.y, 0.0f));
+        float depth = needed - away;
+        if (depth <= 0.0f) continue;
+        constraints_.push_back({sideways / away, depth});
+        deepest = std::max(deepest, depth);
     }
-    return false;
+    return deepest;
 }
 
 bool WalkController::penetrates(const glm::vec3& feet) {
@@ -183,6 +232,7 @@ void WalkController::land() {
     feet_.y = floor->height;
     floorObjectId_ = floor->objectId;
     grounded_ = true;
+    overlap_ = gatherOverlaps(feet_);
 }
 
 void WalkController::setLook(float yawDegrees, float pitchDegrees) {

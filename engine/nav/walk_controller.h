@@ -8,10 +8,11 @@
 //  - the horizontal displacement is cut into sub-steps of at most half the
 //    radius, so the capsule's axis can never cross a triangle within one
 //    sub-step: no tunnelling through thin walls, whatever the speed or dt;
-//  - each sub-step moves, then pushes the capsule horizontally out of what
-//    it touches, deepest contact first, for `slideIterations` rounds (the
+//  - each sub-step moves, then pushes the capsule horizontally out of all
+//    it touches at once, re-checking up to `slideIterations` rounds (the
 //    sub-stepped form of collide-and-slide: the part of the motion into a
-//    wall is removed, the part along it is kept);
+//    wall is removed, the part along it is kept); a sub-step that cannot
+//    be freed (a gap narrower than the walker) is refused;
 //  - the capsule's bottom is `stepHeight` above the feet, so anything lower
 //    (stair steps, thresholds) is not a wall: a ray cast down finds the new
 //    floor, which may be up to `stepHeight` higher or `maxStepDown` lower.
@@ -54,9 +55,12 @@ public:
     // Puts the feet on the highest floor at or below `position` (within
     // 5 cm above it, to forgive rounding; down to teleportSearchDepth).
     // Returns false, and leaves the walker floating at `position`, when
-    // there is none or the input is not finite; a floating walker keeps
-    // its height, collides with walls and lands as soon as a floor is found
-    // below it. Resets the eye easing.
+    // there is none (false and no change for a non-finite position); a
+    // floating walker keeps its height, collides with walls and lands as
+    // soon as a floor is found below it. Resets the eye easing. A position
+    // inside a wall or furniture is accepted: the walker is pushed out when
+    // it can be, and otherwise walks without collision until it is clear,
+    // so it can never be stuck there.
     bool teleport(const glm::vec3& position);
 
     // Walks by the horizontal part of `desiredDisplacement` (y is ignored),
@@ -76,6 +80,7 @@ public:
     float yawDegrees() const { return yawDegrees_; }
     float pitchDegrees() const { return pitchDegrees_; }
 
+    // Where the walker stands: on its floor when grounded.
     glm::vec3 feet() const { return feet_; }
     // Eye position: feet + eyeHeight, eased vertically after a step.
     glm::vec3 eye() const;
@@ -84,6 +89,7 @@ public:
     // Unit horizontal directions for building a displacement from input.
     glm::vec3 flatForward() const;
     glm::vec3 right() const;
+    // World-to-view matrix: from eye() along forward(), +Y up.
     glm::mat4 view() const;
 
     bool grounded() const { return grounded_; }
@@ -100,7 +106,8 @@ private:
     };
 
     bool tryStep(const glm::vec3& delta);
-    bool pushOut(glm::vec3& feet);
+    float pushOut(glm::vec3& feet);
+    float gatherOverlaps(const glm::vec3& feet);
     bool penetrates(const glm::vec3& feet);
     std::optional<Floor> findFloor(const glm::vec3& feet, float above, float below) const;
     std::optional<Floor> probeFloor(const glm::vec3& from, float reach) const;
@@ -112,10 +119,16 @@ private:
     glm::vec3 feet_{0.0f};
     bool grounded_ = false;
     uint32_t floorObjectId_ = 0;
-    float eyeLag_ = 0.0f;  // drawn eye height minus the true one, eased to 0
+    float eyeLag_ = 0.0f;   // drawn eye height minus the true one, eased to 0
+    float overlap_ = 0.0f;  // sideways overlap where it stands: 0 unless placed inside something
     float yawDegrees_ = 0.0f;
     float pitchDegrees_ = 0.0f;
-    std::vector<CapsuleContact> contacts_;  // reused, no allocation per step
+    struct PushConstraint {
+        glm::vec2 direction;  // horizontal, away from the triangle
+        float depth;          // how far along it the axis must go
+    };
+    std::vector<CapsuleContact> contacts_;        // reused: no allocation per step
+    std::vector<PushConstraint> constraints_;
 };
 
 }  // namespace engine

@@ -7,7 +7,8 @@
 // Each triangle carries a caller-defined objectId (a node, a machine, a
 // floor...). Hits report it, and an ObjectFilter makes queries ignore some
 // ids (glass, hidden floors). The build is a binned SAH over a flattened
-// array of 32-byte nodes; it never recurses, so any input size is safe.
+// array of 32-byte nodes; it never recurses, and its depth is bounded, so
+// any input size is safe.
 // Queries are const and keep no state: any number of threads may query one
 // BVH at once.
 #include <cstddef>
@@ -40,7 +41,7 @@ struct Ray {
 
 struct RayHit {
     float distance = 0.0f;          // along the normalised direction, in world units
-    glm::vec3 point{0.0f};          // origin + direction * distance
+    glm::vec3 point{0.0f};          // on the triangle; origin + direction * distance up to rounding
     glm::vec3 normal{0.0f, 1.0f, 0.0f};  // unit geometric normal, facing the ray's origin
     uint32_t triangleIndex = 0;     // position in the list given to build()
     uint32_t objectId = 0;
@@ -76,12 +77,15 @@ public:
     bool ignore(uint32_t objectId);
     // Makes queries see this id again; ids never ignored are a no-op.
     void allow(uint32_t objectId);
+    // Makes queries see every id again.
     void clear() { bits_.clear(); }
 
+    // True when queries skip this id (never for ids that were not ignored).
     bool ignores(uint32_t objectId) const {
         size_t word = objectId >> 6;
         return word < bits_.size() && ((bits_[word] >> (objectId & 63u)) & 1u) != 0;
     }
+    // True when no id is ignored.
     bool empty() const;
 
 private:
@@ -89,8 +93,8 @@ private:
 };
 
 struct TriangleBvhDesc {
-    uint32_t maxLeafTriangles = 4;  // clamped to 1..8
-    uint32_t binCount = 12;         // SAH bins per axis, clamped to 4..32
+    uint32_t maxLeafTriangles = 4;  // leaves hold at most this many; clamped to 1..8
+    uint32_t binCount = 12;         // SAH bins along a node's longest axis; clamped to 4..32
 };
 
 class TriangleBvh {

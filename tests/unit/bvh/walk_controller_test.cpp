@@ -249,6 +249,24 @@ TEST_F(WalkControllerTest, FloatingWalkerLandsWhenAFloorAppearsBelow) {
     EXPECT_NEAR(walker.feet().y, 0.0f, 1e-5f);
 }
 
+TEST_F(WalkControllerTest, TeleportedIntoAWallItWalksOutAndCollidesAgain) {
+    WalkController walker(bvh_);
+    ASSERT_TRUE(walker.teleport({3, 0, 0.05f}));  // inside the wall
+    walk(walker, {0, 0, 1}, kWalk, 1.0f);
+    EXPECT_GT(walker.feet().z, TestBuilding::kWallHalfThickness + 0.3f - 1e-3f);
+    // Clear of it, the wall holds again.
+    walk(walker, {0, 0, -1}, kWalk, 2.0f);
+    EXPECT_NEAR(walker.feet().z, TestBuilding::kWallHalfThickness + 0.3f, 1e-3f);
+}
+
+TEST_F(WalkControllerTest, TeleportedHalfIntoAWallItIsPushedOut) {
+    WalkController walker(bvh_);
+    ASSERT_TRUE(walker.teleport({3, 0, 0.3f}));  // 0.1 m overlap with the wall's face
+    glm::vec3 moved = walker.move({0, 0, -0.02f}, kFrame);  // towards the wall: pushed out instead
+    EXPECT_NEAR(walker.feet().z, TestBuilding::kWallHalfThickness + 0.3f, 1e-3f);
+    EXPECT_GT(moved.z, 0.0f);
+}
+
 TEST_F(WalkControllerTest, BadInputMovesNothing) {
     WalkController walker(bvh_);
     ASSERT_TRUE(walker.teleport({2, 0, 5}));
