@@ -87,6 +87,14 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
         } else if (a == "--tour") {
             if (!value(v) || v.empty()) return fail("--tour needs a tour id of the scene (e.g. discovery)");
             o.tour = v;
+        } else if (a == "--machine") {
+            if (!value(v) || v.empty()) return fail("--machine needs a machine id of the scene (e.g. lpbf-1)");
+            o.machine = v;
+        } else if (a == "--pick") {
+            std::vector<float> f;
+            if (!value(v) || !parseFloats(v, f) || f.size() != 2 || f[0] < 0.0f || f[1] < 0.0f)
+                return fail("--pick expects X,Y in pixels from the top left");
+            o.pick = glm::vec2(f[0], f[1]);
         } else if (a == "--tour-time") {
             std::vector<float> f;
             if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] < 0.0f)
@@ -151,6 +159,8 @@ Rendering without a window:
   --orbit YAW,PITCH[,ZOOM]
                          viewpoint around the framed scene, degrees (default 35,-25,1)
   --floor ID             show one floor of the scene, the floors above it cut away
+  --machine ID           frame that machine of the scene and open its card
+  --pick X,Y             headless: click that pixel, as a visitor would (a machine opens its card)
   --tour ID              play that guided tour of the scene (headless: show one moment of it)
   --tour-time SECONDS    the moment of the tour to show (default: its first stop)
   --reduced-motion       short camera transitions

@@ -12,6 +12,7 @@
 
 #include "content/scene_file.h"
 #include "floor_view.h"
+#include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
 #include "core/process_stats.h"
@@ -31,6 +32,7 @@ struct HeadlessSession {
     LoadedContent content;
     double loadMs = 0;
     StopFraming framing;  // kept alive for a tour player built on it
+    std::vector<int32_t> hiddenTopNodes;
     ShownContent shown;
 };
 
@@ -43,7 +45,7 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     // core while the context starts and the shaders compile.
     auto loading = std::async(std::launch::async, [&options, input] {
         engine::IsolatedImporter importer(importDescFor(options));
-        return loadContent(input, importer);
+        return loadContent(input, importer, options.pick.has_value());
     });
     // Every early return below still waits for `loading` (future destructor).
     auto context = engine::HeadlessContext::create();
@@ -116,6 +118,7 @@ std::optional<engine::Aabb> applyFloor(HeadlessSession& s, const AppOptions& opt
         if (floors[i].id == options.floor) {
             FloorView view = floorCutAway(*s.shown.building, *s.content.scene, int(i));
             s.renderer->setHiddenTopNodes(s.shown.building.get(), view.hiddenTopNodes);
+            s.hiddenTopNodes = view.hiddenTopNodes;
             return view.focus;
         }
         known += (known.empty() ? "" : ", ") + floors[i].id;
@@ -142,6 +145,15 @@ bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamer
     auto focus = applyFloor(s, options, error);
     if (!focus) return false;
     placeHeadlessCamera(orbit, options, *focus, aspect);
+    if (!options.machine.empty()) {
+        auto view = s.content.scene ? machineViewpoint(*s.content.scene, s.shown.models, options.machine, aspect)
+                                    : std::nullopt;
+        if (!view) {
+            error = "unknown machine \"" + options.machine + "\"";
+            return false;
+        }
+        orbit.lookAt(view->eye, view->target, true);
+    }
     if (options.tour.empty()) return true;
     if (!s.content.scene) {
         error = "--tour needs a scene file";
@@ -177,7 +189,8 @@ int runScreenshot(const AppOptions& options) {
     logPhase("first frame", phaseStart);
     if (options.overlay) {
         Overlay overlay(1.0f, languageFromCode(options.language));
-        overlay.setStatsVisible(options.tour.empty());  // a tour moment shows its subtitle, not figures
+        // A tour moment shows its subtitle and a machine its card, not figures.
+        overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick);
         engine::gfx::ImGuiRenderer imgui;
         OverlayModel model;
         model.title = session->content.title;
@@ -191,6 +204,19 @@ int runScreenshot(const AppOptions& options) {
             model.tour.stopCount = int(tour->stopCount());
             model.tour.progress = float(tour->progress());
             model.tour.narration = {tour->narration(Language::French), tour->narration(Language::English)};
+        }
+        if (session->content.scene && !options.machine.empty()) {
+            model.machine = session->content.scene->machine(options.machine);
+            if (model.machine) model.machinePlatform = session->content.scene->platform(model.machine->platform);
+        }
+        if (session->content.scene && options.pick && session->content.bvh) {
+            auto hit = pickAt(*session->content.bvh, cameraFor(orbit, aspect, renderer.sceneBounds()), *options.pick,
+                              glm::vec2(options.size), session->hiddenTopNodes);
+            auto index = hit ? machineOfHit(*hit) : std::nullopt;
+            if (index && *index < session->content.scene->machines.size()) {
+                model.machine = &session->content.scene->machines[*index];
+                model.machinePlatform = session->content.scene->platform(model.machine->platform);
+            }
         }
         if (session->content.scene) {
             const auto& floors = session->content.scene->building.floors;

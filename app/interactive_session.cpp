@@ -11,6 +11,7 @@
 
 #include "app_setup.h"
 #include "floor_view.h"
+#include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
 #include "gfx/device.h"
@@ -74,7 +75,7 @@ private:
         model_.loading = true;
         loader_ = std::thread([this, input] {
             engine::IsolatedImporter importer(importDescFor(options_));
-            LoadedContent content = loadContent(input, importer);
+            LoadedContent content = loadContent(input, importer, true);
             std::lock_guard lock(loadedMutex_);
             loaded_ = std::move(content);
             loadDone_ = true;
@@ -91,6 +92,7 @@ private:
         model_.title = loaded_->title;
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
+        bvh_ = loaded_->bvh;
         shown_ = showContent(*renderer_, *loaded_);
         building_ = shown_.building;
         if (loaded_->scene) {
@@ -118,14 +120,25 @@ private:
         switch (e.kind) {
             case engine::InputEvent::Kind::MouseDown:
                 // Taking the camera in hand pauses a playing tour.
-                if (!io.WantCaptureMouse && tour_ && tour_->playing()) tour_->pause();
+                if (!io.WantCaptureMouse && tour_ && tour_->playing()) {
+                    tour_->pause();
+                    tourLeftByVisitor_ = true;
+                }
                 if (!io.WantCaptureMouse) {
+                    pressPosition_ = e.position;
+                    pressTime_ = Clock::now();
                     dragging_ = true;
                     panning_ = e.button != engine::MouseButton::Left || (e.modifiers & GLFW_MOD_SHIFT);
                     lastCursor_ = e.position;
                 }
                 break;
-            case engine::InputEvent::Kind::MouseUp: dragging_ = false; break;
+            case engine::InputEvent::Kind::MouseUp:
+                // A short press that barely moved is a click (a touch tap), not a drag.
+                if (dragging_ && e.button == engine::MouseButton::Left &&
+                    glm::length(e.position - pressPosition_) < 6.0f && millisecondsSince(pressTime_) < 400.0)
+                    pick(e.position);
+                dragging_ = false;
+                break;
             case engine::InputEvent::Kind::MouseMove:
                 if (dragging_) {
                     glm::vec2 delta = e.position - lastCursor_;
@@ -157,7 +170,12 @@ private:
                     case GLFW_KEY_MINUS: orbit_.zoom(-1.0f, viewport * 0.5f, viewport); break;
                     case GLFW_KEY_F: resetView(); break;
                     case GLFW_KEY_F1: overlay_->toggleStats(); break;
-                    case GLFW_KEY_ESCAPE: window_->requestClose(true); break;
+                    case GLFW_KEY_ESCAPE:
+                        if (model_.machine)
+                            model_.machine = nullptr;  // Esc closes the card first
+                        else
+                            window_->requestClose(true);
+                        break;
                     default: break;
                 }
                 break;
@@ -165,11 +183,43 @@ private:
         }
     }
 
+    // Casts a ray through the cursor: a machine opens its card and the camera
+    // flies to it; anything else is turned to and becomes the pivot.
+    void pick(glm::vec2 cursor) {
+        if (!bvh_) return;
+        glm::vec2 size = glm::vec2(window_->windowSize());
+        engine::Camera camera = cameraFor(orbit_, size.x / std::max(size.y, 1.0f), renderer_->sceneBounds());
+        auto hit = pickAt(*bvh_, camera, cursor, size, hiddenTopNodes_);
+        if (!hit) return;
+        if (auto machine = machineOfHit(*hit)) {
+            selectMachine(*machine);
+        } else {
+            // Turn to look at the point from where the camera is (moving the
+            // eye could take it through a wall); turning then pivots on it.
+            orbit_.lookAt(engine::OrbitCamera::eyeOf(orbit_.goal()), hit->point, false);
+        }
+        redrawFrames_ = std::max(redrawFrames_, 2);
+    }
+
+    void selectMachine(size_t index) {
+        if (!scene_ || index >= scene_->machines.size()) return;
+        const Machine& machine = scene_->machines[index];
+        if (tour_ && tour_->playing()) {
+            tour_->pause();
+            tourLeftByVisitor_ = true;
+        }
+        model_.machine = &machine;
+        model_.machinePlatform = scene_->platform(machine.platform);
+        glm::ivec2 size = window_->windowSize();
+        if (auto view = machineViewpoint(*scene_, shown_.models, machine.id, float(size.x) / float(std::max(size.y, 1))))
+            orbit_.lookAt(view->eye, view->target, false);
+    }
+
     // Space plays or pauses, Left/Right go to the previous/next stop, Esc
     // ends the tour. Returns false for keys the tour does not use.
     bool handleTourKey(int key) {
         switch (key) {
-            case GLFW_KEY_SPACE: tour_->togglePause(); return true;
+            case GLFW_KEY_SPACE: resumeOrPauseTour(); return true;
             case GLFW_KEY_RIGHT: tour_->next(); return true;
             case GLFW_KEY_LEFT: tour_->previous(); return true;
             case GLFW_KEY_ESCAPE: endTour(); return true;
@@ -193,6 +243,18 @@ private:
         tour_->play();
     }
 
+    // Resuming after the visitor moved the camera glides back to the stop
+    // (restarting its dwell) rather than cutting to it.
+    void resumeOrPauseTour() {
+        if (tour_->playing()) {
+            tour_->pause();
+            return;
+        }
+        if (tourLeftByVisitor_) tour_->goToStop(tour_->currentStop());
+        tourLeftByVisitor_ = false;
+        tour_->play();
+    }
+
     void endTour() {
         tour_.reset();
         model_.tour = TourView{};
@@ -203,8 +265,11 @@ private:
     void updateTour(float dt) {
         if (!tour_) return;
         tour_->update(dt);
-        CameraViewpoint view = tour_->viewpoint();
-        orbit_.lookAt(view.eye, view.target, true);
+        // A paused tour leaves the camera to the visitor.
+        if (tour_->playing() || tour_->moving()) {
+            CameraViewpoint view = tour_->viewpoint();
+            orbit_.lookAt(view.eye, view.target, true);
+        }
         model_.tour.active = true;
         model_.tour.paused = !tour_->playing();
         model_.tour.title = tour_->tour().title;
@@ -221,6 +286,7 @@ private:
         if (!building_ || !scene_) return;
         FloorView view = floorCutAway(*building_, *scene_, floor);
         renderer_->setHiddenTopNodes(building_.get(), view.hiddenTopNodes);
+        hiddenTopNodes_ = view.hiddenTopNodes;
         glm::ivec2 size = window_->windowSize();
         float pitch = floor < 0 ? options_.orbit.pitchDegrees : -55.0f;
         orbit_.frame(view.focus, orbit_.pose().yawDegrees, pitch, float(size.x) / float(std::max(size.y, 1)), false);
@@ -298,8 +364,9 @@ private:
         }
         if (model_.startTour >= 0 && scene_ && size_t(model_.startTour) < scene_->tours.size())
             startTour(scene_->tours[size_t(model_.startTour)].id);
+        if (model_.machineClosed) model_.machine = nullptr;
         if (tour_) {
-            if (model_.tourPauseToggled) tour_->togglePause();
+            if (model_.tourPauseToggled) resumeOrPauseTour();
             if (model_.tourNext) tour_->next();
             if (model_.tourPrevious) tour_->previous();
             if (model_.tourEnd) endTour();
@@ -326,6 +393,11 @@ private:
     ShownContent shown_;
     StopFraming framing_;
     std::optional<TourPlayer> tour_;
+    std::shared_ptr<const engine::TriangleBvh> bvh_;
+    std::vector<int32_t> hiddenTopNodes_;
+    bool tourLeftByVisitor_ = false;
+    glm::vec2 pressPosition_{0.0f};
+    Clock::time_point pressTime_;
     std::optional<SceneDescription> scene_;
     engine::OrbitCamera orbit_;
     OverlayModel model_;

@@ -47,6 +47,15 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
     };
 }
 
+std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
+                                                const std::string& id, float aspect) {
+    if (!scene.machine(id)) return std::nullopt;
+    TourStop stop;
+    stop.kind = TourStop::TargetKind::Machine;
+    stop.targetId = id;
+    return makeStopFraming(scene, models, aspect)(stop);
+}
+
 std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const std::string& id,
                                          const StopFraming& framing, bool reducedMotion,
                                          std::optional<CameraViewpoint> startFrom) {

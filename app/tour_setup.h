@@ -20,6 +20,11 @@ using ModelsByFile = std::map<std::filesystem::path, std::shared_ptr<const engin
 // a 3/4 view of a machine that fits it in a view of `aspect`.
 StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& models, float aspect);
 
+// The viewpoint that frames machine `id` (3/4 view from its front), or
+// nullopt when the scene has no such machine.
+std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
+                                                const std::string& id, float aspect);
+
 // A player for the tour `id` of the scene, or nullopt when there is none.
 // With `startFrom`, the tour opens with a move from that viewpoint.
 std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const std::string& id,

@@ -16,9 +16,14 @@ bool isSceneFile(const std::filesystem::path& file) {
 
 // Imports every distinct file once, a few at a time (imports are separate
 // processes), and keeps the placements of those that opened.
-void importAll(const std::map<std::filesystem::path, std::vector<glm::mat4>>& uses,
-               const engine::IsolatedImporter& importer, LoadedContent& content) {
-    std::vector<std::pair<std::filesystem::path, std::vector<glm::mat4>>> jobs(uses.begin(), uses.end());
+struct Use {
+    glm::mat4 transform;
+    uint32_t object;
+};
+using Uses = std::map<std::filesystem::path, std::vector<Use>>;
+
+void importAll(const Uses& uses, const engine::IsolatedImporter& importer, LoadedContent& content) {
+    std::vector<std::pair<std::filesystem::path, std::vector<Use>>> jobs(uses.begin(), uses.end());
     std::vector<engine::Result<engine::ImportOutcome>> results;
     results.reserve(jobs.size());
     size_t parallel = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
@@ -35,7 +40,10 @@ void importAll(const std::map<std::filesystem::path, std::vector<glm::mat4>>& us
         }
         LoadedModel model;
         model.file = jobs[i].first;
-        model.placements = jobs[i].second;
+        for (const Use& use : jobs[i].second) {
+            model.placements.push_back(use.transform);
+            model.placementObjects.push_back(use.object);
+        }
         model.fromCache = results[i]->fromCache;
         model.seconds = results[i]->seconds;
         model.data = std::move(results[i]->model);
@@ -43,23 +51,53 @@ void importAll(const std::map<std::filesystem::path, std::vector<glm::mat4>>& us
         content.models.push_back(std::move(model));
     }
 }
+
+// The BVH of every placed model: building triangles tagged by top-level
+// node, machines by machine index.
+std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content) {
+    std::vector<engine::BvhTriangle> triangles;
+    for (const LoadedModel& model : content.models) {
+        // Top-level node (child of a root) of every node, for building tags.
+        std::vector<int32_t> top(model.data.nodes.size(), -1);
+        for (size_t i = 0; i < model.data.nodes.size(); ++i) {
+            int32_t parent = model.data.nodes[i].parent;
+            if (parent >= 0 && size_t(parent) < i) top[i] = top[size_t(parent)] >= 0 ? top[size_t(parent)] : int32_t(i);
+        }
+        for (size_t p = 0; p < model.placements.size(); ++p) {
+            uint32_t object = model.placementObjects[p];
+            auto idOfNode = [&](size_t node) -> uint32_t {
+                if (object != kBuildingObjectBase) return object;
+                return kBuildingObjectBase + uint32_t(std::max(0, top[node] + 1));
+            };
+            engine::appendModelTriangles(model.data, model.placements[p], idOfNode, triangles);
+        }
+    }
+    return std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(triangles));
+}
 }  // namespace
 
-LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer) {
+uint32_t buildingObjectOfTopNode(int32_t topNode) { return kBuildingObjectBase + uint32_t(std::max(0, topNode + 1)); }
+
+LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
+                          bool buildPickingBvh) {
     LoadedContent content;
-    std::map<std::filesystem::path, std::vector<glm::mat4>> uses;
+    Uses uses;
     if (!isSceneFile(input)) {
         content.title = input.filename().string();
-        uses[input].push_back(glm::mat4(1.0f));
+        uses[input].push_back({glm::mat4(1.0f), kOtherObject});
         importAll(uses, importer, content);
+        if (buildPickingBvh) content.bvh = buildBvh(content);
         return content;
     }
     SceneDescription scene = loadSceneFile(input);
     content.title = scene.name.fr.empty() ? input.filename().string() : scene.name.fr;
     for (const SceneIssue& issue : scene.issues) content.errors.push_back(issue.text());
-    for (const ModelPlacement& placement : scene.building.models) uses[placement.file].push_back(placement.transform);
-    for (const Machine& machine : scene.machines) uses[machine.model.file].push_back(machine.model.transform);
+    for (const ModelPlacement& placement : scene.building.models)
+        uses[placement.file].push_back({placement.transform, kBuildingObjectBase});
+    for (size_t i = 0; i < scene.machines.size(); ++i)
+        uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     importAll(uses, importer, content);
+    if (buildPickingBvh) content.bvh = buildBvh(content);
     content.scene = std::move(scene);
     return content;
 }

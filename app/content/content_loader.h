@@ -4,7 +4,9 @@
 // costs an error message, never the application. A model file used by many
 // machines is imported once and placed many times (the renderer instances
 // it). No GL.
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,13 +16,23 @@
 #include "assets/isolated_importer.h"
 #include "content/scene_file.h"
 #include "scene/model.h"
+#include "scene/triangle_bvh.h"
 
 namespace twin {
+
+// Object ids in the picking BVH: the building's triangles carry
+// kBuildingObjectBase + the index of their top-level node (a floor, the
+// roof...), so hidden floors can be ignored; a machine's carry
+// kMachineObjectBase + its index in the scene's machines.
+constexpr uint32_t kBuildingObjectBase = 1;
+constexpr uint32_t kMachineObjectBase = 1u << 20;
+constexpr uint32_t kOtherObject = 0;
 
 struct LoadedModel {
     std::filesystem::path file;
     engine::ModelData data;
     std::vector<glm::mat4> placements;  // one per use in the scene
+    std::vector<uint32_t> placementObjects;  // per placement: kMachineObjectBase + i, kBuildingObjectBase or kOtherObject
     bool fromCache = false;
     double seconds = 0.0;
 };
@@ -31,10 +43,16 @@ struct LoadedContent {
     std::vector<LoadedModel> models;
     std::vector<std::string> errors;    // what could not be opened, one line each
     std::vector<std::string> warnings;  // opened, with problems (e.g. a missing texture)
+    std::shared_ptr<const engine::TriangleBvh> bvh;  // for picking, when asked for
     bool ok() const { return !models.empty(); }
 };
 
-// Loads `input` (.json: a scene file; anything else: one model).
-LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer);
+// The picking object id of the building's top-level node `topNode`.
+uint32_t buildingObjectOfTopNode(int32_t topNode);
+
+// Loads `input` (.json: a scene file; anything else: one model). With
+// `buildPickingBvh`, also builds the triangle BVH of everything placed.
+LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
+                          bool buildPickingBvh = false);
 
 }  // namespace twin

@@ -48,6 +48,12 @@ constexpr Entry kEntries[] = {
     {Text::EndTour, "Quitter la visite", "End the tour"},
     {Text::Stop, "Étape", "Stop"},
     {Text::Minutes, "min", "min"},
+    {Text::Specifications, "Caractéristiques", "Specifications"},
+    {Text::Safety, "Règles de sécurité", "Safety rules"},
+    {Text::ProtectiveEquipment, "Équipements de protection", "Protective equipment"},
+    {Text::Training, "En formation, vous allez", "In training you will"},
+    {Text::Parts, "Organes de la machine", "Parts of the machine"},
+    {Text::Platform, "Plateforme", "Platform"},
     {Text::AboutText,
      "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
      "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "

@@ -39,6 +39,12 @@ enum class Text {
     EndTour,
     Stop,
     Minutes,
+    Specifications,
+    Safety,
+    ProtectiveEquipment,
+    Training,
+    Parts,
+    Platform,
 };
 
 // The text in the given language; never empty.

@@ -88,6 +88,7 @@ void Overlay::build(OverlayModel& model) {
     model.floorChanged = false;
     model.startTour = -1;
     model.tourPauseToggled = model.tourNext = model.tourPrevious = model.tourEnd = false;
+    model.machineClosed = false;
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -116,6 +117,7 @@ void Overlay::build(OverlayModel& model) {
     if (showAbout_) buildAbout();
     floorsBottom_ = titleBottom_;
     if (!model.floors.empty() && !model.tour.active) buildFloors(model);  // a tour shows the whole building
+    if (model.machine) buildMachineCard(model);
     if (model.tour.active)
         buildTourPlayer(model);
     else if (!model.tours.empty())
@@ -272,6 +274,65 @@ void Overlay::buildTourPlayer(OverlayModel& model) {
                     2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
     if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) model.tourEnd = true;
     ImGui::End();
+}
+
+// A machine's card, for learners: what it is, its figures, its safety rules
+// and protective equipment, what training does with it, its named parts.
+void Overlay::buildMachineCard(OverlayModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const Machine& m = *model.machine;
+    auto text = [&](const LocalizedText& t) { return language_ == Language::English ? t.en : t.fr; };
+    const float pad = 12.0f * scale_;
+    float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    float top = showStats_ ? io.DisplaySize.y * 0.5f : pad;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, io.DisplaySize.y - top - 80.0f * scale_));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    std::string title = text(m.name) + "###machine";
+    bool open = true;
+    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (model.machinePlatform)
+            // French puts a (narrow no-break) space before the colon, English none.
+            ImGui::TextDisabled(language_ == Language::English ? "%s: %s" : "%s\u202F: %s",
+                                std::string(tr(Text::Platform, language_)).c_str(),
+                                text(model.machinePlatform->name).c_str());
+        auto section = [&](Text heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
+            if (items.empty()) return;
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextUnformatted(std::string(tr(heading, language_)).c_str());
+            ImGui::PopStyleColor();
+            for (const LocalizedText& item : items) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", text(item).c_str());
+            }
+        };
+        if (!m.specifications.empty()) {
+            ImGui::Spacing();
+            ImGui::TextUnformatted(std::string(tr(Text::Specifications, language_)).c_str());
+            for (const Specification& spec : m.specifications) {
+                ImGui::TextDisabled("%s", text(spec.label).c_str());
+                ImGui::SameLine(width * 0.45f);
+                ImGui::TextWrapped("%s", text(spec.value).c_str());
+            }
+        }
+        // Safety in amber, protective equipment in blue: colour plus a heading, never colour alone.
+        section(Text::Safety, m.safetyRules, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+        section(Text::ProtectiveEquipment, m.protectiveEquipment, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
+        section(Text::Training, m.trainingModules, ImVec4(0.5f, 0.9f, 0.75f, 1.0f));
+        if (!m.parts.empty()) {
+            ImGui::Spacing();
+            if (ImGui::CollapsingHeader(std::string(tr(Text::Parts, language_)).c_str())) {
+                for (const MachinePart& part : m.parts) {
+                    ImGui::Bullet();
+                    ImGui::TextWrapped("%s — %s", text(part.label).c_str(), text(part.description).c_str());
+                }
+            }
+        }
+    }
+    ImGui::End();
+    if (!open) model.machineClosed = true;
 }
 
 void Overlay::buildAbout() {

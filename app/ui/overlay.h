@@ -58,6 +58,8 @@ struct OverlayModel {
     int selectedFloor = -1;             // -1: the whole building
     std::vector<TourChoice> tours;
     TourView tour;
+    const Machine* machine = nullptr;    // the selected machine, shown in its card
+    const Platform* machinePlatform = nullptr;
     // Out: set by the overlay when the visitor clicks.
     bool resetViewClicked = false;
     bool togglesChanged = false;
@@ -67,6 +69,7 @@ struct OverlayModel {
     bool tourNext = false;
     bool tourPrevious = false;
     bool tourEnd = false;
+    bool machineClosed = false;
 };
 
 class Overlay {
@@ -95,6 +98,7 @@ private:
     void buildFloors(OverlayModel& model);
     void buildTourList(OverlayModel& model);
     void buildTourPlayer(OverlayModel& model);
+    void buildMachineCard(OverlayModel& model);
     float floorsBottom_ = 0.0f;
     ImFont* subtitleFont_ = nullptr;
 

@@ -6,7 +6,7 @@ namespace twin {
 namespace {
 
 TEST(Strings, EveryTextExistsInBothLanguages) {
-    for (int i = 0; i <= int(Text::Minutes); ++i) {
+    for (int i = 0; i <= int(Text::Platform); ++i) {
         Text text = Text(i);
         EXPECT_NE(tr(text, Language::French), "?") << i;
         EXPECT_NE(tr(text, Language::English), "?") << i;
