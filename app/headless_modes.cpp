@@ -171,18 +171,35 @@ bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamer
     return true;
 }
 
+// A headless session with its camera placed and its offscreen output sized:
+// what --screenshot and --bench both start from.
+struct HeadlessView {
+    std::optional<HeadlessSession> session;
+    engine::OrbitCamera orbit;
+    std::optional<TourPlayer> tour;
+    float aspect = 1.0f;
+};
+
+bool openHeadlessView(const AppOptions& options, HeadlessView& view, std::string& error) {
+    view.session = openHeadless(options, error);
+    if (!view.session) return false;
+    view.aspect = float(options.size.x) / float(options.size.y);
+    if (!placeView(*view.session, options, view.orbit, view.tour, error)) return false;
+    view.session->renderer->setOutputOffscreen(options.size);
+    return true;
+}
+
 }  // namespace
 
 int runScreenshot(const AppOptions& options) {
     std::string error;
-    auto session = openHeadless(options, error);
-    if (!session) return fail(error);
+    HeadlessView view;
+    if (!openHeadlessView(options, view, error)) return fail(error);
+    auto& session = view.session;
     engine::Renderer& renderer = *session->renderer;
-    float aspect = float(options.size.x) / float(options.size.y);
-    engine::OrbitCamera orbit;
-    std::optional<TourPlayer> tour;
-    if (!placeView(*session, options, orbit, tour, error)) return fail(error);
-    renderer.setOutputOffscreen(options.size);
+    engine::OrbitCamera& orbit = view.orbit;
+    std::optional<TourPlayer>& tour = view.tour;
+    float aspect = view.aspect;
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
     renderer.finish();
@@ -262,14 +279,13 @@ int runCheck(const AppOptions& options) {
 
 int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::string error;
-    auto session = openHeadless(options, error);
-    if (!session) return fail(error);
+    HeadlessView view;
+    if (!openHeadlessView(options, view, error)) return fail(error);
+    auto& session = view.session;
     engine::Renderer& renderer = *session->renderer;
-    float aspect = float(options.size.x) / float(options.size.y);
-    engine::OrbitCamera orbit;
-    std::optional<TourPlayer> tour;
-    if (!placeView(*session, options, orbit, tour, error)) return fail(error);
-    renderer.setOutputOffscreen(options.size);
+    engine::OrbitCamera& orbit = view.orbit;
+    std::optional<TourPlayer>& tour = view.tour;
+    float aspect = view.aspect;
 
     auto firstStart = Clock::now();
     renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
