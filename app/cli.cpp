@@ -95,6 +95,11 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             if (!value(v) || !parseFloats(v, f) || f.size() != 2 || f[0] < 0.0f || f[1] < 0.0f)
                 return fail("--pick expects X,Y in pixels from the top left");
             o.pick = glm::vec2(f[0], f[1]);
+        } else if (a == "--walk") {
+            std::vector<float> f;
+            if (!value(v) || !parseFloats(v, f) || (f.size() != 3 && f.size() != 4))
+                return fail("--walk expects X,Y,Z[,YAW]: where to stand (the floor below is found) and where to face");
+            o.walk = glm::vec4(f[0], f[1], f[2], f.size() == 4 ? f[3] : 0.0f);
         } else if (a == "--tour-time") {
             std::vector<float> f;
             if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] < 0.0f)
@@ -161,6 +166,7 @@ Rendering without a window:
   --floor ID             show one floor of the scene, the floors above it cut away
   --machine ID           frame that machine of the scene and open its card
   --pick X,Y             headless: click that pixel, as a visitor would (a machine opens its card)
+  --walk X,Y,Z[,YAW]     headless: the view of a visitor standing there (eyes at 1.65 m), facing YAW degrees
   --tour ID              play that guided tour of the scene (headless: show one moment of it)
   --tour-time SECONDS    the moment of the tour to show (default: its first stop)
   --reduced-motion       short camera transitions

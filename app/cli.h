@@ -29,6 +29,7 @@ struct AppOptions {
     std::string tour;                        // a tour id: play it (or show its moment headless)
     std::string machine;                     // a machine id: frame it and open its card
     std::optional<glm::vec2> pick;           // headless: click this pixel (picks a machine)
+    std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
     bool reducedMotion = false;              // short transitions
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)

@@ -12,6 +12,7 @@
 
 #include "content/scene_file.h"
 #include "floor_view.h"
+#include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
@@ -45,7 +46,7 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     // core while the context starts and the shaders compile.
     auto loading = std::async(std::launch::async, [&options, input] {
         engine::IsolatedImporter importer(importDescFor(options));
-        return loadContent(input, importer, options.pick.has_value());
+        return loadContent(input, importer, options.pick.has_value() || options.walk.has_value());
     });
     // Every early return below still waits for `loading` (future destructor).
     auto context = engine::HeadlessContext::create();
@@ -153,6 +154,19 @@ bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamer
             return false;
         }
         orbit.lookAt(view->eye, view->target, true);
+    }
+    if (options.walk) {
+        if (!s.content.bvh) {
+            error = "--walk found nothing to stand on";
+            return false;
+        }
+        engine::WalkController walker(*s.content.bvh);
+        if (!walker.teleport(glm::vec3(*options.walk))) {
+            error = "--walk: no floor below that point";
+            return false;
+        }
+        walker.setLook(options.walk->w, 0.0f);
+        orbit.lookAt(walker.eye(), walker.eye() + walker.forward() * 0.2f, true);
     }
     if (options.tour.empty()) return true;
     if (!s.content.scene) {

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "app_setup.h"
 #include "floor_view.h"
+#include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
@@ -93,6 +95,7 @@ private:
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
         bvh_ = loaded_->bvh;
+        model_.walkAvailable = bvh_ && bvh_->triangleCount() > 0;
         shown_ = showContent(*renderer_, *loaded_);
         building_ = shown_.building;
         if (loaded_->scene) {
@@ -140,7 +143,11 @@ private:
                 dragging_ = false;
                 break;
             case engine::InputEvent::Kind::MouseMove:
-                if (dragging_) {
+                if (dragging_ && walker_) {
+                    glm::vec2 delta = e.position - lastCursor_;
+                    walker_->turn(delta.x * 0.25f, -delta.y * 0.25f);
+                    walkTarget_.reset();
+                } else if (dragging_) {
                     glm::vec2 delta = e.position - lastCursor_;
                     if (panning_)
                         orbit_.pan(delta, viewport);
@@ -152,11 +159,15 @@ private:
             case engine::InputEvent::Kind::Scroll:
                 if (!io.WantCaptureMouse) orbit_.zoom(e.scroll.y, e.position, viewport);
                 break;
+            case engine::InputEvent::Kind::KeyUp:
+                if (walker_) handleWalkKey(e.key, false);
+                break;
             case engine::InputEvent::Kind::KeyDown:
                 // Only text fields keep keys from the 3D view (a clicked button
                 // keeps ImGui's keyboard focus, which must not block shortcuts).
                 if (io.WantTextInput) break;
                 if (tour_ && handleTourKey(e.key)) break;
+                if (walker_ && handleWalkKey(e.key, true)) break;
                 switch (e.key) {
                     case GLFW_KEY_LEFT: orbit_.rotate({-40.0f, 0.0f}); break;
                     case GLFW_KEY_RIGHT: orbit_.rotate({40.0f, 0.0f}); break;
@@ -193,6 +204,9 @@ private:
         if (!hit) return;
         if (auto machine = machineOfHit(*hit)) {
             selectMachine(*machine);
+        } else if (walker_) {
+            // A tap on a floor (a surface facing up) walks there.
+            if (hit->normal.y > 0.7f) walkTarget_ = hit->point;
         } else {
             // Turn to look at the point from where the camera is (moving the
             // eye could take it through a wall); turning then pivots on it.
@@ -210,9 +224,93 @@ private:
         }
         model_.machine = &machine;
         model_.machinePlatform = scene_->platform(machine.platform);
+        if (walker_) return;  // walking: the card opens, the visitor stays where they are
         glm::ivec2 size = window_->windowSize();
         if (auto view = machineViewpoint(*scene_, shown_.models, machine.id, float(size.x) / float(std::max(size.y, 1))))
             orbit_.lookAt(view->eye, view->target, false);
+    }
+
+    // Walk keys: W/Z or Up forward, S or Down back, A/Q and D strafe, Left and
+    // Right turn (AZERTY and QWERTY both work); Esc returns to the overview.
+    bool handleWalkKey(int key, bool down) {
+        int slot = -1;
+        switch (key) {
+            case GLFW_KEY_W: case GLFW_KEY_Z: case GLFW_KEY_UP: slot = 0; break;
+            case GLFW_KEY_S: case GLFW_KEY_DOWN: slot = 1; break;
+            case GLFW_KEY_A: case GLFW_KEY_Q: slot = 2; break;
+            case GLFW_KEY_D: slot = 3; break;
+            case GLFW_KEY_LEFT: slot = 4; break;
+            case GLFW_KEY_RIGHT: slot = 5; break;
+            case GLFW_KEY_ESCAPE:
+                if (down && !model_.machine) toggleWalk();
+                return down && !model_.machine;
+            default: return false;
+        }
+        walkKeys_[size_t(slot)] = down;
+        if (down) walkTarget_.reset();
+        return true;
+    }
+
+    // Enters walking at the first platform (the reception in the Twin scene),
+    // or leaves it for the overview.
+    void toggleWalk() {
+        if (walker_) {
+            walker_.reset();
+            model_.walking = false;
+            walkKeys_.fill(false);
+            resetView();
+            return;
+        }
+        if (!bvh_) return;
+        if (tour_) endTour();
+        showFloor(-1);
+        model_.selectedFloor = -1;
+        walker_.emplace(*bvh_);
+        glm::vec3 start = orbit_.pose().target;
+        if (scene_ && !scene_->platforms.empty()) {
+            const Platform& first = scene_->platforms.front();
+            glm::vec2 centre(0.0f);
+            for (const glm::vec2& p : first.footprint) centre += p;
+            centre /= float(first.footprint.size());
+            float elevation = 0.0f;
+            for (const Floor& floor : scene_->building.floors)
+                if (floor.id == first.floor) elevation = floor.elevation;
+            start = glm::vec3(centre.x, elevation + 1.0f, centre.y);
+        }
+        walker_->teleport(start);
+        walker_->setLook(orbit_.pose().yawDegrees, 0.0f);
+        model_.walking = true;
+        updateWalk(0.0f);
+    }
+
+    // Moves the walker from the keys, the on-screen pad or towards a tapped
+    // point, and puts the camera at its eyes.
+    void updateWalk(float dt) {
+        if (!walker_) return;
+        constexpr float kWalkSpeed = 1.4f;      // metres per second, a visitor's pace
+        constexpr float kTurnSpeed = 90.0f;     // degrees per second
+        float forward = float(walkKeys_[0]) - float(walkKeys_[1]) + model_.walkPad.y;
+        float strafe = float(walkKeys_[3]) - float(walkKeys_[2]);
+        float turn = float(walkKeys_[5]) - float(walkKeys_[4]) + model_.walkPad.x;
+        walker_->turn(turn * kTurnSpeed * dt, 0.0f);
+        glm::vec3 step = (walker_->flatForward() * forward + walker_->right() * strafe) * kWalkSpeed * dt;
+        if (walkTarget_) {
+            glm::vec3 to = *walkTarget_ - walker_->feet();
+            to.y = 0.0f;
+            float distance = glm::length(to);
+            if (distance < 0.3f) {
+                walkTarget_.reset();
+            } else {
+                step = to / distance * std::min(distance, kWalkSpeed * 1.5f * dt);
+                float yaw = glm::degrees(std::atan2(to.x, -to.z));
+                walker_->setLook(yaw, walker_->pitchDegrees());
+            }
+        }
+        glm::vec3 moved = walker_->move(step, dt);
+        glm::vec3 eye = walker_->eye();
+        orbit_.lookAt(eye, eye + walker_->forward() * 0.2f, true);
+        bool active = glm::length(step) > 0.0f || turn != 0.0f || walkTarget_ || !walker_->eyeSettled();
+        if (active || glm::length(moved) > 0.0f) redrawFrames_ = std::max(redrawFrames_, 1);
     }
 
     // Space plays or pauses, Left/Right go to the previous/next stop, Esc
@@ -238,6 +336,7 @@ private:
             engine::log::error("unknown tour \"" + id + "\"");
             return;
         }
+        if (walker_) toggleWalk();
         showFloor(-1);  // tours visit the whole building
         model_.selectedFloor = -1;
         tour_->play();
@@ -306,7 +405,9 @@ private:
         bool devReload = std::getenv("TWIN_TOUR_DEV") != nullptr;
         while (!window_->shouldClose()) {
             bool tourRunning = tour_ && (tour_->playing() || tour_->moving());
-            bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading || tourRunning;
+            bool walking = walker_ && (walkTarget_ || glm::length(model_.walkPad) > 0.0f ||
+                                       std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
+            bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading || tourRunning || walking;
             // Idle: sleep until an event (or a loader wake-up) arrives.
             double wait = animating ? 0.0 : 1.0;
             if (options_.runForSeconds > 0) {
@@ -328,6 +429,7 @@ private:
             float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
             last = now;
             updateTour(dt);
+            updateWalk(dt);
             cameraMoving_ = orbit_.update(dt);
             if (!(redrawFrames_ > 0 || cameraMoving_ || model_.loading)) continue;
             redrawFrames_ = std::max(0, redrawFrames_ - 1);
@@ -365,6 +467,7 @@ private:
         if (model_.startTour >= 0 && scene_ && size_t(model_.startTour) < scene_->tours.size())
             startTour(scene_->tours[size_t(model_.startTour)].id);
         if (model_.machineClosed) model_.machine = nullptr;
+        if (model_.walkToggled) toggleWalk();
         if (tour_) {
             if (model_.tourPauseToggled) resumeOrPauseTour();
             if (model_.tourNext) tour_->next();
@@ -396,6 +499,9 @@ private:
     std::shared_ptr<const engine::TriangleBvh> bvh_;
     std::vector<int32_t> hiddenTopNodes_;
     bool tourLeftByVisitor_ = false;
+    std::optional<engine::WalkController> walker_;
+    std::optional<glm::vec3> walkTarget_;  // a tapped floor point being walked to
+    std::array<bool, 6> walkKeys_{};        // forward, back, strafe left, strafe right, turn left, turn right
     glm::vec2 pressPosition_{0.0f};
     Clock::time_point pressTime_;
     std::optional<SceneDescription> scene_;

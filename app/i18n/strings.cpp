@@ -54,6 +54,11 @@ constexpr Entry kEntries[] = {
     {Text::Training, "En formation, vous allez", "In training you will"},
     {Text::Parts, "Organes de la machine", "Parts of the machine"},
     {Text::Platform, "Plateforme", "Platform"},
+    {Text::Walk, "Visite à pied", "Walk"},
+    {Text::Overview, "Vue d'ensemble", "Overview"},
+    {Text::WalkHelp,
+     "Flèches ou Z Q S D : marcher · Glisser : regarder · Toucher le sol : y aller · Échap : vue d'ensemble",
+     "Arrows or W A S D: walk · Drag: look around · Tap the floor: go there · Esc: overview"},
     {Text::AboutText,
      "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
      "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "

@@ -45,6 +45,9 @@ enum class Text {
     Training,
     Parts,
     Platform,
+    Walk,
+    Overview,
+    WalkHelp,
 };
 
 // The text in the given language; never empty.

@@ -13,7 +13,7 @@ namespace {
 // Latin-1 plus what French typography uses beyond it: œ Œ Ÿ, dashes, curly
 // quotes, ellipsis, narrow no-break space, euro sign.
 const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2010, 0x2027,
-                                0x202F, 0x202F, 0x20AC, 0x20AC, 0};
+                                0x202F, 0x202F, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};  // + arrows
 
 const char* kFontCandidates[] = {
     "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
@@ -89,6 +89,8 @@ void Overlay::build(OverlayModel& model) {
     model.startTour = -1;
     model.tourPauseToggled = model.tourNext = model.tourPrevious = model.tourEnd = false;
     model.machineClosed = false;
+    model.walkToggled = false;
+    model.walkPad = glm::vec2(0.0f);
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -110,17 +112,25 @@ void Overlay::build(OverlayModel& model) {
     if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) showAbout_ = !showAbout_;
+    if (model.walkAvailable) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+        if (ImGui::SmallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
+            model.walkToggled = true;
+        ImGui::PopStyleColor();
+    }
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
     if (showAbout_) buildAbout();
     floorsBottom_ = titleBottom_;
-    if (!model.floors.empty() && !model.tour.active) buildFloors(model);  // a tour shows the whole building
+    if (!model.floors.empty() && !model.tour.active && !model.walking) buildFloors(model);  // whole building
+    if (model.walking) buildWalkPad(model);
     if (model.machine) buildMachineCard(model);
     if (model.tour.active)
         buildTourPlayer(model);
-    else if (!model.tours.empty())
+    else if (!model.tours.empty() && !model.walking)
         buildTourList(model);
 
     if (showStats_) buildStats(model);
@@ -136,7 +146,7 @@ void Overlay::build(OverlayModel& model) {
     }
 
     // Help line, bottom centre.
-    std::string help(tr(Text::HelpText, language_));
+    std::string help(tr(model.walking ? Text::WalkHelp : Text::HelpText, language_));
     ImVec2 size = ImGui::CalcTextSize(help.c_str());
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
@@ -333,6 +343,35 @@ void Overlay::buildMachineCard(OverlayModel& model) {
     }
     ImGui::End();
     if (!open) model.machineClosed = true;
+}
+
+// On-screen arrows for walking on a touch screen: held, they walk or turn.
+void Overlay::buildWalkPad(OverlayModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale_;
+    const float size = 56.0f * scale_;
+    // Above the help line, bottom right; arrows in the large font.
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, io.DisplaySize.y - 80.0f * scale_), ImGuiCond_Always,
+                            ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.6f);
+    ImGui::Begin("##walkpad", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    if (subtitleFont_) ImGui::PushFont(subtitleFont_);
+    auto arrow = [&](const char* label, glm::vec2 direction) {
+        ImGui::Button(label, ImVec2(size, size));
+        if (ImGui::IsItemActive()) model.walkPad += direction;
+    };
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine();
+    arrow("\u2191##forward", {0.0f, 1.0f});
+    ImGui::Dummy(ImVec2(0, 0));
+    arrow("\u2190##left", {-1.0f, 0.0f});
+    ImGui::SameLine();
+    arrow("\u2193##back", {0.0f, -1.0f});
+    ImGui::SameLine();
+    arrow("\u2192##right", {1.0f, 0.0f});
+    if (subtitleFont_) ImGui::PopFont();
+    ImGui::End();
 }
 
 void Overlay::buildAbout() {

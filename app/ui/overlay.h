@@ -58,6 +58,9 @@ struct OverlayModel {
     int selectedFloor = -1;             // -1: the whole building
     std::vector<TourChoice> tours;
     TourView tour;
+    bool walkAvailable = false;          // a scene with geometry to walk on
+    bool walking = false;
+    glm::vec2 walkPad{0.0f};             // out: on-screen arrows held (x: turn, y: forward)
     const Machine* machine = nullptr;    // the selected machine, shown in its card
     const Platform* machinePlatform = nullptr;
     // Out: set by the overlay when the visitor clicks.
@@ -70,6 +73,7 @@ struct OverlayModel {
     bool tourPrevious = false;
     bool tourEnd = false;
     bool machineClosed = false;
+    bool walkToggled = false;
 };
 
 class Overlay {
@@ -99,6 +103,7 @@ private:
     void buildTourList(OverlayModel& model);
     void buildTourPlayer(OverlayModel& model);
     void buildMachineCard(OverlayModel& model);
+    void buildWalkPad(OverlayModel& model);
     float floorsBottom_ = 0.0f;
     ImFont* subtitleFont_ = nullptr;
 
