@@ -12,6 +12,7 @@
 
 #include "content/scene_file.h"
 #include "floor_view.h"
+#include "labels.h"
 #include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
@@ -46,7 +47,9 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     // core while the context starts and the shaders compile.
     auto loading = std::async(std::launch::async, [&options, input] {
         engine::IsolatedImporter importer(importDescFor(options));
-        return loadContent(input, importer, options.pick.has_value() || options.walk.has_value());
+        // The BVH serves picking, walking and hiding labels behind walls.
+        bool needBvh = options.pick || options.walk || (options.overlay && input.extension() == ".json");
+        return loadContent(input, importer, needBvh);
     });
     // Every early return below still waits for `loading` (future destructor).
     auto context = engine::HeadlessContext::create();
@@ -248,6 +251,17 @@ int runScreenshot(const AppOptions& options) {
                 model.machine = &session->content.scene->machines[*index];
                 model.machinePlatform = session->content.scene->platform(model.machine->platform);
             }
+        }
+        if (session->content.scene) {
+            engine::Camera camera = cameraFor(orbit, aspect, renderer.sceneBounds());
+            LabelView view;
+            view.viewProjection = camera.projection * camera.view;
+            view.eye = camera.position;
+            view.viewport = glm::vec2(options.size);
+            for (const Floor& floor : session->content.scene->building.floors)
+                if (floor.id == options.floor) view.hideAboveElevation = floor.elevation;
+            model.labels = placeLabels(labelAnchors(*session->content.scene, session->shown.models), view,
+                                       session->content.bvh.get(), hiddenFilter(session->hiddenTopNodes));
         }
         if (session->content.scene) {
             const auto& floors = session->content.scene->building.floors;

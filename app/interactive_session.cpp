@@ -12,6 +12,7 @@
 
 #include "app_setup.h"
 #include "floor_view.h"
+#include "labels.h"
 #include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
@@ -95,6 +96,7 @@ private:
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
         bvh_ = loaded_->bvh;
+        labelAnchors_.clear();
         model_.walkAvailable = bvh_ && bvh_->triangleCount() > 0;
         shown_ = showContent(*renderer_, *loaded_);
         building_ = shown_.building;
@@ -109,6 +111,7 @@ private:
                 auto player = makeTourPlayer(*scene_, tour.id, framing_, options_.reducedMotion);
                 model_.tours.push_back({tour.title, player ? float(player->totalDuration()) : 0.0f});
             }
+            labelAnchors_ = labelAnchors(*scene_, shown_.models);
             if (!options_.tour.empty()) startTour(options_.tour);
         }
         loaded_.reset();
@@ -448,6 +451,17 @@ private:
         model_.figures.renderer = rendererName_;
         model_.figures.frameMs = lastFrameMs_;
 
+        model_.labels.clear();
+        if (!labelAnchors_.empty()) {
+            engine::Camera camera = cameraFor(orbit_, aspect, renderer_->sceneBounds());
+            LabelView view;
+            view.viewProjection = camera.projection * camera.view;
+            view.eye = camera.position;
+            view.viewport = glm::vec2(window_->windowSize());
+            if (scene_ && model_.selectedFloor >= 0 && size_t(model_.selectedFloor) < scene_->building.floors.size())
+                view.hideAboveElevation = scene_->building.floors[size_t(model_.selectedFloor)].elevation;
+            model_.labels = placeLabels(labelAnchors_, view, bvh_.get(), hiddenFilter(hiddenTopNodes_));
+        }
         renderer_->bindOutput();
         imguiRenderer_->newFrame();
         imguiPlatform_->newFrame();
@@ -500,6 +514,7 @@ private:
     std::vector<int32_t> hiddenTopNodes_;
     bool tourLeftByVisitor_ = false;
     std::optional<engine::WalkController> walker_;
+    std::vector<LabelAnchor> labelAnchors_;
     std::optional<glm::vec3> walkTarget_;  // a tapped floor point being walked to
     std::array<bool, 6> walkKeys_{};        // forward, back, strafe left, strafe right, turn left, turn right
     glm::vec2 pressPosition_{0.0f};

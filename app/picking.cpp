@@ -14,9 +14,13 @@ std::optional<engine::RayHit> pickAt(const engine::TriangleBvh& bvh, const engin
     glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f);
     glm::vec4 farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
     glm::vec3 from = glm::vec3(nearPoint) / nearPoint.w, to = glm::vec3(farPoint) / farPoint.w;
+    return bvh.raycast({from, to - from}, glm::length(to - from), hiddenFilter(hiddenTopNodes));
+}
+
+engine::ObjectFilter hiddenFilter(const std::vector<int32_t>& hiddenTopNodes) {
     engine::ObjectFilter hidden;
     for (int32_t node : hiddenTopNodes) hidden.ignore(buildingObjectOfTopNode(node));
-    return bvh.raycast({from, to - from}, glm::length(to - from), hidden);
+    return hidden;
 }
 
 std::optional<size_t> machineOfHit(const engine::RayHit& hit) {

@@ -18,6 +18,9 @@ namespace twin {
 std::optional<engine::RayHit> pickAt(const engine::TriangleBvh& bvh, const engine::Camera& camera, glm::vec2 cursor,
                                      glm::vec2 viewport, const std::vector<int32_t>& hiddenTopNodes);
 
+// The filter that ignores the building's nodes cut away.
+engine::ObjectFilter hiddenFilter(const std::vector<int32_t>& hiddenTopNodes);
+
 // The machine index a hit belongs to, or nullopt for the building and others.
 std::optional<size_t> machineOfHit(const engine::RayHit& hit);
 

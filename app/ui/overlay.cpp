@@ -91,6 +91,7 @@ void Overlay::build(OverlayModel& model) {
     model.machineClosed = false;
     model.walkToggled = false;
     model.walkPad = glm::vec2(0.0f);
+    drawLabels(model);
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -343,6 +344,31 @@ void Overlay::buildMachineCard(OverlayModel& model) {
     }
     ImGui::End();
     if (!open) model.machineClosed = true;
+}
+
+// Names of platforms and machines in the 3D view, behind the panels: a
+// dark plate with light text (readable on any background), machines in the
+// brand teal; each label is skipped when it would overlap one already placed.
+void Overlay::drawLabels(const OverlayModel& model) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    std::vector<ImVec4> placed;  // x0, y0, x1, y1
+    const float padX = 7.0f * scale_, padY = 3.0f * scale_;
+    for (const ScreenLabel& label : model.labels) {
+        const std::string& text = language_ == Language::English ? label.text.en : label.text.fr;
+        ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        ImVec2 min(label.position.x - size.x * 0.5f - padX, label.position.y - size.y - 2.0f * padY);
+        ImVec2 max(label.position.x + size.x * 0.5f + padX, label.position.y);
+        bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const ImVec4& r) {
+            return min.x < r.z && max.x > r.x && min.y < r.w && max.y > r.y;
+        });
+        if (overlaps) continue;
+        placed.push_back(ImVec4(min.x, min.y, max.x, max.y));
+        int alpha = int(255.0f * label.opacity);
+        ImU32 plate = label.machine ? IM_COL32(0, 110, 108, int(0.85f * float(alpha)))
+                                    : IM_COL32(18, 24, 32, int(0.8f * float(alpha)));
+        draw->AddRectFilled(min, max, plate, 5.0f * scale_);
+        draw->AddText(ImVec2(min.x + padX, min.y + padY), IM_COL32(255, 255, 255, alpha), text.c_str());
+    }
 }
 
 // On-screen arrows for walking on a touch screen: held, they walk or turn.

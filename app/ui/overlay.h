@@ -10,6 +10,7 @@ struct ImFont;
 
 #include "content/scene_file.h"
 #include "i18n/strings.h"
+#include "labels.h"
 
 namespace twin {
 
@@ -61,6 +62,7 @@ struct OverlayModel {
     bool walkAvailable = false;          // a scene with geometry to walk on
     bool walking = false;
     glm::vec2 walkPad{0.0f};             // out: on-screen arrows held (x: turn, y: forward)
+    std::vector<ScreenLabel> labels;     // nearest first; those that would overlap are left out
     const Machine* machine = nullptr;    // the selected machine, shown in its card
     const Platform* machinePlatform = nullptr;
     // Out: set by the overlay when the visitor clicks.
@@ -104,6 +106,7 @@ private:
     void buildTourPlayer(OverlayModel& model);
     void buildMachineCard(OverlayModel& model);
     void buildWalkPad(OverlayModel& model);
+    void drawLabels(const OverlayModel& model);
     float floorsBottom_ = 0.0f;
     ImFont* subtitleFont_ = nullptr;
 

@@ -1,0 +1,64 @@
+#include "labels.h"
+
+#include <algorithm>
+
+namespace twin {
+
+std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelsByFile& models) {
+    std::vector<LabelAnchor> anchors;
+    auto elevationOf = [&](const std::string& floorId) {
+        for (const Floor& floor : scene.building.floors)
+            if (floor.id == floorId) return floor.elevation;
+        return 0.0f;
+    };
+    for (const Platform& platform : scene.platforms) {
+        glm::vec2 centre(0.0f);
+        for (const glm::vec2& p : platform.footprint) centre += p;
+        centre /= float(std::max<size_t>(1, platform.footprint.size()));
+        float elevation = elevationOf(platform.floor);
+        anchors.push_back({platform.name, glm::vec3(centre.x, elevation + 2.2f, centre.y), false, elevation});
+    }
+    for (const Machine& machine : scene.machines) {
+        auto model = models.find(machine.model.file);
+        if (model == models.end() || !model->second) continue;
+        engine::Aabb bounds = model->second->bounds().transformed(machine.model.transform);
+        const Platform* platform = scene.platform(machine.platform);
+        glm::vec3 top(bounds.center().x, bounds.max.y + 0.25f, bounds.center().z);
+        anchors.push_back({machine.name, top, true, platform ? elevationOf(platform->floor) : 0.0f});
+    }
+    return anchors;
+}
+
+std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, const LabelView& view,
+                                     const engine::TriangleBvh* bvh, const engine::ObjectFilter& hidden) {
+    struct Candidate {
+        ScreenLabel label;
+        float distance;
+    };
+    std::vector<Candidate> candidates;
+    for (const LabelAnchor& anchor : anchors) {
+        if (anchor.floorElevation > view.hideAboveElevation + 0.01f) continue;
+        float distance = glm::length(anchor.position - view.eye);
+        if (anchor.machine && distance > view.maxMachineDistance) continue;
+        glm::vec4 clip = view.viewProjection * glm::vec4(anchor.position, 1.0f);
+        if (clip.w <= 0.05f) continue;  // behind the eye
+        glm::vec3 ndc = glm::vec3(clip) / clip.w;
+        if (std::abs(ndc.x) > 1.0f || std::abs(ndc.y) > 1.0f || ndc.z > 1.0f) continue;
+        ScreenLabel label;
+        label.text = anchor.text;
+        label.machine = anchor.machine;
+        label.position = glm::vec2((ndc.x * 0.5f + 0.5f) * view.viewport.x, (0.5f - ndc.y * 0.5f) * view.viewport.y);
+        // Hidden behind a wall or a floor: still there, but faint.
+        if (bvh && bvh->occluded(view.eye, anchor.position, hidden)) label.opacity = 0.3f;
+        candidates.push_back({label, distance});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if ((a.label.opacity < 1.0f) != (b.label.opacity < 1.0f)) return a.label.opacity > b.label.opacity;
+        return a.distance < b.distance;
+    });
+    std::vector<ScreenLabel> placed;
+    for (const Candidate& c : candidates) placed.push_back(c.label);
+    return placed;
+}
+
+}  // namespace twin
