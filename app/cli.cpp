@@ -84,6 +84,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
         } else if (a == "--floor") {
             if (!value(v) || v.empty()) return fail("--floor needs a floor id of the scene (e.g. floor_1)");
             o.floor = v;
+        } else if (a == "--plan") {
+            o.plan = true;
         } else if (a == "--tour") {
             if (!value(v) || v.empty()) return fail("--tour needs a tour id of the scene (e.g. discovery)");
             o.tour = v;
@@ -164,6 +166,7 @@ Rendering without a window:
   --orbit YAW,PITCH[,ZOOM]
                          viewpoint around the framed scene, degrees (default 35,-25,1)
   --floor ID             show one floor of the scene, the floors above it cut away
+  --plan                 with --floor: the floor plan, seen from straight above
   --machine ID           frame that machine of the scene and open its card
   --pick X,Y             headless: click that pixel, as a visitor would (a machine opens its card)
   --walk X,Y,Z[,YAW]     headless: the view of a visitor standing there (eyes at 1.65 m), facing YAW degrees

@@ -26,6 +26,7 @@ struct AppOptions {
     std::optional<CameraPlacement> camera;
     OrbitPlacement orbit;
     std::string floor;                       // a floor id: cut away what is above it
+    bool plan = false;                       // with --floor: the floor plan (top view)
     std::string tour;                        // a tour id: play it (or show its moment headless)
     std::string machine;                     // a machine id: frame it and open its card
     std::optional<glm::vec2> pick;           // headless: click this pixel (picks a machine)

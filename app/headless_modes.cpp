@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "content/scene_file.h"
+#include "floor_plan.h"
 #include "floor_view.h"
 #include "labels.h"
 #include "nav/walk_controller.h"
@@ -195,6 +196,7 @@ struct HeadlessView {
     engine::OrbitCamera orbit;
     std::optional<TourPlayer> tour;
     float aspect = 1.0f;
+    std::optional<engine::Camera> fixedCamera;  // the floor plan's, when asked for
 };
 
 bool openHeadlessView(const AppOptions& options, HeadlessView& view, std::string& error) {
@@ -202,6 +204,13 @@ bool openHeadlessView(const AppOptions& options, HeadlessView& view, std::string
     if (!view.session) return false;
     view.aspect = float(options.size.x) / float(options.size.y);
     if (!placeView(*view.session, options, view.orbit, view.tour, error)) return false;
+    if (options.plan) {
+        if (options.floor.empty()) {
+            error = "--plan needs --floor ID";
+            return false;
+        }
+        view.fixedCamera = floorPlanCamera(*applyFloor(*view.session, options, error), view.aspect);
+    }
     view.session->renderer->setOutputOffscreen(options.size);
     return true;
 }
@@ -217,14 +226,15 @@ int runScreenshot(const AppOptions& options) {
     engine::OrbitCamera& orbit = view.orbit;
     std::optional<TourPlayer>& tour = view.tour;
     float aspect = view.aspect;
+    auto camera = [&] { return view.fixedCamera ? *view.fixedCamera : cameraFor(orbit, aspect, renderer.sceneBounds()); };
     auto phaseStart = Clock::now();
-    engine::FrameStats stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+    engine::FrameStats stats = renderer.render(camera());
     renderer.finish();
     logPhase("first frame", phaseStart);
     if (options.overlay) {
         Overlay overlay(1.0f, languageFromCode(options.language));
-        // A tour moment shows its subtitle and a machine its card, not figures.
-        overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick);
+        // A tour moment shows its subtitle, a machine its card, a plan the floor: no figures.
+        overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick && !options.plan);
         engine::gfx::ImGuiRenderer imgui;
         OverlayModel model;
         model.title = session->content.title;
@@ -244,7 +254,7 @@ int runScreenshot(const AppOptions& options) {
             if (model.machine) model.machinePlatform = session->content.scene->platform(model.machine->platform);
         }
         if (session->content.scene && options.pick && session->content.bvh) {
-            auto hit = pickAt(*session->content.bvh, cameraFor(orbit, aspect, renderer.sceneBounds()), *options.pick,
+            auto hit = pickAt(*session->content.bvh, camera(), *options.pick,
                               glm::vec2(options.size), session->hiddenTopNodes);
             auto index = hit ? machineOfHit(*hit) : std::nullopt;
             if (index && *index < session->content.scene->machines.size()) {
@@ -253,16 +263,19 @@ int runScreenshot(const AppOptions& options) {
             }
         }
         if (session->content.scene) {
-            engine::Camera camera = cameraFor(orbit, aspect, renderer.sceneBounds());
-            LabelView view;
-            view.viewProjection = camera.projection * camera.view;
-            view.eye = camera.position;
-            view.viewport = glm::vec2(options.size);
+            engine::Camera labelCamera = camera();
+            LabelView labelView;
+            labelView.viewProjection = labelCamera.projection * labelCamera.view;
+            labelView.eye = labelCamera.position;
+            labelView.viewport = glm::vec2(options.size);
             for (const Floor& floor : session->content.scene->building.floors)
-                if (floor.id == options.floor) view.hideAboveElevation = floor.elevation;
-            model.labels = placeLabels(labelAnchors(*session->content.scene, session->shown.models), view,
-                                       session->content.bvh.get(), hiddenFilter(session->hiddenTopNodes));
+                if (floor.id == options.floor) labelView.hideAboveElevation = floor.elevation;
+            // Seen from above, a plan shows every name: no fading behind walls.
+            model.labels = placeLabels(labelAnchors(*session->content.scene, session->shown.models), labelView,
+                                       options.plan ? nullptr : session->content.bvh.get(),
+                                       hiddenFilter(session->hiddenTopNodes));
         }
+        model.plan = options.plan;
         if (session->content.scene) {
             const auto& floors = session->content.scene->building.floors;
             for (size_t i = 0; i < floors.size(); ++i) {
@@ -278,7 +291,7 @@ int runScreenshot(const AppOptions& options) {
         renderer.bindOutput();
         // Two frames: ImGui lays out auto-sized windows on the first.
         drawOverlayHeadless(overlay, imgui, model, options.size);
-        renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
+        renderer.render(camera());
         renderer.bindOutput();
         drawOverlayHeadless(overlay, imgui, model, options.size);
     }

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app_setup.h"
+#include "floor_plan.h"
 #include "floor_view.h"
 #include "labels.h"
 #include "nav/walk_controller.h"
@@ -141,8 +142,12 @@ private:
             case engine::InputEvent::Kind::MouseUp:
                 // A short press that barely moved is a click (a touch tap), not a drag.
                 if (dragging_ && e.button == engine::MouseButton::Left &&
-                    glm::length(e.position - pressPosition_) < 6.0f && millisecondsSince(pressTime_) < 400.0)
-                    pick(e.position);
+                    glm::length(e.position - pressPosition_) < 6.0f && millisecondsSince(pressTime_) < 400.0) {
+                    if (planMode_)
+                        walkFromPlan(e.position);
+                    else
+                        pick(e.position);
+                }
                 dragging_ = false;
                 break;
             case engine::InputEvent::Kind::MouseMove:
@@ -195,6 +200,31 @@ private:
                 break;
             default: break;
         }
+    }
+
+    // The floor plan's camera in plan mode, else the orbit camera's.
+    engine::Camera currentCamera(float aspect) const {
+        if (planMode_) return floorPlanCamera(planFocus_, aspect);
+        return cameraFor(orbit_, aspect, renderer_->sceneBounds());
+    }
+
+    // A tap on the plan walks there: the visitor appears at that point of
+    // the floor, the whole building shown again.
+    void walkFromPlan(glm::vec2 cursor) {
+        if (!scene_ || model_.selectedFloor < 0 || !bvh_) return;
+        glm::ivec2 size = window_->windowSize();
+        float elevation = scene_->building.floors[size_t(model_.selectedFloor)].elevation;
+        engine::Camera plan = currentCamera(float(size.x) / float(std::max(size.y, 1)));
+        glm::vec3 point = planPointAt(plan, cursor, glm::vec2(size), elevation);
+        if (!walker_) toggleWalk();
+        if (!walker_) return;
+        float yaw = walker_->yawDegrees();
+        planMode_ = false;
+        showFloor(-1);
+        model_.selectedFloor = -1;
+        walker_->teleport(point + glm::vec3(0.0f, 1.0f, 0.0f));
+        walker_->setLook(yaw, 0.0f);
+        updateWalk(0.0f);
     }
 
     // Casts a ray through the cursor: a machine opens its card and the camera
@@ -389,6 +419,9 @@ private:
         FloorView view = floorCutAway(*building_, *scene_, floor);
         renderer_->setHiddenTopNodes(building_.get(), view.hiddenTopNodes);
         hiddenTopNodes_ = view.hiddenTopNodes;
+        planFocus_ = view.focus;
+        if (floor < 0) planMode_ = false;
+        model_.plan = planMode_;
         glm::ivec2 size = window_->windowSize();
         float pitch = floor < 0 ? options_.orbit.pitchDegrees : -55.0f;
         orbit_.frame(view.focus, orbit_.pose().yawDegrees, pitch, float(size.x) / float(std::max(size.y, 1)), false);
@@ -446,21 +479,36 @@ private:
         if (framebuffer.x <= 0 || framebuffer.y <= 0) return;
         float aspect = float(framebuffer.x) / float(framebuffer.y);
         renderer_->setOutputWindow(framebuffer);
-        engine::FrameStats stats = renderer_->render(cameraFor(orbit_, aspect, renderer_->sceneBounds()));
+        engine::FrameStats stats = renderer_->render(currentCamera(aspect));
         fillFigures(model_.figures, stats, *renderer_);
         model_.figures.renderer = rendererName_;
         model_.figures.frameMs = lastFrameMs_;
 
         model_.labels.clear();
+        model_.youAreHere.reset();
+        if (planMode_ && walker_) {
+            // The visitor on the plan, and where they look.
+            engine::Camera plan = currentCamera(aspect);
+            glm::vec2 viewport(window_->windowSize());
+            auto toScreen = [&](glm::vec3 p) {
+                glm::vec4 c = plan.projection * plan.view * glm::vec4(p, 1.0f);
+                return glm::vec2((c.x / c.w * 0.5f + 0.5f) * viewport.x, (0.5f - c.y / c.w * 0.5f) * viewport.y);
+            };
+            glm::vec2 at = toScreen(walker_->feet());
+            glm::vec2 ahead = toScreen(walker_->feet() + walker_->flatForward());
+            model_.youAreHere = at;
+            if (glm::length(ahead - at) > 0.0f) model_.youAreFacing = glm::normalize(ahead - at);
+        }
         if (!labelAnchors_.empty()) {
-            engine::Camera camera = cameraFor(orbit_, aspect, renderer_->sceneBounds());
+            engine::Camera camera = currentCamera(aspect);
             LabelView view;
             view.viewProjection = camera.projection * camera.view;
             view.eye = camera.position;
             view.viewport = glm::vec2(window_->windowSize());
             if (scene_ && model_.selectedFloor >= 0 && size_t(model_.selectedFloor) < scene_->building.floors.size())
                 view.hideAboveElevation = scene_->building.floors[size_t(model_.selectedFloor)].elevation;
-            model_.labels = placeLabels(labelAnchors_, view, bvh_.get(), hiddenFilter(hiddenTopNodes_));
+            // Seen from above, a plan shows every name: no fading behind walls.
+            model_.labels = placeLabels(labelAnchors_, view, planMode_ ? nullptr : bvh_.get(), hiddenFilter(hiddenTopNodes_));
         }
         renderer_->bindOutput();
         imguiRenderer_->newFrame();
@@ -482,6 +530,11 @@ private:
             startTour(scene_->tours[size_t(model_.startTour)].id);
         if (model_.machineClosed) model_.machine = nullptr;
         if (model_.walkToggled) toggleWalk();
+        if (model_.planToggled && model_.selectedFloor >= 0) {
+            planMode_ = !planMode_;
+            model_.plan = planMode_;
+            redrawFrames_ = std::max(redrawFrames_, 2);
+        }
         if (tour_) {
             if (model_.tourPauseToggled) resumeOrPauseTour();
             if (model_.tourNext) tour_->next();
@@ -515,6 +568,8 @@ private:
     bool tourLeftByVisitor_ = false;
     std::optional<engine::WalkController> walker_;
     std::vector<LabelAnchor> labelAnchors_;
+    bool planMode_ = false;
+    engine::Aabb planFocus_;
     std::optional<glm::vec3> walkTarget_;  // a tapped floor point being walked to
     std::array<bool, 6> walkKeys_{};        // forward, back, strafe left, strafe right, turn left, turn right
     glm::vec2 pressPosition_{0.0f};

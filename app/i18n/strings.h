@@ -48,6 +48,9 @@ enum class Text {
     Walk,
     Overview,
     WalkHelp,
+    FloorPlan,
+    YouAreHere,
+    PlanHelp,
 };
 
 // The text in the given language; never empty.

@@ -90,8 +90,23 @@ void Overlay::build(OverlayModel& model) {
     model.tourPauseToggled = model.tourNext = model.tourPrevious = model.tourEnd = false;
     model.machineClosed = false;
     model.walkToggled = false;
+    model.planToggled = false;
     model.walkPad = glm::vec2(0.0f);
     drawLabels(model);
+    if (model.youAreHere) {
+        // "You are here": a disc with the view direction, on the plan.
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        ImVec2 at(model.youAreHere->x, model.youAreHere->y);
+        glm::vec2 f = model.youAreFacing, side(-f.y, f.x);
+        float r = 9.0f * scale_;
+        draw->AddTriangleFilled(ImVec2(at.x + f.x * r * 2.4f, at.y + f.y * r * 2.4f),
+                                ImVec2(at.x + side.x * r * 0.9f, at.y + side.y * r * 0.9f),
+                                ImVec2(at.x - side.x * r * 0.9f, at.y - side.y * r * 0.9f), IM_COL32(230, 60, 40, 220));
+        draw->AddCircleFilled(at, r, IM_COL32(230, 60, 40, 255));
+        draw->AddCircle(at, r, IM_COL32(255, 255, 255, 255), 0, 2.0f * scale_);
+        std::string here(tr(Text::YouAreHere, language_));
+        draw->AddText(ImVec2(at.x + r * 1.6f, at.y - r * 2.2f), IM_COL32(255, 255, 255, 255), here.c_str());
+    }
     // Title, top left.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -126,7 +141,7 @@ void Overlay::build(OverlayModel& model) {
 
     if (showAbout_) buildAbout();
     floorsBottom_ = titleBottom_;
-    if (!model.floors.empty() && !model.tour.active && !model.walking) buildFloors(model);  // whole building
+    if (!model.floors.empty() && !model.tour.active) buildFloors(model);
     if (model.walking) buildWalkPad(model);
     if (model.machine) buildMachineCard(model);
     if (model.tour.active)
@@ -147,7 +162,7 @@ void Overlay::build(OverlayModel& model) {
     }
 
     // Help line, bottom centre.
-    std::string help(tr(model.walking ? Text::WalkHelp : Text::HelpText, language_));
+    std::string help(tr(model.plan ? Text::PlanHelp : model.walking ? Text::WalkHelp : Text::HelpText, language_));
     ImVec2 size = ImGui::CalcTextSize(help.c_str());
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
@@ -227,6 +242,10 @@ void Overlay::buildFloors(OverlayModel& model) {
         if (selected) ImGui::PopStyleColor();
     };
     choice(std::string(tr(Text::WholeBuilding, language_)) + "##all", -1);
+    if (model.selectedFloor >= 0) {
+        bool plan = model.plan;
+        if (ImGui::Checkbox(std::string(tr(Text::FloorPlan, language_)).c_str(), &plan)) model.planToggled = true;
+    }
     for (int i = int(model.floors.size()) - 1; i >= 0; --i) {
         const LocalizedText& name = model.floors[size_t(i)];
         choice((language_ == Language::English ? name.en : name.fr) + "##floor" + std::to_string(i), i);

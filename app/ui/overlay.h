@@ -1,6 +1,7 @@
 #pragma once
 // The ImGui overlay of the viewer: title, statistics, loading, errors, help.
 // Owns the ImGui context and the UI fonts. No GL (gfx draws ImGui's lists).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,9 @@ struct OverlayModel {
     bool walking = false;
     glm::vec2 walkPad{0.0f};             // out: on-screen arrows held (x: turn, y: forward)
     std::vector<ScreenLabel> labels;     // nearest first; those that would overlap are left out
+    bool plan = false;                   // the floor plan is shown
+    std::optional<glm::vec2> youAreHere; // the visitor on the plan (pixels)
+    glm::vec2 youAreFacing{0.0f, -1.0f}; // their view direction on the plan (pixels, unit)
     const Machine* machine = nullptr;    // the selected machine, shown in its card
     const Platform* machinePlatform = nullptr;
     // Out: set by the overlay when the visitor clicks.
@@ -76,6 +80,7 @@ struct OverlayModel {
     bool tourEnd = false;
     bool machineClosed = false;
     bool walkToggled = false;
+    bool planToggled = false;
 };
 
 class Overlay {
