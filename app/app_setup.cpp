@@ -58,7 +58,15 @@ ShownContent showContent(engine::Renderer& renderer, LoadedContent& content) {
             content.scene->building.models.front().file == loaded.file)
             shown.building = model;
         shown.models[loaded.file] = model;
-        for (const glm::mat4& placement : loaded.placements) scene.push_back({model, placement, true, {}});
+        for (size_t p = 0; p < loaded.placements.size(); ++p) {
+            uint32_t object = p < loaded.placementObjects.size() ? loaded.placementObjects[p] : kOtherObject;
+            if (object >= kMachineObjectBase) {
+                size_t machine = object - kMachineObjectBase;
+                if (shown.machineSceneItems.size() <= machine) shown.machineSceneItems.resize(machine + 1, SIZE_MAX);
+                shown.machineSceneItems[machine] = scene.size();
+            }
+            scene.push_back({model, loaded.placements[p], true, {}});
+        }
     }
     renderer.setScene(std::move(scene));
     return shown;

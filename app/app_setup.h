@@ -28,6 +28,7 @@ std::filesystem::path inputFor(const AppOptions& options, const std::filesystem:
 struct ShownContent {
     std::shared_ptr<const engine::GpuModel> building;  // the scene's first building model, or null
     std::map<std::filesystem::path, std::shared_ptr<const engine::GpuModel>> models;  // by file
+    std::vector<size_t> machineSceneItems;  // by machine index: its item in the renderer's scene
 };
 
 // Uploads every loaded model and hands them to the renderer; each model's

@@ -227,6 +227,18 @@ int runScreenshot(const AppOptions& options) {
     std::optional<TourPlayer>& tour = view.tour;
     float aspect = view.aspect;
     auto camera = [&] { return view.fixedCamera ? *view.fixedCamera : cameraFor(orbit, aspect, renderer.sceneBounds()); };
+    // The machine asked for (--machine) or clicked (--pick) is outlined.
+    std::optional<size_t> selected;
+    if (session->content.scene && !options.machine.empty())
+        for (size_t i = 0; i < session->content.scene->machines.size(); ++i)
+            if (session->content.scene->machines[i].id == options.machine) selected = i;
+    if (session->content.scene && options.pick && session->content.bvh) {
+        auto hit = pickAt(*session->content.bvh, camera(), *options.pick, glm::vec2(options.size), session->hiddenTopNodes);
+        if (hit) selected = machineOfHit(*hit);
+    }
+    if (selected && *selected < session->shown.machineSceneItems.size() &&
+        session->shown.machineSceneItems[*selected] != SIZE_MAX)
+        renderer.setOutlines({{session->shown.machineSceneItems[*selected], {0.0f, 0.64f, 0.63f, 1.0f}, 3.0f}});
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(camera());
     renderer.finish();

@@ -44,6 +44,9 @@ public:
             // Say what the driver does offer: loadGl below names its version.
             desc.anyVersion = true;
             auto fallback = engine::Window::open(desc);
+            // GLX right after a refused context sometimes refuses the next one
+            // too (seen with Xvfb and Mesa): one more try.
+            if (!fallback) fallback = engine::Window::open(desc);
             if (!fallback) return fail(window.error());
             window = std::move(fallback);
         }
@@ -163,6 +166,7 @@ private:
                         orbit_.rotate(delta);
                 }
                 lastCursor_ = e.position;
+                if (!dragging_ && !io.WantCaptureMouse) hover(e.position);
                 break;
             case engine::InputEvent::Kind::Scroll:
                 if (!io.WantCaptureMouse) orbit_.zoom(e.scroll.y, e.position, viewport);
@@ -190,8 +194,10 @@ private:
                     case GLFW_KEY_F: resetView(); break;
                     case GLFW_KEY_F1: overlay_->toggleStats(); break;
                     case GLFW_KEY_ESCAPE:
-                        if (model_.machine)
+                        if (model_.machine) {
                             model_.machine = nullptr;  // Esc closes the card first
+                            refreshOutlines();
+                        }
                         else
                             window_->requestClose(true);
                         break;
@@ -200,6 +206,35 @@ private:
                 break;
             default: break;
         }
+    }
+
+    // The machine under the cursor gets a light outline.
+    void hover(glm::vec2 cursor) {
+        if (!bvh_ || planMode_) return;
+        glm::vec2 size = glm::vec2(window_->windowSize());
+        auto hit = pickAt(*bvh_, currentCamera(size.x / std::max(size.y, 1.0f)), cursor, size, hiddenTopNodes_);
+        std::optional<size_t> machine = hit ? machineOfHit(*hit) : std::nullopt;
+        if (machine == hoveredMachine_) return;
+        hoveredMachine_ = machine;
+        refreshOutlines();
+    }
+
+    // Outlines: the selected machine in teal, the hovered one in white.
+    void refreshOutlines() {
+        std::vector<engine::Outline> outlines;
+        auto itemOf = [&](size_t machine) -> std::optional<size_t> {
+            if (machine >= shown_.machineSceneItems.size() || shown_.machineSceneItems[machine] == SIZE_MAX)
+                return std::nullopt;
+            return shown_.machineSceneItems[machine];
+        };
+        std::optional<size_t> selected;
+        if (model_.machine && scene_) selected = size_t(model_.machine - scene_->machines.data());
+        if (selected)
+            if (auto item = itemOf(*selected)) outlines.push_back({*item, {0.0f, 0.64f, 0.63f, 1.0f}, 3.0f});
+        if (hoveredMachine_ && hoveredMachine_ != selected)
+            if (auto item = itemOf(*hoveredMachine_)) outlines.push_back({*item, {1.0f, 1.0f, 1.0f, 0.85f}, 2.0f});
+        renderer_->setOutlines(std::move(outlines));
+        redrawFrames_ = std::max(redrawFrames_, 2);
     }
 
     // The floor plan's camera in plan mode, else the orbit camera's.
@@ -257,6 +292,7 @@ private:
         }
         model_.machine = &machine;
         model_.machinePlatform = scene_->platform(machine.platform);
+        refreshOutlines();
         if (walker_) return;  // walking: the card opens, the visitor stays where they are
         glm::ivec2 size = window_->windowSize();
         if (auto view = machineViewpoint(*scene_, shown_.models, machine.id, float(size.x) / float(std::max(size.y, 1))))
@@ -528,7 +564,10 @@ private:
         }
         if (model_.startTour >= 0 && scene_ && size_t(model_.startTour) < scene_->tours.size())
             startTour(scene_->tours[size_t(model_.startTour)].id);
-        if (model_.machineClosed) model_.machine = nullptr;
+        if (model_.machineClosed) {
+            model_.machine = nullptr;
+            refreshOutlines();
+        }
         if (model_.walkToggled) toggleWalk();
         if (model_.planToggled && model_.selectedFloor >= 0) {
             planMode_ = !planMode_;
@@ -569,6 +608,7 @@ private:
     std::optional<engine::WalkController> walker_;
     std::vector<LabelAnchor> labelAnchors_;
     bool planMode_ = false;
+    std::optional<size_t> hoveredMachine_;
     engine::Aabb planFocus_;
     std::optional<glm::vec3> walkTarget_;  // a tapped floor point being walked to
     std::array<bool, 6> walkKeys_{};        // forward, back, strafe left, strafe right, turn left, turn right

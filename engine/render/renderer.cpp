@@ -14,6 +14,7 @@ namespace engine {
 
 struct Renderer::Instance {
     const GpuModel* model = nullptr;
+    size_t sceneItem = 0;
     uint32_t mesh = 0;
     glm::mat4 world{1.0f};
     Aabb worldBounds;
@@ -31,7 +32,8 @@ const gfx::VertexAttribute kInstanceLayout[] = {
 };
 
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
-                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag"};
+                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag",
+                              "outline.vert", "outline.frag"};
 
 // A 1x1 stand-in for an absent texture. Its sampling state matches the
 // material textures' (trilinear, repeat) because llvmpipe compiles a shader
@@ -101,7 +103,8 @@ Status Renderer::loadShaders() {
     };
     const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},         {&shadow_, "shadow.vert", "shadow.frag"},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
-                             {&fxaa_, "fullscreen.vert", "fxaa.frag"}};
+                             {&fxaa_, "fullscreen.vert", "fxaa.frag"},
+                             {&outline_, "outline.vert", "outline.frag"}};
     // Compile all first, so a failure leaves every previous program in place.
     std::vector<gfx::ShaderProgram> built;
     for (const Entry& e : entries) {
@@ -152,12 +155,14 @@ void Renderer::setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hid
 void Renderer::rebuildInstances() {
     instances_.clear();
     sceneBounds_ = Aabb();
-    for (const SceneModel& item : scene_) {
+    for (size_t itemIndex = 0; itemIndex < scene_.size(); ++itemIndex) {
+        const SceneModel& item = scene_[itemIndex];
         if (!item.model || !item.visible) continue;
         const GpuModel& model = *item.model;
         for (const MeshPlacement& placement : model.placements()) {
             Instance instance;
             instance.model = &model;
+            instance.sceneItem = itemIndex;
             instance.mesh = placement.mesh;
             instance.world = item.transform * placement.transform;
             const GpuMesh& mesh = model.meshes()[placement.mesh];
@@ -411,6 +416,30 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
     }
 }
 
+void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) {
+    if (outlines_.empty()) return;
+    gfx::RenderState state;
+    state.cull = gfx::CullMode::Back;
+    state.frontFaceClockwise = true;  // keep the back faces: the hull around the object
+    state.blend = gfx::BlendMode::Alpha;
+    gfx::applyState(state);
+    outline_.use();
+    outline_.set("uViewProjection", viewProjection);
+    outline_.set("uViewport", glm::vec2(outputSize_));
+    for (const Outline& outline : outlines_) {
+        outline_.set("uColour", outline.colour);
+        outline_.set("uWidthPixels", outline.widthPixels);
+        for (const Instance& instance : instances_) {
+            if (instance.sceneItem != outline.sceneItem) continue;
+            const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
+            instanceBuffer_.upload(&instance.world, sizeof(glm::mat4));
+            mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, 0);
+            gfx::drawIndexed(mesh.vao, mesh.indexCount, 1);
+            ++stats.drawCalls;
+        }
+    }
+}
+
 FrameStats Renderer::render(const Camera& camera) {
     FrameStats stats;
     if (outputSize_.x <= 0 || outputSize_.y <= 0) return stats;
@@ -462,6 +491,7 @@ FrameStats Renderer::render(const Camera& camera) {
     ++stats.drawCalls;
 
     drawTransparent(camera, viewProjection, stats);
+    drawOutlines(viewProjection, stats);
 
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
     if (options_.fxaa) {

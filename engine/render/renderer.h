@@ -59,6 +59,13 @@ struct SceneModel {
     std::vector<int32_t> hiddenTopNodes;
 };
 
+// A scene item drawn with an outline (selection, hover).
+struct Outline {
+    size_t sceneItem = 0;              // index into the list given to setScene
+    glm::vec4 colour{0.0f, 0.64f, 0.63f, 1.0f};  // display (sRGB) colour
+    float widthPixels = 3.0f;
+};
+
 struct FrameStats {
     int drawCalls = 0;
     int visibleInstances = 0;
@@ -78,6 +85,8 @@ public:
     // Hides or shows top-level nodes of every instance of `model` (cut-away
     // views); the shadow map is redrawn since hidden parts cast no shadow.
     void setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hidden);
+    // Scene items drawn with an outline; empty: none.
+    void setOutlines(std::vector<Outline> outlines) { outlines_ = std::move(outlines); }
     const Aabb& sceneBounds() const { return sceneBounds_; }
     // Call when something that casts shadows moved or the sun changed.
     void invalidateShadows() { shadowsDirty_ = true; }
@@ -115,6 +124,7 @@ private:
     void drawShadowMap(FrameStats& stats);
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
+    void drawOutlines(const glm::mat4& viewProjection, FrameStats& stats);
     void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;
     void setLightingUniforms(const gfx::ShaderProgram& program) const;
     glm::mat4 lightViewProjection() const;
@@ -123,7 +133,8 @@ private:
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, fxaa_;
+    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, fxaa_, outline_;
+    std::vector<Outline> outlines_;
     std::filesystem::file_time_type shadersTime_{};
 
     std::vector<SceneModel> scene_;
