@@ -100,6 +100,7 @@ private:
         model_.errors = loaded_->errors;
         model_.warnings = loaded_->warnings;
         bvh_ = loaded_->bvh;
+        // The overview never dips under the ground the scene stands on.
         labelAnchors_.clear();
         model_.walkAvailable = bvh_ && bvh_->triangleCount() > 0;
         shown_ = showContent(*renderer_, *loaded_);
@@ -116,11 +117,16 @@ private:
                 model_.tours.push_back({tour.title, player ? float(player->totalDuration()) : 0.0f});
             }
             labelAnchors_ = labelAnchors(*scene_, shown_.models);
+            model_.platformNames.clear();
+            model_.machineNames.clear();
+            for (const Platform& platform : scene_->platforms) model_.platformNames.push_back(platform.name);
+            for (const Machine& machine : scene_->machines) model_.machineNames.push_back(machine.name);
             if (!options_.tour.empty()) startTour(options_.tour);
         }
         loaded_.reset();
         glm::ivec2 size = window_->windowSize();
         placeCamera(orbit_, options_, renderer_->sceneBounds(), float(size.x) / float(std::max(size.y, 1)));
+        if (!renderer_->sceneBounds().empty()) orbit_.setMinEyeHeight(renderer_->sceneBounds().min.y + 0.3f);
         redrawFrames_ = 3;
     }
 
@@ -280,6 +286,22 @@ private:
             // eye could take it through a wall); turning then pivots on it.
             orbit_.lookAt(engine::OrbitCamera::eyeOf(orbit_.goal()), hit->point, false);
         }
+        redrawFrames_ = std::max(redrawFrames_, 2);
+    }
+
+    // Flies to a visitor's view inside the platform (the whole building shown).
+    void goToPlatform(size_t index) {
+        if (!scene_ || index >= scene_->platforms.size()) return;
+        if (walker_) toggleWalk();
+        if (tour_) endTour();
+        showFloor(-1);
+        model_.selectedFloor = -1;
+        TourStop stop;
+        stop.kind = TourStop::TargetKind::Platform;
+        stop.targetId = scene_->platforms[index].id;
+        glm::ivec2 size = window_->windowSize();
+        CameraViewpoint view = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)))(stop);
+        orbit_.lookAt(view.eye, view.target, false);
         redrawFrames_ = std::max(redrawFrames_, 2);
     }
 
@@ -569,6 +591,11 @@ private:
             refreshOutlines();
         }
         if (model_.walkToggled) toggleWalk();
+        if (model_.goToPlatform >= 0) goToPlatform(size_t(model_.goToPlatform));
+        if (model_.goToMachine >= 0) {
+            if (walker_) toggleWalk();
+            selectMachine(size_t(model_.goToMachine));
+        }
         if (model_.planToggled && model_.selectedFloor >= 0) {
             planMode_ = !planMode_;
             model_.plan = planMode_;

@@ -48,8 +48,12 @@ std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, co
         label.text = anchor.text;
         label.machine = anchor.machine;
         label.position = glm::vec2((ndc.x * 0.5f + 0.5f) * view.viewport.x, (0.5f - ndc.y * 0.5f) * view.viewport.y);
-        // Hidden behind a wall or a floor: still there, but faint.
-        if (bvh && bvh->occluded(view.eye, anchor.position, hidden)) label.opacity = 0.3f;
+        // Hidden behind a wall nearby, on the visitor's level: still there, but
+        // faint. Hidden far away or on another floor: left out (clutter).
+        if (bvh && bvh->occluded(view.eye, anchor.position, hidden)) {
+            if (distance > 25.0f || std::abs(anchor.position.y - view.eye.y) > 3.0f) continue;
+            label.opacity = 0.3f;
+        }
         candidates.push_back({label, distance});
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

@@ -56,6 +56,8 @@ constexpr Entry kEntries[] = {
     {Text::Platform, "Plateforme", "Platform"},
     {Text::Walk, "Visite à pied", "Walk"},
     {Text::FloorPlan, "Plan de l'étage", "Floor plan"},
+    {Text::GoTo, "Aller à…", "Go to…"},
+    {Text::Machines, "Machines", "Machines"},
     {Text::YouAreHere, "Vous êtes ici", "You are here"},
     {Text::PlanHelp, "Toucher un point du plan : s'y rendre à pied", "Tap a point of the plan: walk there"},
     {Text::Overview, "Vue d'ensemble", "Overview"},

@@ -51,6 +51,8 @@ enum class Text {
     FloorPlan,
     YouAreHere,
     PlanHelp,
+    GoTo,
+    Machines,
 };
 
 // The text in the given language; never empty.

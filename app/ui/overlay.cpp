@@ -91,6 +91,7 @@ void Overlay::build(OverlayModel& model) {
     model.machineClosed = false;
     model.walkToggled = false;
     model.planToggled = false;
+    model.goToPlatform = model.goToMachine = -1;
     model.walkPad = glm::vec2(0.0f);
     drawLabels(model);
     if (model.youAreHere) {
@@ -261,6 +262,22 @@ void Overlay::buildTourList(OverlayModel& model) {
     ImGui::SetNextWindowBgAlpha(0.8f);
     ImGui::Begin("##tours", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    // "Go to": every platform, then every machine; choosing one flies there.
+    if (!model.platformNames.empty()) {
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::BeginCombo("##goto", std::string(tr(Text::GoTo, language_)).c_str())) {
+            auto name = [&](const LocalizedText& t) { return language_ == Language::English ? t.en : t.fr; };
+            for (size_t i = 0; i < model.platformNames.size(); ++i)
+                if (ImGui::Selectable((name(model.platformNames[i]) + "##p" + std::to_string(i)).c_str()))
+                    model.goToPlatform = int(i);
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", std::string(tr(Text::Machines, language_)).c_str());
+            for (size_t i = 0; i < model.machineNames.size(); ++i)
+                if (ImGui::Selectable((name(model.machineNames[i]) + "##m" + std::to_string(i)).c_str()))
+                    model.goToMachine = int(i);
+            ImGui::EndCombo();
+        }
+    }
     ImGui::TextDisabled("%s", std::string(tr(Text::GuidedTours, language_)).c_str());
     for (size_t i = 0; i < model.tours.size(); ++i) {
         const TourChoice& t = model.tours[i];

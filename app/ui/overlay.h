@@ -59,6 +59,8 @@ struct OverlayModel {
     std::vector<LocalizedText> floors;  // the scene's floors, lowest first
     int selectedFloor = -1;             // -1: the whole building
     std::vector<TourChoice> tours;
+    std::vector<LocalizedText> platformNames;  // for the "go to" list
+    std::vector<LocalizedText> machineNames;
     TourView tour;
     bool walkAvailable = false;          // a scene with geometry to walk on
     bool walking = false;
@@ -81,6 +83,8 @@ struct OverlayModel {
     bool machineClosed = false;
     bool walkToggled = false;
     bool planToggled = false;
+    int goToPlatform = -1;  // out: chosen in the "go to" list
+    int goToMachine = -1;
 };
 
 class Overlay {

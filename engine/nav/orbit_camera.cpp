@@ -69,10 +69,20 @@ void OrbitCamera::lookAt(const glm::vec3& eye, const glm::vec3& target, bool imm
     if (immediate) current_ = pose;
 }
 
+void OrbitCamera::keepAboveGround(CameraPose& pose) const {
+    if (!minEyeHeight_) return;
+    // eye.y = target.y - sin(pitch) * distance >= minimum  =>  sin(pitch) <= (target.y - minimum) / distance
+    float limit = (pose.target.y - *minEyeHeight_) / std::max(pose.distance, 1e-3f);
+    if (limit >= 1.0f) return;
+    float maxPitch = limit <= -1.0f ? -89.0f : glm::degrees(std::asin(limit));
+    pose.pitchDegrees = std::min(pose.pitchDegrees, maxPitch);
+}
+
 void OrbitCamera::rotate(const glm::vec2& drag) {
     goal_.yawDegrees += drag.x * desc_.rotateDegreesPerPixel;
     goal_.pitchDegrees = std::clamp(goal_.pitchDegrees - drag.y * desc_.rotateDegreesPerPixel,
                                     desc_.minPitchDegrees, desc_.maxPitchDegrees);
+    keepAboveGround(goal_);
 }
 
 void OrbitCamera::pan(const glm::vec2& drag, const glm::vec2& viewport) {
@@ -98,6 +108,7 @@ void OrbitCamera::zoom(float steps, const glm::vec2& cursor, const glm::vec2& vi
     glm::vec3 offset = (right * ndc.x * aspect + up * ndc.y) * tanHalf * goal_.distance;
     goal_.target += offset * (1.0f - factor);
     goal_.distance = std::max(goal_.distance * factor, kMinDistance);
+    keepAboveGround(goal_);
 }
 
 bool OrbitCamera::update(float dt) {

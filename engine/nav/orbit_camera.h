@@ -2,6 +2,8 @@
 // OrbitCamera: turns around a target point. Mouse, keyboard and touch-style
 // drags set goals; the camera eases towards them (damping), so motion is
 // smooth and `update` says when it has settled (no redraw needed then).
+#include <optional>
+
 #include <glm/glm.hpp>
 
 #include "scene/bounds.h"
@@ -38,6 +40,10 @@ public:
     // steps > 0 zooms in, towards the point under `cursorPixels`.
     void zoom(float steps, const glm::vec2& cursorPixels, const glm::vec2& viewportPixels);
 
+    // Keeps the eye at least at `height` (e.g. just above the ground) while
+    // turning and zooming: the pitch is limited so the eye stays above it.
+    void setMinEyeHeight(std::optional<float> height) { minEyeHeight_ = height; }
+
     // Eases the current pose towards the goal. Returns true while moving.
     bool update(float dtSeconds);
 
@@ -56,6 +62,8 @@ private:
     OrbitCameraDesc desc_;
     CameraPose current_;
     CameraPose goal_;
+    std::optional<float> minEyeHeight_;
+    void keepAboveGround(CameraPose& pose) const;
 };
 
 }  // namespace engine

@@ -102,3 +102,21 @@ TEST(OrbitCamera, PanMovesTheTargetInTheViewPlane) {
 
 }  // namespace
 }  // namespace engine
+
+namespace engine {
+namespace {
+
+TEST(OrbitCamera, NeverGoesUnderTheGround) {
+    OrbitCamera camera;
+    camera.setMinEyeHeight(0.2f);
+    camera.lookAt({0, 5, 20}, {0, 2, 0}, true);
+    camera.rotate({0.0f, -2000.0f});  // try to look up from far below
+    for (int i = 0; i < 600; ++i) camera.update(1.0f / 60.0f);
+    EXPECT_GE(camera.eye().y, 0.2f - 1e-3f);
+    camera.zoom(-5.0f, {400, 300}, {800, 600});  // backing away keeps it above too
+    for (int i = 0; i < 600; ++i) camera.update(1.0f / 60.0f);
+    EXPECT_GE(camera.eye().y, 0.2f - 1e-3f);
+}
+
+}  // namespace
+}  // namespace engine
