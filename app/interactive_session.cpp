@@ -182,8 +182,14 @@ private:
                 break;
             case engine::InputEvent::Kind::KeyDown:
                 // Only text fields keep keys from the 3D view (a clicked button
-                // keeps ImGui's keyboard focus, which must not block shortcuts).
+                // keeps ImGui's keyboard focus, which must not block shortcuts),
+                // except while the visitor moves through the panels (Ctrl+Tab):
+                // then arrows, Space and Esc work the focused widget.
                 if (io.WantTextInput) break;
+                if (io.NavVisible && (e.key == GLFW_KEY_UP || e.key == GLFW_KEY_DOWN || e.key == GLFW_KEY_LEFT ||
+                                      e.key == GLFW_KEY_RIGHT || e.key == GLFW_KEY_SPACE || e.key == GLFW_KEY_ENTER ||
+                                      e.key == GLFW_KEY_TAB || e.key == GLFW_KEY_ESCAPE))
+                    break;
                 if (tour_ && handleTourKey(e.key)) break;
                 if (walker_ && handleWalkKey(e.key, true)) break;
                 switch (e.key) {
@@ -287,6 +293,19 @@ private:
             orbit_.lookAt(engine::OrbitCamera::eyeOf(orbit_.goal()), hit->point, false);
         }
         redrawFrames_ = std::max(redrawFrames_, 2);
+    }
+
+    // While walking, a floor button is a lift: the visitor arrives on that
+    // floor at the same place (pushed out of any wall there), the whole
+    // building shown.
+    void takeTheLift(size_t floor) {
+        if (!scene_ || floor >= scene_->building.floors.size() || !walker_) return;
+        glm::vec3 feet = walker_->feet();
+        float yaw = walker_->yawDegrees();
+        walker_->teleport(glm::vec3(feet.x, scene_->building.floors[floor].elevation + 1.0f, feet.z));
+        walker_->setLook(yaw, 0.0f);
+        model_.selectedFloor = -1;
+        updateWalk(0.0f);
     }
 
     // Flies to a visitor's view inside the platform (the whole building shown).
@@ -582,7 +601,10 @@ private:
         if (model_.resetViewClicked) resetView();
         if (model_.floorChanged) {
             if (tour_) endTour();
-            showFloor(model_.selectedFloor);
+            if (walker_ && model_.selectedFloor >= 0)
+                takeTheLift(size_t(model_.selectedFloor));
+            else
+                showFloor(model_.selectedFloor);
         }
         if (model_.startTour >= 0 && scene_ && size_t(model_.startTour) < scene_->tours.size())
             startTour(scene_->tours[size_t(model_.startTour)].id);

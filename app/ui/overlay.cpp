@@ -108,12 +108,17 @@ void Overlay::build(OverlayModel& model) {
         std::string here(tr(Text::YouAreHere, language_));
         draw->AddText(ImVec2(at.x + r * 1.6f, at.y - r * 2.2f), IM_COL32(255, 255, 255, 255), here.c_str());
     }
-    // Title, top left.
+    // Title, top left. It has the keyboard focus at start; Ctrl+Tab goes
+    // from panel to panel, arrows from button to button, Space presses.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
+    if (!titleFocused_) {
+        ImGui::SetNextWindowFocus();
+        titleFocused_ = true;
+    }
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##title", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
+                     ImGuiWindowFlags_NoMove);
     ImGui::TextUnformatted("Twin Tour");
     if (!model.title.empty()) {
         ImGui::SameLine();

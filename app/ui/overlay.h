@@ -125,6 +125,7 @@ private:
     bool frenchGlyphs_ = false;
     bool errorsDismissed_ = false;
     bool showAbout_ = false;
+    bool titleFocused_ = false;
     float titleRight_ = 0.0f;   // where the title bar ends, for laying out the rest
     float titleBottom_ = 0.0f;
     std::vector<float> frameTimes_;
