@@ -20,7 +20,7 @@
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
-#include "gfx/imgui_renderer.h"
+#include "gfx/gui_renderer.h"
 #include "platform/headless_context.h"
 #include "ui/overlay.h"
 
@@ -98,15 +98,15 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     return s;
 }
 
-void drawOverlayHeadless(Overlay& overlay, engine::gfx::ImGuiRenderer& imgui, OverlayModel& model, glm::ivec2 size) {
+void drawOverlayHeadless(Overlay& overlay, engine::gfx::GuiRenderer& gui, OverlayModel& model, glm::ivec2 size) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(size.x), float(size.y));
     io.DeltaTime = 1.0f / 60.0f;
-    imgui.newFrame();
+    gui.newFrame();
     ImGui::NewFrame();
     overlay.build(model);
     ImGui::Render();
-    imgui.render(ImGui::GetDrawData());
+    gui.render(ImGui::GetDrawData());
 }
 
 // --floor: cuts the building away above that floor. Returns the bounds to
@@ -247,7 +247,7 @@ int runScreenshot(const AppOptions& options) {
         Overlay overlay(1.0f, languageFromCode(options.language));
         // A tour moment shows its subtitle, a machine its card, a plan the floor: no figures.
         overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick && !options.plan);
-        engine::gfx::ImGuiRenderer imgui;
+        engine::gfx::GuiRenderer gui;
         OverlayModel model;
         model.title = session->content.title;
         model.errors = session->content.errors;
@@ -302,10 +302,10 @@ int runScreenshot(const AppOptions& options) {
         model.figures.renderer = session->device.renderer.substr(0, session->device.renderer.find(' '));
         renderer.bindOutput();
         // Two frames: ImGui lays out auto-sized windows on the first.
-        drawOverlayHeadless(overlay, imgui, model, options.size);
+        drawOverlayHeadless(overlay, gui, model, options.size);
         renderer.render(camera());
         renderer.bindOutput();
-        drawOverlayHeadless(overlay, imgui, model, options.size);
+        drawOverlayHeadless(overlay, gui, model, options.size);
     }
     std::string glErrors = engine::gfx::takeErrors();
     if (!glErrors.empty()) engine::log::warning("OpenGL reported errors: " + glErrors);

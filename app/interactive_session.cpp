@@ -19,8 +19,8 @@
 #include "tour_setup.h"
 #include "core/log.h"
 #include "gfx/device.h"
-#include "gfx/imgui_renderer.h"
-#include "platform/imgui_platform.h"
+#include "gfx/gui_renderer.h"
+#include "platform/gui_input.h"
 #include "platform/window.h"
 #include "ui/overlay.h"
 
@@ -62,16 +62,16 @@ public:
         model_.toggles = {options_.shadows, options_.antialiasing, options_.ground};
 
         overlay_ = std::make_unique<Overlay>(window_->contentScale(), languageFromCode(options_.language));
-        imguiPlatform_ = std::make_unique<engine::ImGuiPlatform>(*window_);
+        guiInput_ = std::make_unique<engine::GuiInput>(*window_);
         // Keyboard navigation needs the key map the platform backend fills in.
         ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        imguiRenderer_ = std::make_unique<engine::gfx::ImGuiRenderer>();
+        guiRenderer_ = std::make_unique<engine::gfx::GuiRenderer>();
 
         startLoading(inputFor(options_, data));
         loop();
         if (loader_.joinable()) loader_.join();
-        imguiRenderer_.reset();
-        imguiPlatform_.reset();
+        guiRenderer_.reset();
+        guiInput_.reset();
         overlay_.reset();
         renderer_.reset();
         return 0;
@@ -588,14 +588,14 @@ private:
             model_.labels = placeLabels(labelAnchors_, view, planMode_ ? nullptr : bvh_.get(), hiddenFilter(hiddenTopNodes_));
         }
         renderer_->bindOutput();
-        imguiRenderer_->newFrame();
-        imguiPlatform_->newFrame();
+        guiRenderer_->newFrame();
+        guiInput_->newFrame();
         ImGui::NewFrame();
         model_.resetViewClicked = false;
         model_.togglesChanged = false;
         overlay_->build(model_);
         ImGui::Render();
-        imguiRenderer_->render(ImGui::GetDrawData());
+        guiRenderer_->render(ImGui::GetDrawData());
         window_->swapBuffers();
 
         if (model_.resetViewClicked) resetView();
@@ -644,8 +644,8 @@ private:
     std::unique_ptr<engine::Window> window_;
     std::unique_ptr<engine::Renderer> renderer_;
     std::unique_ptr<Overlay> overlay_;
-    std::unique_ptr<engine::ImGuiPlatform> imguiPlatform_;
-    std::unique_ptr<engine::gfx::ImGuiRenderer> imguiRenderer_;
+    std::unique_ptr<engine::GuiInput> guiInput_;
+    std::unique_ptr<engine::gfx::GuiRenderer> guiRenderer_;
     std::string rendererName_;
     std::shared_ptr<const engine::GpuModel> building_;
     ShownContent shown_;

@@ -5,12 +5,12 @@ namespace engine {
 
 class Window;
 
-class ImGuiPlatform {
+class GuiInput {
 public:
-    explicit ImGuiPlatform(Window& window);
-    ~ImGuiPlatform();
-    ImGuiPlatform(const ImGuiPlatform&) = delete;
-    ImGuiPlatform& operator=(const ImGuiPlatform&) = delete;
+    explicit GuiInput(Window& window);
+    ~GuiInput();
+    GuiInput(const GuiInput&) = delete;
+    GuiInput& operator=(const GuiInput&) = delete;
     void newFrame();
 };
 

@@ -5,12 +5,12 @@ struct ImDrawData;
 
 namespace engine::gfx {
 
-class ImGuiRenderer {
+class GuiRenderer {
 public:
-    ImGuiRenderer();
-    ~ImGuiRenderer();
-    ImGuiRenderer(const ImGuiRenderer&) = delete;
-    ImGuiRenderer& operator=(const ImGuiRenderer&) = delete;
+    GuiRenderer();
+    ~GuiRenderer();
+    GuiRenderer(const GuiRenderer&) = delete;
+    GuiRenderer& operator=(const GuiRenderer&) = delete;
 
     bool ready() const { return ready_; }
     void newFrame();
