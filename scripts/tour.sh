@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-bash scripts/build.sh
+bash scripts/build.sh -DTWIN_BUILD_TESTS=OFF  # the app alone: tests build with scripts/test.sh
 exec ./build/twin-tour "$@"
