@@ -303,7 +303,7 @@ public:
     TempFolder() {
         std::error_code ec;
         std::string pattern = (fs::temp_directory_path(ec) / "engine-import-XXXXXX").string();
-        if (ec) pattern = "/tmp/twin-import-XXXXXX";
+        if (ec) pattern = "/tmp/engine-import-XXXXXX";
         if (::mkdtemp(pattern.data())) path_ = pattern;
     }
     ~TempFolder() {
