@@ -60,6 +60,7 @@ public:
         renderer_ = std::move(renderer).value();
         applyRenderOptions(*renderer_, options_);
         model_.toggles = {options_.shadows, options_.antialiasing, options_.ground};
+        model_.reducedMotion = options_.reducedMotion;
 
         overlay_ = std::make_unique<Overlay>(window_->contentScale(), languageFromCode(options_.language));
         guiInput_ = std::make_unique<engine::GuiInput>(*window_);
@@ -441,7 +442,7 @@ private:
         framing_ = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)));
         // The tour starts with a move from where the camera is: no jump cut.
         CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
-        tour_ = makeTourPlayer(*scene_, id, framing_, options_.reducedMotion, from);
+        tour_ = makeTourPlayer(*scene_, id, framing_, model_.reducedMotion, from);
         if (!tour_) {
             engine::log::error("unknown tour \"" + id + "\"");
             return;

@@ -58,6 +58,7 @@ constexpr Entry kEntries[] = {
     {Text::FloorPlan, "Plan de l'étage", "Floor plan"},
     {Text::GoTo, "Aller à…", "Go to…"},
     {Text::Machines, "Machines", "Machines"},
+    {Text::ReducedMotion, "Mouvements réduits", "Reduced motion"},
     {Text::YouAreHere, "Vous êtes ici", "You are here"},
     {Text::PlanHelp, "Toucher un point du plan : s'y rendre à pied", "Tap a point of the plan: walk there"},
     {Text::Overview, "Vue d'ensemble", "Overview"},

@@ -53,6 +53,7 @@ enum class Text {
     PlanHelp,
     GoTo,
     Machines,
+    ReducedMotion,
 };
 
 // The text in the given language; never empty.

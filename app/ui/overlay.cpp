@@ -292,6 +292,7 @@ void Overlay::buildTourList(OverlayModel& model) {
                       std::string(tr(Text::Minutes, language_)).c_str(), i);
         if (ImGui::Button(label)) model.startTour = int(i);
     }
+    ImGui::Checkbox(std::string(tr(Text::ReducedMotion, language_)).c_str(), &model.reducedMotion);
     ImGui::End();
 }
 

@@ -59,6 +59,7 @@ struct OverlayModel {
     std::vector<LocalizedText> floors;  // the scene's floors, lowest first
     int selectedFloor = -1;             // -1: the whole building
     std::vector<TourChoice> tours;
+    bool reducedMotion = false;          // in/out: short camera moves
     std::vector<LocalizedText> platformNames;  // for the "go to" list
     std::vector<LocalizedText> machineNames;
     TourView tour;
