@@ -87,6 +87,39 @@ public:
         return &*it;
     }
 
+    // Calls read(item, itemPath) for every element of `array` that is an
+    // object (every section is a list of objects) and reports the others.
+    // False when some element was not an object.
+    template <typename Read>
+    bool eachObject(const json& array, const std::string& path, Read&& read) {
+        bool all = true;
+        for (size_t i = 0; i < array.size(); ++i) {
+            std::string itemPath = path + "/" + std::to_string(i);
+            if (!array[i].is_object()) {
+                issue(itemPath, std::string("expected an object, found ") + kindName(array[i]));
+                all = false;
+                continue;
+            }
+            read(array[i], itemPath);
+        }
+        return all;
+    }
+
+    // Appends the strings of `array` (node names) to `out`, reporting the
+    // elements that are not strings; false when there were some.
+    bool nameList(const json& array, const std::string& path, std::vector<std::string>& out) {
+        bool all = true;
+        for (size_t i = 0; i < array.size(); ++i) {
+            if (array[i].is_string()) {
+                out.push_back(array[i].get<std::string>());
+            } else {
+                issue(path + "/" + std::to_string(i), "expected a node name (string)");
+                all = false;
+            }
+        }
+        return all;
+    }
+
     bool string(const json& o, const char* key, const std::string& path, bool required, std::string& out) {
         const json* v = member(o, key, path, required, json::value_t::string, "a string");
         if (!v) return !required;
@@ -261,36 +294,19 @@ void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
     r.onlyKeys(*building, "/building", {"models", "floors", "roofNodes"});
     if (const json* roof = r.member(*building, "roofNodes", "/building", false, json::value_t::array,
                                     "an array of node names")) {
-        for (size_t k = 0; k < roof->size(); ++k) {
-            if ((*roof)[k].is_string())
-                scene.building.roofNodes.push_back((*roof)[k].get<std::string>());
-            else
-                r.issue("/building/roofNodes/" + std::to_string(k), "expected a node name (string)");
-        }
+        r.nameList(*roof, "/building/roofNodes", scene.building.roofNodes);
     }
     if (const json* models = r.member(*building, "models", "/building", true, json::value_t::array, "an array of models")) {
-        for (size_t i = 0; i < models->size(); ++i) {
-            std::string path = "/building/models/" + std::to_string(i);
-            const json& m = (*models)[i];
-            if (!m.is_object()) {
-                r.issue(path, std::string("expected an object with \"file\", found ") + kindName(m));
-                continue;
-            }
+        r.eachObject(*models, "/building/models", [&](const json& m, const std::string& path) {
             r.onlyKeys(m, path, {"file", "position", "rotationDegrees", "scale"});
             ModelPlacement placement;
             if (r.file(m, "file", path, true, placement.file) & r.transform(m, path, placement.transform))
                 scene.building.models.push_back(placement);
-        }
+        });
     }
     std::set<std::string> ids;
     if (const json* floors = r.member(*building, "floors", "/building", true, json::value_t::array, "an array of floors")) {
-        for (size_t i = 0; i < floors->size(); ++i) {
-            std::string path = "/building/floors/" + std::to_string(i);
-            const json& f = (*floors)[i];
-            if (!f.is_object()) {
-                r.issue(path, "expected an object");
-                continue;
-            }
+        r.eachObject(*floors, "/building/floors", [&](const json& f, const std::string& path) {
             r.onlyKeys(f, path, {"id", "name", "elevation", "height", "nodes"});
             Floor floor;
             double elevation = 0, height = 3;
@@ -298,19 +314,12 @@ void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
                       r.number(f, "elevation", path, true, -100, 1000, elevation) &
                       r.number(f, "height", path, true, 2.0, 30.0, height);
             if (const json* nodes = r.member(f, "nodes", path, false, json::value_t::array, "an array of node names")) {
-                for (size_t k = 0; k < nodes->size(); ++k) {
-                    if ((*nodes)[k].is_string())
-                        floor.nodes.push_back((*nodes)[k].get<std::string>());
-                    else {
-                        r.issue(path + "/nodes/" + std::to_string(k), "expected a node name (string)");
-                        ok = false;
-                    }
-                }
+                ok &= r.nameList(*nodes, path + "/nodes", floor.nodes);
             }
             floor.elevation = float(elevation);
             floor.height = float(height);
             if (ok) scene.building.floors.push_back(floor);
-        }
+        });
     }
 }
 
@@ -318,13 +327,7 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
     const json* platforms = r.member(doc, "platforms", "", true, json::value_t::array, "an array of platforms");
     if (!platforms) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < platforms->size(); ++i) {
-        std::string path = "/platforms/" + std::to_string(i);
-        const json& p = (*platforms)[i];
-        if (!p.is_object()) {
-            r.issue(path, std::string("expected an object, found ") + kindName(p));
-            continue;
-        }
+    r.eachObject(*platforms, "/platforms", [&](const json& p, const std::string& path) {
         r.onlyKeys(p, path, {"id", "name", "description", "floor", "footprint", "capacity", "colour", "services", "contact"});
         Platform platform;
         bool ok = r.id(p, path, ids, platform.id) & r.localized(p, "name", path, true, platform.name) &
@@ -380,20 +383,14 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
                   r.string(*contact, "phone", path + "/contact", false, platform.contact.phone);
         }
         if (ok) scene.platforms.push_back(platform);
-    }
+    });
 }
 
 void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& declaredPlatforms) {
     const json* machines = r.member(doc, "machines", "", true, json::value_t::array, "an array of machines");
     if (!machines) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < machines->size(); ++i) {
-        std::string path = "/machines/" + std::to_string(i);
-        const json& m = (*machines)[i];
-        if (!m.is_object()) {
-            r.issue(path, std::string("expected an object, found ") + kindName(m));
-            continue;
-        }
+    r.eachObject(*machines, "/machines", [&](const json& m, const std::string& path) {
         r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
                              "training", "parts"});
         Machine machine;
@@ -411,21 +408,14 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
             ok = false;
         }
         if (const json* specs = r.member(m, "specifications", path, false, json::value_t::array, "an array")) {
-            for (size_t k = 0; k < specs->size(); ++k) {
-                std::string sp = path + "/specifications/" + std::to_string(k);
-                const json& s = (*specs)[k];
-                Specification spec;
-                if (!s.is_object()) {
-                    r.issue(sp, "expected {\"label\": {...}, \"value\": {...}}");
-                    ok = false;
-                    continue;
-                }
+            ok &= r.eachObject(*specs, path + "/specifications", [&](const json& s, const std::string& sp) {
                 r.onlyKeys(s, sp, {"label", "value"});
+                Specification spec;
                 if (r.localized(s, "label", sp, true, spec.label) & r.localized(s, "value", sp, true, spec.value))
                     machine.specifications.push_back(spec);
                 else
                     ok = false;
-            }
+            });
         }
         if (const json* safety = r.member(m, "safety", path, false, json::value_t::object, "an object")) {
             r.onlyKeys(*safety, path + "/safety", {"rules", "protectiveEquipment"});
@@ -450,7 +440,7 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
             }
         }
         if (ok) scene.machines.push_back(machine);
-    }
+    });
 }
 
 void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& platforms,
@@ -458,13 +448,7 @@ void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::s
     const json* tours = r.member(doc, "tours", "", false, json::value_t::array, "an array of tours");
     if (!tours) return;
     std::set<std::string> ids;
-    for (size_t i = 0; i < tours->size(); ++i) {
-        std::string path = "/tours/" + std::to_string(i);
-        const json& t = (*tours)[i];
-        if (!t.is_object()) {
-            r.issue(path, "expected an object");
-            continue;
-        }
+    r.eachObject(*tours, "/tours", [&](const json& t, const std::string& path) {
         r.onlyKeys(t, path, {"id", "title", "audience", "stops"});
         Tour tour;
         bool ok = r.id(t, path, ids, tour.id) & r.localized(t, "title", path, true, tour.title) &
@@ -476,14 +460,7 @@ void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::s
         }
         const json* stops = r.member(t, "stops", path, true, json::value_t::array, "an array of stops");
         if (!stops) ok = false;
-        for (size_t k = 0; stops && k < stops->size(); ++k) {
-            std::string sp = path + "/stops/" + std::to_string(k);
-            const json& s = (*stops)[k];
-            if (!s.is_object()) {
-                r.issue(sp, "expected an object");
-                ok = false;
-                continue;
-            }
+        if (stops) ok &= r.eachObject(*stops, path + "/stops", [&](const json& s, const std::string& sp) {
             r.onlyKeys(s, sp, {"target", "camera", "duration", "narration", "panels"});
             TourStop stop;
             double duration = 10;
@@ -540,13 +517,13 @@ void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::s
                 }
             }
             tour.stops.push_back(stop);
-        }
+        });
         if (stops && stops->empty()) {
             r.issue(path + "/stops", "a tour needs at least one stop");
             ok = false;
         }
         if (ok) scene.tours.push_back(tour);
-    }
+    });
 }
 
 void readFeeds(Reader& r, const json& doc, SceneDescription& scene) {
