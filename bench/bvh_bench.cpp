@@ -33,6 +33,7 @@
 #include <glm/glm.hpp>
 
 #include "nav/walk_controller.h"
+#include "core/split_mix.h"
 #include "scene/triangle_bvh.h"
 
 #ifndef TWIN_BENCH_HAVE_MODEL_FILE
@@ -56,29 +57,8 @@ using engine::BvhTriangle;
 constexpr double kBudgetMicroseconds = 200.0;  // DESIGN.md section 5
 constexpr float kEyeHeight = 1.65f;
 
-// SplitMix64, so every run and every platform draws the same scene and rays.
-class Random {
-public:
-    explicit Random(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    float uniform(float lo, float hi) { return lo + (hi - lo) * float(next() >> 40) * (1.0f / 16777216.0f); }
-    int below(int n) { return int(next() % uint64_t(n)); }
-    glm::vec3 direction() {
-        for (;;) {
-            glm::vec3 v(uniform(-1, 1), uniform(-1, 1), uniform(-1, 1));
-            float lengthSq = glm::dot(v, v);
-            if (lengthSq > 1e-4f && lengthSq <= 1.0f) return v / std::sqrt(lengthSq);
-        }
-    }
-
-private:
-    uint64_t state_;
-};
+// Same scene and rays on every run and platform.
+using Random = engine::SplitMix64;
 
 // ---------------------------------------------------------------------------
 // A synthetic building: 60 x 30 m, three storeys, rooms on a 7.5 m grid with

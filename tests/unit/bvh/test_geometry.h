@@ -8,6 +8,7 @@
 
 #include <glm/glm.hpp>
 
+#include "core/split_mix.h"
 #include "scene/triangle_bvh.h"
 
 namespace engine::test {
@@ -81,31 +82,8 @@ inline std::vector<BvhTriangle> makeTestBuilding() {
     return tris;
 }
 
-// SplitMix64: small, fast, and the same sequence everywhere.
-class TestRandom {
-public:
-    explicit TestRandom(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [lo, hi).
-    float uniform(float lo, float hi) { return lo + (hi - lo) * float(next() >> 40) * (1.0f / 16777216.0f); }
-    glm::vec3 inBox(glm::vec3 lo, glm::vec3 hi) { return {uniform(lo.x, hi.x), uniform(lo.y, hi.y), uniform(lo.z, hi.z)}; }
-    // Uniform on the unit sphere (rejection from the cube).
-    glm::vec3 direction() {
-        for (;;) {
-            glm::vec3 v = inBox(glm::vec3(-1.0f), glm::vec3(1.0f));
-            float lengthSq = glm::dot(v, v);
-            if (lengthSq > 1e-4f && lengthSq <= 1.0f) return v / std::sqrt(lengthSq);
-        }
-    }
-
-private:
-    uint64_t state_;
-};
+// The same sequence everywhere.
+using TestRandom = engine::SplitMix64;
 
 // A random soup of `count` triangles with edges up to `maxSize` in the box
 // [-extent, extent]^3; object ids 0..7.
