@@ -221,12 +221,9 @@ int runScreenshot(const AppOptions& options) {
     std::string error;
     HeadlessView view;
     if (!openHeadlessView(options, view, error)) return fail(error);
-    auto& session = view.session;
+    auto& [session, orbit, tour, aspect, fixedCamera] = view;
     engine::Renderer& renderer = *session->renderer;
-    engine::OrbitCamera& orbit = view.orbit;
-    std::optional<TourPlayer>& tour = view.tour;
-    float aspect = view.aspect;
-    auto camera = [&] { return view.fixedCamera ? *view.fixedCamera : cameraFor(orbit, aspect, renderer.sceneBounds()); };
+    auto camera = [&] { return fixedCamera ? *fixedCamera : cameraFor(orbit, aspect, renderer.sceneBounds()); };
     // The machine asked for (--machine) or clicked (--pick) is outlined.
     std::optional<size_t> selected;
     if (session->content.scene && !options.machine.empty())
@@ -334,11 +331,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::string error;
     HeadlessView view;
     if (!openHeadlessView(options, view, error)) return fail(error);
-    auto& session = view.session;
+    auto& [session, orbit, tour, aspect, fixedCamera] = view;
     engine::Renderer& renderer = *session->renderer;
-    engine::OrbitCamera& orbit = view.orbit;
-    std::optional<TourPlayer>& tour = view.tour;
-    float aspect = view.aspect;
 
     auto firstStart = Clock::now();
     renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
