@@ -112,10 +112,5 @@ def build():
                                                (bx + 0.05, by + 0.1, th + 0.005), (bx + 0.02, by + 0.07, th + 0.01)],
                                0.009, n=6, sub=4))
 
-    # pose the arm
-    for name, ang in POSE.items():
-        obj = next(p for p in m.parts if p.name == name)
-        e = [0.0, 0.0, 0.0]
-        e["XYZ".index(AXES[name])] = math.radians(ang)
-        obj.rotation_euler = e
+    m.pose(POSE, AXES)  # the arm in a working pose
     return m

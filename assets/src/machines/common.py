@@ -850,6 +850,15 @@ class Machine:
         self.parts.append(target)
         return target
 
+    def pose(self, angles, axes):
+        """Turns the named parts (robot joints) by `angles` (degrees) about
+        their `axes` ("X", "Y" or "Z"), so a robot is exported in a working pose."""
+        for name, ang in angles.items():
+            obj = next(p for p in self.parts if p.name == name)
+            e = [0.0, 0.0, 0.0]
+            e["XYZ".index(axes[name])] = math.radians(ang)
+            obj.rotation_euler = e
+
     @staticmethod
     def _dedupe_materials(obj):
         me = obj.data

@@ -207,10 +207,5 @@ def build():
                                     0.015, n=6, sub=3))
     m.part("signal_tower", signal_tower(M, (H, -H, FENCE_H + 0.012)))
 
-    # pose the robot
-    for name, ang in POSE.items():
-        obj = next(p for p in m.parts if p.name == name)
-        e = [0.0, 0.0, 0.0]
-        e["XYZ".index(AXES[name])] = math.radians(ang)
-        obj.rotation_euler = e
+    m.pose(POSE, AXES)  # the robot in a working pose
     return m
