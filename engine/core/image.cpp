@@ -86,7 +86,7 @@ Result<Image> readImage(const std::filesystem::path& file) {
     return image;
 }
 
-Result<ImageDifference> compareImages(const Image& actual, const Image& expected) {
+Result<ImageDifference> compareImages(const Image& actual, const Image& expected, int threshold) {
     if (actual.width != expected.width || actual.height != expected.height)
         return makeError("image sizes differ: " + std::to_string(actual.width) + "x" + std::to_string(actual.height) +
                          " vs expected " + std::to_string(expected.width) + "x" + std::to_string(expected.height));
@@ -105,6 +105,7 @@ Result<ImageDifference> compareImages(const Image& actual, const Image& expected
                 sum += d;
                 pixelMax = std::max(pixelMax, d);
             }
+            if (pixelMax > threshold) ++result.pixelsOverThreshold;
             if (pixelMax > result.maxDifference) {
                 result.maxDifference = pixelMax;
                 result.worstX = x;

@@ -34,10 +34,12 @@ struct ImageDifference {
     int maxDifference = 0;       // largest channel difference, 0-255
     double meanDifference = 0;   // mean over all channels of all pixels
     int worstX = 0, worstY = 0;  // where the largest difference is
+    int pixelsOverThreshold = 0; // pixels whose largest channel difference exceeds the threshold
     Image diff;                  // visualises differences (amplified, red)
 };
 
-// Compares two images of the same size, RGB channels only.
-Result<ImageDifference> compareImages(const Image& actual, const Image& expected);
+// Compares two images of the same size, RGB channels only, and counts the
+// pixels that differ by more than `threshold` in some channel.
+Result<ImageDifference> compareImages(const Image& actual, const Image& expected, int threshold = 0);
 
 }  // namespace engine

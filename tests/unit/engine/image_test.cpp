@@ -44,6 +44,16 @@ TEST(Image, CompareFindsTheWorstPixel) {
     EXPECT_EQ(compareImages(a, a)->maxDifference, 0);
 }
 
+TEST(Image, CompareCountsPixelsOverTheThreshold) {
+    Image a = gradient(16, 16), b = a;
+    b.rgba[size_t((1 * 16 + 1) * 4 + 0)] ^= 0x40;  // 64 in pixel (1, 1)
+    b.rgba[size_t((2 * 16 + 3) * 4 + 2)] ^= 0x10;  // 16 in pixel (3, 2)
+    b.rgba[size_t((7 * 16 + 7) * 4 + 3)] ^= 0x80;  // alpha is not compared
+    EXPECT_EQ(compareImages(a, b, 24)->pixelsOverThreshold, 1);
+    EXPECT_EQ(compareImages(a, b, 8)->pixelsOverThreshold, 2);
+    EXPECT_EQ(compareImages(a, b, 64)->pixelsOverThreshold, 0);
+}
+
 TEST(Image, CompareRejectsDifferentSizes) {
     EXPECT_FALSE(compareImages(gradient(8, 8), gradient(8, 9)).ok());
 }
