@@ -16,10 +16,13 @@ build_packages=(
   libpng-dev              # fast PNG writing for screenshots
   libxxhash-dev           # content hashes for the import cache
   fonts-inter fonts-dejavu-core   # UI font with every French glyph
+  libmosquitto-dev        # live data over MQTT
+  libsqlite3-dev          # history of live values
 )
 test_packages=(
   libgtest-dev libgmock-dev
   xvfb xauth              # a display for the windowed tests
+  mosquitto mosquitto-clients   # a real broker for the live-data tests
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.

@@ -1,0 +1,1 @@
+#include "feeds/history_store.h"

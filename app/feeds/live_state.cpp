@@ -1,0 +1,1 @@
+#include "feeds/live_state.h"

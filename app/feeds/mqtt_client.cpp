@@ -1,0 +1,1 @@
+#include "feeds/mqtt_client.h"

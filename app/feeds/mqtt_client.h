@@ -1,0 +1,76 @@
+#pragma once
+// Live data over MQTT through libmosquitto: connects in the background,
+// subscribes to PREFIX/# (again after every reconnect), reconnects with
+// back-off, and queues what arrives for the main thread. The queue is
+// bounded, and oversized payloads are never copied, so a flood cannot grow
+// memory. No GL, no ImGui.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "feeds/live_state.h"
+
+namespace twin::feeds {
+
+struct MqttSettings {
+    std::string host = "127.0.0.1";
+    int port = 1883;
+    bool tls = false;          // mqtts://
+    std::string caFile;        // TLS: empty means the system's CA folder
+    std::string topicPrefix = "twin/v1";
+    std::string username;      // empty: anonymous
+    std::string password;      // read from the environment or a file, never from the scene
+    std::string clientId;      // empty: generated
+    size_t maxPayloadBytes = 16 * 1024;
+    size_t maxQueued = 4096;   // messages waiting for the main thread
+};
+
+// "mqtt://HOST[:PORT]" (1883) or "mqtts://HOST[:PORT]" (8883).
+engine::Result<MqttSettings> parseBrokerUrl(std::string_view url);
+
+// Fills username/password from the scene's feeds section: the secret comes
+// from the named environment variable or file; the error names which.
+engine::Status readCredentials(const Feeds& feeds, MqttSettings& settings);
+
+struct MqttMessage {
+    std::string topic;
+    std::string payload;    // empty when oversize
+    bool oversize = false;  // payload over maxPayloadBytes, not copied
+};
+
+class MqttClient {
+public:
+    static engine::Result<std::unique_ptr<MqttClient>> start(const MqttSettings& settings);
+    ~MqttClient();
+
+    Connection connection() const;
+    std::vector<MqttMessage> takeMessages();  // oldest first
+    uint64_t dropped() const;                 // messages lost because the queue was full
+    std::string lastError() const;            // why the last connection failed, "" if none
+
+    struct Impl;
+
+private:
+    explicit MqttClient(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Publishes retained QoS 1 messages, for twin-tour-publish and the tests.
+class MqttPublisher {
+public:
+    static engine::Result<std::unique_ptr<MqttPublisher>> connect(const MqttSettings& settings, double timeoutSeconds = 5);
+    ~MqttPublisher();
+    engine::Status publish(const std::string& topic, const std::string& payload, bool retain = true);
+    engine::Status flush(double timeoutSeconds = 5);  // waits until every message is acknowledged
+
+    struct Impl;
+
+private:
+    explicit MqttPublisher(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace twin::feeds

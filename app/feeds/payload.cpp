@@ -1,0 +1,1 @@
+#include "feeds/payload.h"

@@ -1,0 +1,1 @@
+#include "feeds/replay_week.h"

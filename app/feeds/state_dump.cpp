@@ -1,0 +1,1 @@
+#include "feeds/state_dump.h"
