@@ -3,8 +3,9 @@
 // map, an analytic sky, sorted transparency, tone mapping and FXAA, into a
 // window or an offscreen image. Shaders tone-map as they shade into an 8-bit
 // target (no half-float pass: llvmpipe cannot afford one), then FXAA or a
-// blit writes the output. Overlays (ImGui) are drawn after `render`
-// into the same output.
+// blit writes the output. Floor overlays (flat tinted areas, e.g. a
+// heatmap) are blended over the opaque scene; the user interface (ImGui) is
+// drawn after `render` into the same output.
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -59,6 +60,28 @@ struct SceneModel {
     std::vector<int32_t> hiddenTopNodes;
 };
 
+// How a floor overlay is filled, so that it reads without colour too: the
+// pattern's ink is a darker (or, on dark colours, lighter) shade of the
+// overlay's colour, drawn from world x/z so it does not swim as the camera
+// moves, and fading to an even tint where it gets finer than a pixel.
+enum class OverlayPattern { Solid, Stripes, Dots, Crosshatch };
+
+// A flat translucent area lying on a floor: a generic primitive, e.g. for an
+// occupancy heatmap of rooms. Drawn a few millimetres above the floor, hidden
+// by what stands in front of it, not lit by the sun.
+struct FloorOverlay {
+    std::vector<glm::vec2> outline;  // (x, z) in metres, a simple polygon, either winding
+    float height = 0.0f;             // y of the floor it lies on
+    // Linear RGB (0-1) and opacity. Only sRGB-encoded, not tone-mapped: an
+    // opaque overlay shows exactly this colour, as a UI swatch of it does.
+    glm::vec4 colour{1.0f};
+    OverlayPattern pattern = OverlayPattern::Solid;
+    float patternScale = 0.6f;       // metres between stripes/dots (clamped to 0.05-1000)
+    bool border = true;              // a thin edge in `colour`, opaque, along the inside of the outline
+
+    bool operator==(const FloorOverlay&) const = default;
+};
+
 // A scene item drawn with an outline (selection, hover).
 struct Outline {
     size_t sceneItem = 0;              // index into the list given to setScene
@@ -70,7 +93,8 @@ struct FrameStats {
     int drawCalls = 0;
     int visibleInstances = 0;
     int culledInstances = 0;
-    size_t triangles = 0;
+    size_t triangles = 0;         // of the scene's meshes
+    size_t overlayTriangles = 0;  // of the floor overlays, fills and borders
     bool shadowMapRedrawn = false;
 };
 
@@ -87,6 +111,12 @@ public:
     void setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hidden);
     // Scene items drawn with an outline; empty: none.
     void setOutlines(std::vector<Outline> outlines) { outlines_ = std::move(outlines); }
+    // Replaces the floor overlays; empty: none, and the pass costs nothing.
+    // Cheap when the set equals the current one (one comparison, no upload),
+    // so it may be called every frame. An overlay whose outline cannot be
+    // triangulated (fewer than 3 distinct points, no area, not finite) or
+    // whose height is not finite is skipped; colours are clamped to 0-1.
+    void setFloorOverlays(std::vector<FloorOverlay> overlays);
     const Aabb& sceneBounds() const { return sceneBounds_; }
     // Call when something that casts shadows moved or the sun changed.
     void invalidateShadows() { shadowsDirty_ = true; }
@@ -125,6 +155,8 @@ private:
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawOutlines(const glm::mat4& viewProjection, FrameStats& stats);
+    void rebuildFloorOverlays();
+    void drawFloorOverlays(const glm::mat4& viewProjection, FrameStats& stats);
     void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;
     void setLightingUniforms(const gfx::ShaderProgram& program) const;
     glm::mat4 lightViewProjection() const;
@@ -133,8 +165,14 @@ private:
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, fxaa_, outline_;
+    gfx::ShaderProgram pbr_, shadow_, sky_, ground_, fxaa_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
+    std::vector<FloorOverlay> floorOverlays_;
+    // All overlays in one buffer, rebuilt when the set changes: the fills,
+    // then the borders (drawn over the fills in one call).
+    gfx::Buffer overlayVertices_, overlayIndices_;
+    gfx::VertexArray overlayVao_;
+    size_t overlayIndexCount_ = 0;
     std::filesystem::file_time_type shadersTime_{};
 
     std::vector<SceneModel> scene_;
