@@ -23,6 +23,7 @@ test_packages=(
   libgtest-dev libgmock-dev
   xvfb xauth              # a display for the windowed tests
   mosquitto mosquitto-clients   # a real broker for the live-data tests
+  openssl                 # test certificates for the MQTT over TLS test
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.
