@@ -3,6 +3,8 @@
 #include <charconv>
 #include <sstream>
 
+#include "feeds/timestamp.h"
+
 namespace twin {
 namespace {
 
@@ -79,6 +81,31 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f)
                 return fail("--run-for expects a positive number of seconds");
             o.runForSeconds = f[0];
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--mqtt") {
+            if (!value(v) || (v.rfind("mqtt://", 0) != 0 && v.rfind("mqtts://", 0) != 0))
+                return fail("--mqtt expects a broker URL mqtt://HOST[:PORT] or mqtts://HOST[:PORT]");
+            o.mqttUrl = v;
+        } else if (a == "--dump-state") {
+            if (!value(v) || v.empty()) return fail("--dump-state needs a JSON file name");
+            o.dumpState = v;
+        } else if (a == "--data-time") {
+            if (!value(v)) return fail("--data-time needs a time, e.g. 2026-11-24T09:30:00Z");
+            auto time = feeds::parseTimestamp(v);
+            if (!time) return fail("--data-time expects an ISO 8601 time such as 2026-11-24T09:30:00Z, got \"" + v + "\"");
+            o.dataTime = time->time_since_epoch().count();
+        } else if (a == "--replay-speed") {
+            std::vector<float> f;
+            if (!value(v) || !parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f)
+                return fail("--replay-speed expects a positive factor (1 is real time, 60 is a minute a second)");
+            o.replaySpeed = f[0];
+        } else if (a == "--history") {
+            if (!value(v) || v.empty()) return fail("--history needs a SQLite file name");
+            o.historyFile = v;
+        } else if (a == "--platform") {
+            if (!value(v) || v.empty()) return fail("--platform needs a platform id of the scene (e.g. additive)");
+            o.platform = v;
         } else if (a == "--check") {
             o.check = true;
         } else if (a == "--floor") {
@@ -173,10 +200,22 @@ Rendering without a window:
   --tour ID              play that guided tour of the scene (headless: show one moment of it)
   --tour-time SECONDS    the moment of the tour to show (default: its first stop)
   --reduced-motion       short camera transitions
+  --platform ID          frame that platform of the scene and open its card
   --overlay              include the statistics overlay in the screenshot
   --bench                print load time, first-frame time and frame-time median/p95
                          over a fixed orbit, headless
   --bench-frames N       frames in the --bench orbit (default 120)
+
+Live data (replay of a typical week by default, so it works offline):
+  --mqtt URL             live values from this MQTT broker (mqtt://HOST[:PORT], mqtts://...)
+                         instead of the scene's broker or the replay
+  --data-time TIME       replay: start the data clock at this ISO 8601 time
+                         (default: now, mapped onto the typical week)
+  --replay-speed X       replay: data seconds per real second (default 1)
+  --history FILE         SQLite file keeping live values for the charts
+                         (default $XDG_STATE_HOME/twin-tour/history.sqlite)
+  --headless             no window: run the live data only (with --run-for)
+  --dump-state FILE      at the end, write the live state as JSON (with --headless)
 
 Viewing:
   --fullscreen           fill the primary screen

@@ -1,5 +1,6 @@
 #pragma once
 // Command line of twin-tour: parsing and help text. No GL, no window.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,13 @@ struct AppOptions {
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
     bool reducedMotion = false;              // short transitions
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
+    bool headless = false;                   // live data only: no window, no rendering
+    std::string mqttUrl;                     // live data from this broker (empty: the scene's, else the replay)
+    std::string dumpState;                   // JSON file written with the live state at the end
+    std::optional<int64_t> dataTime;         // replay: start at this time (seconds since 1970, UTC)
+    double replaySpeed = 1.0;                // replay: data seconds per real second
+    std::string historyFile;                 // SQLite history of live values (empty: the default)
+    std::string platform;                    // a platform id: frame it and open its card
     bool check = false;                      // validate the scene file and exit
     bool bench = false;
     int benchFrames = 120;

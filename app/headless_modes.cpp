@@ -14,6 +14,8 @@
 #include "floor_plan.h"
 #include "floor_view.h"
 #include "labels.h"
+#include "live_data_run.h"
+#include "live_overlays.h"
 #include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
@@ -22,6 +24,7 @@
 #include "gfx/device.h"
 #include "gfx/gui_renderer.h"
 #include "platform/headless_context.h"
+#include "ui/live_panels.h"
 #include "ui/overlay.h"
 
 namespace twin {
@@ -98,13 +101,17 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     return s;
 }
 
-void drawOverlayHeadless(Overlay& overlay, engine::gfx::GuiRenderer& gui, OverlayModel& model, glm::ivec2 size) {
+void drawOverlayHeadless(Overlay& overlay, engine::gfx::GuiRenderer& gui, OverlayModel& model, glm::ivec2 size,
+                         LivePanels* livePanels, LiveView* liveView) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(size.x), float(size.y));
     io.DeltaTime = 1.0f / 60.0f;
     gui.newFrame();
     ImGui::NewFrame();
     overlay.build(model);
+    if (livePanels && liveView)
+        livePanels->build(*liveView, {overlay.rightColumnTop(), overlay.helpTop()},
+                          overlay.language(), overlay.scale());
     ImGui::Render();
     gui.render(ImGui::GetDrawData());
 }
@@ -158,6 +165,18 @@ bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamer
             return false;
         }
         orbit.lookAt(view->eye, view->target, true);
+    }
+    if (!options.platform.empty()) {
+        const SceneDescription* scene = s.content.scene ? &*s.content.scene : nullptr;
+        if (!scene || !scene->platform(options.platform)) {
+            error = "unknown platform \"" + options.platform + "\"";
+            return false;
+        }
+        TourStop stop;
+        stop.kind = TourStop::TargetKind::Platform;
+        stop.targetId = options.platform;
+        CameraViewpoint view = makeStopFraming(*scene, s.shown.models, aspect)(stop);
+        orbit.lookAt(view.eye, view.target, true);
     }
     if (options.walk) {
         if (!s.content.bvh) {
@@ -236,6 +255,20 @@ int runScreenshot(const AppOptions& options) {
     if (selected && *selected < session->shown.machineSceneItems.size() &&
         session->shown.machineSceneItems[*selected] != SIZE_MAX)
         renderer.setOutlines({{session->shown.machineSceneItems[*selected], {0.0f, 0.64f, 0.63f, 1.0f}, 3.0f}});
+    // Live data only when a data time (or a broker) is given, so that a
+    // screenshot is reproducible by default.
+    std::unique_ptr<feeds::LiveFeed> feed;
+    const SceneDescription* scene = session->content.scene ? &*session->content.scene : nullptr;
+    if (scene && (options.dataTime || !options.mqttUrl.empty())) {
+        feed = std::make_unique<feeds::LiveFeed>(*scene, liveFeedDescFor(options));
+        for (const std::string& problem : feed->takeProblems()) engine::log::warning(problem);
+        feed->update();
+        float maxElevation = 1e9f;
+        for (const Floor& floor : scene->building.floors)
+            if (floor.id == options.floor) maxElevation = floor.elevation;
+        renderer.setFloorOverlays(
+            occupancyHeatmap(*scene, feed->state(), feed->clock(), feed->staleAfter(), maxElevation));
+    }
     auto phaseStart = Clock::now();
     engine::FrameStats stats = renderer.render(camera());
     renderer.finish();
@@ -243,7 +276,7 @@ int runScreenshot(const AppOptions& options) {
     if (options.overlay) {
         Overlay overlay(1.0f, languageFromCode(options.language));
         // A tour moment shows its subtitle, a machine its card, a plan the floor: no figures.
-        overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick && !options.plan);
+        overlay.setStatsVisible(options.tour.empty() && options.machine.empty() && !options.pick && !options.plan && !feed);
         engine::gfx::GuiRenderer gui;
         OverlayModel model;
         model.title = session->content.title;
@@ -297,12 +330,41 @@ int runScreenshot(const AppOptions& options) {
         model.figures.frameMs = 0;
         // Only the first word: the full string carries versions that change.
         model.figures.renderer = session->device.renderer.substr(0, session->device.renderer.find(' '));
+        LivePanels livePanels;
+        LiveView liveView;
+        if (feed) {
+            liveView = liveViewOf(*feed, *scene);
+            model.liveData = true;
+            // The legend explains the overview's tints and badges; a card needs the room.
+            model.legendVisible = liveView.showLegend = options.machine.empty() && options.platform.empty();
+            for (const Floor& floor : scene->building.floors)
+                if (floor.id == options.floor) liveView.selectedFloor = int(&floor - scene->building.floors.data());
+            liveView.platform = scene->platform(options.platform);
+            liveView.showPlatformColumn = model.machine == nullptr;
+            if (!options.plan) {
+                engine::Camera badgeCamera = camera();
+                LabelView badgeView;
+                badgeView.viewProjection = badgeCamera.projection * badgeCamera.view;
+                badgeView.eye = badgeCamera.position;
+                badgeView.viewport = glm::vec2(options.size);
+                for (const Floor& floor : scene->building.floors)
+                    if (floor.id == options.floor) badgeView.hideAboveElevation = floor.elevation;
+                liveView.badges = machineBadges(*scene, labelAnchors(*scene, session->shown.models), feed->state(),
+                                                badgeView, session->content.bvh.get(),
+                                                hiddenFilter(session->hiddenTopNodes), kBadgeAboveLabel);
+            }
+            model.titleExtra = [&] { livePanels.buildDataRow(liveView, overlay.language(), overlay.scale()); };
+            model.machineLiveSection = [&](float width) {
+                if (model.machine)
+                    livePanels.buildMachineSection(liveView, *model.machine, overlay.language(), overlay.scale(), width);
+            };
+        }
         renderer.bindOutput();
         // Two frames: ImGui lays out auto-sized windows on the first.
-        drawOverlayHeadless(overlay, gui, model, options.size);
+        drawOverlayHeadless(overlay, gui, model, options.size, feed ? &livePanels : nullptr, &liveView);
         renderer.render(camera());
         renderer.bindOutput();
-        drawOverlayHeadless(overlay, gui, model, options.size);
+        drawOverlayHeadless(overlay, gui, model, options.size, feed ? &livePanels : nullptr, &liveView);
     }
     std::string glErrors = engine::gfx::takeErrors();
     if (!glErrors.empty()) engine::log::warning("OpenGL reported errors: " + glErrors);

@@ -14,6 +14,8 @@
 #include "floor_plan.h"
 #include "floor_view.h"
 #include "labels.h"
+#include "live_data_run.h"
+#include "live_overlays.h"
 #include "nav/walk_controller.h"
 #include "picking.h"
 #include "tour_setup.h"
@@ -22,6 +24,7 @@
 #include "gfx/gui_renderer.h"
 #include "platform/gui_input.h"
 #include "platform/window.h"
+#include "ui/live_panels.h"
 #include "ui/overlay.h"
 
 namespace twin {
@@ -123,6 +126,15 @@ private:
             for (const Platform& platform : scene_->platforms) model_.platformNames.push_back(platform.name);
             for (const Machine& machine : scene_->machines) model_.machineNames.push_back(machine.name);
             if (!options_.tour.empty()) startTour(options_.tour);
+            feed_ = std::make_unique<feeds::LiveFeed>(*scene_, liveFeedDescFor(options_));
+            takeFeedProblems();
+            model_.liveData = true;
+            if (!options_.platform.empty())
+                for (size_t i = 0; i < scene_->platforms.size(); ++i)
+                    if (scene_->platforms[i].id == options_.platform) openPlatform(i);
+            if (!options_.machine.empty())
+                for (size_t i = 0; i < scene_->machines.size(); ++i)
+                    if (scene_->machines[i].id == options_.machine) selectMachine(i);
         }
         loaded_.reset();
         glm::ivec2 size = window_->windowSize();
@@ -512,6 +524,62 @@ private:
                      float(size.x) / float(std::max(size.y, 1)), false);
     }
 
+    void takeFeedProblems() {
+        for (std::string& problem : feed_->takeProblems()) {
+            engine::log::warning(problem);
+            model_.warnings.push_back(std::move(problem));
+        }
+    }
+
+    // A platform's card opens (closing a machine's) and the camera flies there.
+    void openPlatform(size_t index) {
+        if (!scene_ || index >= scene_->platforms.size()) return;
+        model_.machine = nullptr;
+        refreshOutlines();
+        openPlatform_ = index;
+        goToPlatform(index);
+    }
+
+    // The live data of this frame: the floor tint (the floor shown and those
+    // below), the badges above machines, and what the panels read.
+    void prepareLiveView(float aspect) {
+        if (!feed_ || !scene_) return;
+        float maxElevation = 1e9f;
+        if (model_.selectedFloor >= 0 && size_t(model_.selectedFloor) < scene_->building.floors.size())
+            maxElevation = scene_->building.floors[size_t(model_.selectedFloor)].elevation;
+        const uint64_t revision = feed_->state().revision();
+        const int64_t minute = feed_->clock().time_since_epoch().count() / 60;  // staleness moves with time
+        if (revision != heatmapRevision_ || maxElevation != heatmapElevation_ || minute != heatmapMinute_) {
+            renderer_->setFloorOverlays(
+                occupancyHeatmap(*scene_, feed_->state(), feed_->clock(), feed_->staleAfter(), maxElevation));
+            heatmapRevision_ = revision;
+            heatmapElevation_ = maxElevation;
+            heatmapMinute_ = minute;
+        }
+        liveView_ = liveViewOf(*feed_, *scene_);
+        liveView_.selectedFloor = model_.selectedFloor;
+        liveView_.showLegend = model_.legendVisible;
+        liveView_.showPlatformColumn = model_.machine == nullptr;
+        liveView_.platform = openPlatform_ && !model_.machine ? &scene_->platforms[*openPlatform_] : nullptr;
+        model_.figures.rejectedMessages = feed_->isReplay() ? std::nullopt : std::optional<uint64_t>(feed_->rejected());
+        model_.figures.recentRejections.assign(feed_->recentRejections().begin(), feed_->recentRejections().end());
+        if (!planMode_ && !labelAnchors_.empty()) {
+            engine::Camera camera = currentCamera(aspect);
+            LabelView view;
+            view.viewProjection = camera.projection * camera.view;
+            view.eye = camera.position;
+            view.viewport = glm::vec2(window_->windowSize());
+            view.hideAboveElevation = maxElevation;
+            liveView_.badges = machineBadges(*scene_, labelAnchors_, feed_->state(), view, bvh_.get(),
+                                             hiddenFilter(hiddenTopNodes_), kBadgeAboveLabel * overlay_->scale());
+        }
+        model_.titleExtra = [this] { livePanels_.buildDataRow(liveView_, overlay_->language(), overlay_->scale()); };
+        model_.machineLiveSection = [this](float width) {
+            if (model_.machine)
+                livePanels_.buildMachineSection(liveView_, *model_.machine, overlay_->language(), overlay_->scale(), width);
+        };
+    }
+
     void loop() {
         auto last = Clock::now();
         const auto started = Clock::now();
@@ -522,8 +590,10 @@ private:
             bool walking = walker_ && (walkTarget_ || glm::length(model_.walkPad) > 0.0f ||
                                        std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
             bool animating = redrawFrames_ > 0 || cameraMoving_ || model_.loading || tourRunning || walking;
-            // Idle: sleep until an event (or a loader wake-up) arrives.
+            // Idle: sleep until an event (or a loader wake-up) arrives, or
+            // until the live data can have news.
             double wait = animating ? 0.0 : 1.0;
+            if (feed_) wait = std::min(wait, std::chrono::duration<double>(feed_->timeUntilNews()).count());
             if (options_.runForSeconds > 0) {
                 double left = options_.runForSeconds - millisecondsSince(started) / 1000.0;
                 if (left <= 0) break;
@@ -533,6 +603,10 @@ private:
             for (const engine::InputEvent& e : events) handle(e);
             if (!events.empty()) redrawFrames_ = std::max(redrawFrames_, 3);
             takeLoadedContent();
+            if (feed_ && feed_->update()) {
+                takeFeedProblems();
+                redrawFrames_ = std::max(redrawFrames_, 1);
+            }
             if (devReload && millisecondsSince(lastShaderCheck) > 1000) {
                 lastShaderCheck = Clock::now();
                 renderer_->reloadShadersIfChanged();
@@ -588,6 +662,7 @@ private:
             // Seen from above, a plan shows every name: no fading behind walls.
             model_.labels = placeLabels(labelAnchors_, view, planMode_ ? nullptr : bvh_.get(), hiddenFilter(hiddenTopNodes_));
         }
+        prepareLiveView(aspect);
         renderer_->bindOutput();
         guiRenderer_->newFrame();
         guiInput_->newFrame();
@@ -595,6 +670,10 @@ private:
         model_.resetViewClicked = false;
         model_.togglesChanged = false;
         overlay_->build(model_);
+        if (feed_ && scene_) {
+            LiveLayout layout{overlay_->rightColumnTop(), overlay_->helpTop()};
+            livePanels_.build(liveView_, layout, overlay_->language(), overlay_->scale());
+        }
         ImGui::Render();
         guiRenderer_->render(ImGui::GetDrawData());
         window_->swapBuffers();
@@ -614,6 +693,19 @@ private:
             refreshOutlines();
         }
         if (model_.walkToggled) toggleWalk();
+        if (feed_) {
+            applyLiveRequests(liveView_, *feed_);
+            if (liveView_.seekTo || liveView_.speed || liveView_.backToNow) redrawFrames_ = std::max(redrawFrames_, 2);
+            if (liveView_.platformClosed) {
+                openPlatform_.reset();
+                redrawFrames_ = std::max(redrawFrames_, 2);
+            }
+            if (liveView_.openPlatform >= 0) openPlatform(size_t(liveView_.openPlatform));
+            if (liveView_.openMachine >= 0) {
+                if (walker_) toggleWalk();
+                selectMachine(size_t(liveView_.openMachine));
+            }
+        }
         if (model_.goToPlatform >= 0) goToPlatform(size_t(model_.goToPlatform));
         if (model_.goToMachine >= 0) {
             if (walker_) toggleWalk();
@@ -642,6 +734,13 @@ private:
     }
 
     const AppOptions& options_;
+    std::unique_ptr<feeds::LiveFeed> feed_;
+    LivePanels livePanels_;
+    LiveView liveView_;
+    std::optional<size_t> openPlatform_;
+    uint64_t heatmapRevision_ = UINT64_MAX;
+    float heatmapElevation_ = -1.0f;
+    int64_t heatmapMinute_ = -1;
     std::unique_ptr<engine::Window> window_;
     std::unique_ptr<engine::Renderer> renderer_;
     std::unique_ptr<Overlay> overlay_;

@@ -18,13 +18,14 @@ std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const Model
         float elevation = elevationOf(platform.floor);
         anchors.push_back({platform.name, glm::vec3(centre.x, elevation + 2.2f, centre.y), false, elevation});
     }
-    for (const Machine& machine : scene.machines) {
+    for (size_t index = 0; index < scene.machines.size(); ++index) {
+        const Machine& machine = scene.machines[index];
         auto model = models.find(machine.model.file);
         if (model == models.end() || !model->second) continue;
         engine::Aabb bounds = model->second->bounds().transformed(machine.model.transform);
         const Platform* platform = scene.platform(machine.platform);
         glm::vec3 top(bounds.center().x, bounds.max.y + 0.25f, bounds.center().z);
-        anchors.push_back({machine.name, top, true, platform ? elevationOf(platform->floor) : 0.0f});
+        anchors.push_back({machine.name, top, true, platform ? elevationOf(platform->floor) : 0.0f, int(index)});
     }
     return anchors;
 }

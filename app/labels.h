@@ -20,6 +20,7 @@ struct LabelAnchor {
     glm::vec3 position{0.0f};  // world
     bool machine = false;      // machines are shown only near the eye
     float floorElevation = 0.0f;
+    int machineIndex = -1;     // the machine's index in the scene, for machines
 };
 
 struct ScreenLabel {

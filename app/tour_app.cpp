@@ -6,6 +6,7 @@
 #include "app_setup.h"
 #include "headless_modes.h"
 #include "interactive_session.h"
+#include "live_data_run.h"
 
 namespace twin {
 
@@ -21,6 +22,7 @@ int runApp(const AppOptions& options, Clock::time_point processStart) {
         return 0;
     }
     if (options.check) return runCheck(options);
+    if (options.headless) return runHeadlessLiveData(options);
     if (options.screenshot) return runScreenshot(options);
     if (options.bench) return runBench(options, processStart);
     return runInteractive(options);

@@ -93,6 +93,11 @@ void Overlay::build(OverlayModel& model) {
     model.planToggled = false;
     model.goToPlatform = model.goToMachine = -1;
     model.walkPad = glm::vec2(0.0f);
+    {
+        // Panels stop above the help line (or the tour player, about as tall).
+        float lines = model.tour.active ? 4.5f : 1.0f;
+        helpTop_ = io.DisplaySize.y - pad - ImGui::GetTextLineHeight() * lines - 2.0f * ImGui::GetStyle().WindowPadding.y;
+    }
     drawLabels(model);
     if (model.youAreHere) {
         // "You are here": a disc with the view direction, on the plan.
@@ -134,6 +139,11 @@ void Overlay::build(OverlayModel& model) {
     if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) showAbout_ = !showAbout_;
+    if (model.liveData) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(std::string(tr(Text::Legend, language_)).c_str()))
+            model.legendVisible = !model.legendVisible;
+    }
     if (model.walkAvailable) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
@@ -141,6 +151,7 @@ void Overlay::build(OverlayModel& model) {
             model.walkToggled = true;
         ImGui::PopStyleColor();
     }
+    if (model.titleExtra) model.titleExtra();
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
@@ -182,6 +193,11 @@ void Overlay::build(OverlayModel& model) {
     }
 }
 
+float Overlay::rightColumnTop() const {
+    const float pad = 12.0f * scale_;
+    return showStats_ ? ImGui::GetIO().DisplaySize.y * 0.5f : pad;
+}
+
 void Overlay::buildStats(OverlayModel& model) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
@@ -215,6 +231,10 @@ void Overlay::buildStats(OverlayModel& model) {
     row("Instances", text);
     row(tr(Text::Memory, language_), megabytes(f.residentBytes));
     row(tr(Text::GpuMemory, language_), megabytes(f.gpuBytes));
+    if (f.rejectedMessages) {
+        row(tr(Text::Rejected, language_), std::to_string(*f.rejectedMessages));
+        for (const std::string& reason : f.recentRejections) ImGui::TextDisabled("%s", reason.c_str());
+    }
     ImGui::Separator();
     ImGui::TextDisabled("%s", f.renderer.c_str());
     model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Shadows, language_)).c_str(), &model.toggles.shadows);
@@ -337,7 +357,7 @@ void Overlay::buildMachineCard(OverlayModel& model) {
     auto text = [&](const LocalizedText& t) { return language_ == Language::English ? t.en : t.fr; };
     const float pad = 12.0f * scale_;
     float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
-    float top = showStats_ ? io.DisplaySize.y * 0.5f : pad;
+    float top = rightColumnTop();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, io.DisplaySize.y - top - 80.0f * scale_));
     ImGui::SetNextWindowBgAlpha(0.92f);
@@ -350,6 +370,7 @@ void Overlay::buildMachineCard(OverlayModel& model) {
             ImGui::TextDisabled(language_ == Language::English ? "%s: %s" : "%s\u202F: %s",
                                 std::string(tr(Text::Platform, language_)).c_str(),
                                 text(model.machinePlatform->name).c_str());
+        if (model.machineLiveSection) model.machineLiveSection(width);
         auto section = [&](Text heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
             if (items.empty()) return;
             ImGui::Spacing();

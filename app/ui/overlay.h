@@ -1,6 +1,8 @@
 #pragma once
 // The ImGui overlay of the viewer: title, statistics, loading, errors, help.
 // Owns the ImGui context and the UI fonts. No GL (gfx draws ImGui's lists).
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,8 @@ struct FrameFigures {
     size_t residentBytes = 0;
     size_t gpuBytes = 0;
     std::string renderer;
+    std::optional<uint64_t> rejectedMessages;  // live data: bad messages so far
+    std::vector<std::string> recentRejections;  // topic: reason, newest last
 };
 
 struct RenderToggles {
@@ -72,6 +76,10 @@ struct OverlayModel {
     glm::vec2 youAreFacing{0.0f, -1.0f}; // their view direction on the plan (pixels, unit)
     const Machine* machine = nullptr;    // the selected machine, shown in its card
     const Platform* machinePlatform = nullptr;
+    std::function<void(float width)> machineLiveSection;  // drawn in the card, under the platform
+    std::function<void()> titleExtra;   // more rows in the title bar (the live data's clock)
+    bool liveData = false;               // the scene has live data (panels drawn by LivePanels)
+    bool legendVisible = false;          // in/out: the live data's legend
     // Out: set by the overlay when the visitor clicks.
     bool resetViewClicked = false;
     bool togglesChanged = false;
@@ -104,6 +112,11 @@ public:
     void setStatsVisible(bool visible) { showStats_ = visible; }
     Language language() const { return language_; }
     bool fontHasFrenchGlyphs() const { return frenchGlyphs_; }
+    // Where the title bar ends and the right column starts, for other panels.
+    float titleRight() const { return titleRight_; }
+    float rightColumnTop() const;
+    float helpTop() const { return helpTop_; }
+    float scale() const { return scale_; }
     // Frame-time history for the stats plot.
     void recordFrameTime(float ms);
 
@@ -129,6 +142,7 @@ private:
     bool titleFocused_ = false;
     float titleRight_ = 0.0f;   // where the title bar ends, for laying out the rest
     float titleBottom_ = 0.0f;
+    float helpTop_ = 0.0f;
     std::vector<float> frameTimes_;
 };
 

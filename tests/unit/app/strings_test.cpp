@@ -6,7 +6,7 @@ namespace twin {
 namespace {
 
 TEST(Strings, EveryTextExistsInBothLanguages) {
-    for (int i = 0; i <= int(Text::ReducedMotion); ++i) {
+    for (int i = 0; i < int(Text::Count); ++i) {
         Text text = Text(i);
         EXPECT_NE(tr(text, Language::French), "?") << i;
         EXPECT_NE(tr(text, Language::English), "?") << i;

@@ -1,0 +1,243 @@
+#include "feeds/live_feed.h"
+
+#include <cstdlib>
+
+#include "core/log.h"
+#include "feeds/history_store.h"
+#include "feeds/mqtt_client.h"
+#include "feeds/replay_clock.h"
+#include "feeds/replay_week.h"
+
+namespace twin::feeds {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+constexpr size_t kRecentRejections = 8;
+// A flood of bad messages must not flood the log as well: the first ones are
+// logged, then one line every kRejectionLogEvery.
+constexpr uint64_t kRejectionsLoggedInFull = 20;
+constexpr uint64_t kRejectionLogEvery = 1000;
+
+TimePoint systemNow() { return std::chrono::time_point_cast<Seconds>(std::chrono::system_clock::now()); }
+
+int64_t minuteOf(TimePoint time) { return time.time_since_epoch().count() / 60; }
+
+}  // namespace
+
+struct LiveFeed::Sources {
+    // Replay
+    std::optional<ReplayWeek> week;
+    std::optional<ReplayClock> replayClock;
+    // Live
+    std::unique_ptr<MqttClient> mqtt;
+    std::optional<HistoryStore> history;
+};
+
+KnownIds knownIdsOf(const SceneDescription& scene) {
+    KnownIds ids;
+    for (const Platform& p : scene.platforms) ids.platforms.insert(p.id);
+    for (const Machine& m : scene.machines) ids.machines.insert(m.id);
+    return ids;
+}
+
+std::filesystem::path defaultHistoryFile() {
+    std::filesystem::path base;
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+        base = state;
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        base = std::filesystem::path(home) / ".local" / "state";
+    } else {
+        base = std::filesystem::temp_directory_path();
+    }
+    return base / "twin-tour" / "history.sqlite";
+}
+
+LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
+    : sources_(std::make_unique<Sources>()),
+      ids_(knownIdsOf(scene)),
+      topicPrefix_(scene.feeds.topicPrefix),
+      staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))) {
+    const std::string url = desc.mqttUrl.empty() ? scene.feeds.mqttUrl : desc.mqttUrl;
+    if (!url.empty()) {
+        clock_ = systemNow();
+        if (!desc.historyFile.empty()) {
+            auto history = HistoryStore::open(desc.historyFile, ids_);
+            if (history) {
+                sources_->history.emplace(std::move(history.value()));
+                // The last known values, shown stale with their age until fresh ones come.
+                sources_->history->stateAt(clock_, state_);
+            } else {
+                problems_.push_back(history.error());
+            }
+        }
+        auto settings = parseBrokerUrl(url);
+        if (!settings) {
+            problems_.push_back("MQTT broker \"" + url + "\": " + settings.error());
+            return;
+        }
+        settings->topicPrefix = topicPrefix_;
+        if (auto credentials = readCredentials(scene.feeds, *settings); !credentials) {
+            problems_.push_back(credentials.error());
+            return;
+        }
+        auto client = MqttClient::start(*settings);
+        if (!client) {
+            problems_.push_back("MQTT broker \"" + url + "\": " + client.error());
+            return;
+        }
+        sources_->mqtt = std::move(client.value());
+        engine::log::info("live data from " + url + ", topics " + topicPrefix_ + "/#");
+        return;
+    }
+    clock_ = desc.replayStart.value_or(systemNow());
+    sources_->replayClock.emplace(clock_, Steady::now(), desc.replaySpeed);
+    // A recorded week is complete: a value holds until the next one (a closed
+    // building sends nothing all night), so nothing in it is ever stale.
+    staleAfter_ = Seconds(int64_t(100) * 365 * 24 * 3600);
+    if (scene.feeds.replay.empty()) {
+        problems_.push_back(scene.file.string() + ": no live data: the scene names no replay data set and no broker");
+        return;
+    }
+    auto week = ReplayWeek::load(scene.feeds.replay, ids_);
+    if (!week) {
+        problems_.push_back(week.error());
+        return;
+    }
+    for (const std::string& problem : week->problems()) engine::log::warning(problem);
+    sources_->week.emplace(std::move(week.value()));
+    rebuildAt(clock_);
+}
+
+LiveFeed::~LiveFeed() = default;
+
+bool LiveFeed::isReplay() const { return sources_->replayClock.has_value(); }
+
+Connection LiveFeed::connection() const {
+    if (sources_->mqtt) return sources_->mqtt->connection();
+    return sources_->replayClock ? Connection::Replay : Connection::Offline;
+}
+
+const Timeline* LiveFeed::timeline() const {
+    if (sources_->week) return &*sources_->week;
+    if (sources_->history) return &*sources_->history;
+    return nullptr;
+}
+
+void LiveFeed::rebuildAt(TimePoint time) {
+    state_.clear();
+    if (const Timeline* past = timeline()) past->stateAt(time, state_);
+}
+
+void LiveFeed::reject(const std::string& topic, const std::string& reason) {
+    ++rejected_;
+    std::string line = topic + ": " + reason;
+    if (rejected_ <= kRejectionsLoggedInFull) {
+        engine::log::warning("rejected live message " + line);
+    } else if (rejected_ % kRejectionLogEvery == 0) {
+        engine::log::warning(std::to_string(rejected_) + " live messages rejected so far; latest " + line);
+    }
+    recentRejections_.push_back(std::move(line));
+    if (recentRejections_.size() > kRecentRejections) recentRejections_.pop_front();
+}
+
+bool LiveFeed::update() {
+    if (sources_->replayClock) {
+        const TimePoint now = sources_->replayClock->now(Steady::now());
+        if (sources_->week) {
+            // Small steps forward apply what happened in between; a jump
+            // (the slider, a loop) rebuilds the state at the new time.
+            if (now >= clock_ && now - clock_ <= Seconds(3600))
+                sources_->week->forEachBetween(clock_, now, [&](const Update& u) { state_.apply(u); });
+            else
+                rebuildAt(now);
+        }
+        clock_ = now;
+    } else if (sources_->mqtt) {
+        if (!viewingPast_) clock_ = systemNow();
+        // Messages the bounded queue had to drop (a flood) are rejected too.
+        if (const uint64_t dropped = sources_->mqtt->dropped(); dropped > droppedSeen_) {
+            rejected_ += dropped - droppedSeen_;
+            droppedSeen_ = dropped;
+        }
+        for (MqttMessage& message : sources_->mqtt->takeMessages()) {
+            if (message.oversize) {
+                reject(message.topic, "message too large (payload over 16 KiB or topic over 512 bytes)");
+                continue;
+            }
+            auto parsed = parseMessage(topicPrefix_, message.topic, message.payload, ids_, systemNow());
+            if (!parsed) {
+                reject(message.topic, parsed.error());
+                continue;
+            }
+            if (sources_->history) {
+                if (auto recorded = sources_->history->record(*parsed); !recorded)
+                    engine::log::warning(recorded.error());
+            }
+            if (!viewingPast_) state_.apply(*parsed);
+        }
+        // A kiosk runs for weeks: the history is trimmed hourly, not only at start.
+        if (sources_->history && Steady::now() - lastPrune_ > std::chrono::hours(1)) {
+            lastPrune_ = Steady::now();
+            if (auto pruned = sources_->history->prune(systemNow()); !pruned) engine::log::warning(pruned.error());
+        }
+    }
+    const Connection connection = this->connection();
+    const bool changed = state_.revision() != shownRevision_ || minuteOf(clock_) != shownMinute_ ||
+                         connection != shownConnection_;
+    shownRevision_ = state_.revision();
+    shownMinute_ = minuteOf(clock_);
+    shownConnection_ = connection;
+    return changed;
+}
+
+std::chrono::milliseconds LiveFeed::timeUntilNews() const {
+    using std::chrono::milliseconds;
+    if (sources_->mqtt) return milliseconds(250);  // the queue is polled; cheap
+    if (!sources_->replayClock || sources_->replayClock->paused()) return milliseconds(60'000);
+    // The clock shows minutes, and replay events are at least a minute apart
+    // in data time, so waking at the next data minute is enough.
+    const double dataSecondsLeft = 60.0 - double(clock_.time_since_epoch().count() % 60);
+    const double wallSeconds = dataSecondsLeft / sources_->replayClock->speed();
+    return milliseconds(std::max<int64_t>(20, int64_t(wallSeconds * 1000.0)));
+}
+
+std::vector<std::string> LiveFeed::takeProblems() { return std::exchange(problems_, {}); }
+
+void LiveFeed::seek(TimePoint time) {
+    if (sources_->replayClock) {
+        sources_->replayClock->seek(time, Steady::now());
+        clock_ = time;
+        rebuildAt(time);
+        return;
+    }
+    viewingPast_ = true;
+    clock_ = std::min(time, systemNow());
+    rebuildAt(clock_);
+}
+
+void LiveFeed::followLive() {
+    if (!viewingPast_) return;
+    viewingPast_ = false;
+    clock_ = systemNow();
+    rebuildAt(clock_);  // the history holds everything received, up to now
+}
+
+std::pair<TimePoint, TimePoint> LiveFeed::slidableRange() const {
+    if (sources_->week) {
+        const TimePoint start = sources_->week->weekStart();
+        const auto weeks = std::chrono::floor<std::chrono::weeks>(clock_ - start);
+        const TimePoint from = start + std::chrono::duration_cast<Seconds>(weeks);
+        return {from, from + kWeek};
+    }
+    const TimePoint now = systemNow();
+    return {now - Seconds(24 * 3600), now};
+}
+
+void LiveFeed::setReplaySpeed(double speed) {
+    if (sources_->replayClock) sources_->replayClock->setSpeed(speed, Steady::now());
+}
+
+double LiveFeed::replaySpeed() const { return sources_->replayClock ? sources_->replayClock->speed() : 1.0; }
+
+}  // namespace twin::feeds

@@ -1,0 +1,92 @@
+#pragma once
+// Where the live values come from, put together: the replay week (the
+// default, offline) or an MQTT broker with the SQLite history behind it.
+// The main thread calls update() each frame; everything here runs on it
+// (MQTT's network thread only fills the client's queue). No GL, no ImGui.
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feeds/live_state.h"
+#include "feeds/payload.h"
+#include "feeds/timeline.h"
+
+namespace twin::feeds {
+
+struct LiveFeedDesc {
+    std::string mqttUrl;                   // empty: the scene's broker, else the replay
+    std::filesystem::path historyFile;     // live mode: where values are kept (empty: none)
+    std::optional<TimePoint> replayStart;  // replay: the data time to start at (default: now)
+    double replaySpeed = 1.0;
+};
+
+class LiveFeed {
+public:
+    // Never fails: what cannot be used (a missing replay file, a bad URL, an
+    // unreadable history) becomes a line in takeProblems(), and the feed runs
+    // with what remains.
+    LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc);
+    ~LiveFeed();
+    LiveFeed(const LiveFeed&) = delete;
+    LiveFeed& operator=(const LiveFeed&) = delete;
+
+    // Takes what arrived and moves the replay on. True when something shown
+    // changed: the state, the connection, or the clock's minute.
+    bool update();
+    // How long the app may sleep before update() can have news.
+    std::chrono::milliseconds timeUntilNews() const;
+
+    const LiveState& state() const { return state_; }
+    TimePoint clock() const { return clock_; }  // the data's time: replay time or now
+    Connection connection() const;
+    bool isReplay() const;
+    Seconds staleAfter() const { return staleAfter_; }  // replay: never stale
+    uint64_t rejected() const { return rejected_; }
+    const std::deque<std::string>& recentRejections() const { return recentRejections_; }  // newest last
+    const Timeline* timeline() const;  // for charts: the replay week or the history; may be null
+    std::vector<std::string> takeProblems();
+
+    // The time slider. Replay: moves the data clock. Live: shows the history
+    // at that time until followLive().
+    void seek(TimePoint time);
+    void followLive();
+    bool viewingPast() const { return viewingPast_; }
+    // What the slider spans: the replay week around the clock, or the last
+    // day of history up to now.
+    std::pair<TimePoint, TimePoint> slidableRange() const;
+    void setReplaySpeed(double speed);
+    double replaySpeed() const;
+
+    struct Sources;
+
+private:
+    void reject(const std::string& topic, const std::string& reason);
+    void rebuildAt(TimePoint time);
+
+    std::unique_ptr<Sources> sources_;
+    KnownIds ids_;
+    std::string topicPrefix_;
+    LiveState state_;
+    TimePoint clock_{};
+    Seconds staleAfter_{300};
+    uint64_t rejected_ = 0;
+    uint64_t droppedSeen_ = 0;
+    std::deque<std::string> recentRejections_;
+    std::vector<std::string> problems_;
+    bool viewingPast_ = false;
+    uint64_t shownRevision_ = 0;
+    int64_t shownMinute_ = -1;
+    Connection shownConnection_ = Connection::Replay;
+    std::chrono::steady_clock::time_point lastPrune_ = std::chrono::steady_clock::now();
+};
+
+KnownIds knownIdsOf(const SceneDescription& scene);
+
+// $XDG_STATE_HOME/twin-tour/history.sqlite, or ~/.local/state/twin-tour/...
+std::filesystem::path defaultHistoryFile();
+
+}  // namespace twin::feeds

@@ -1,0 +1,170 @@
+// twin-tour --headless end to end: the live state it dumps after running
+// against a real broker (or the replay), as a script would use it.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <future>
+
+#include <nlohmann/json.hpp>
+
+#include "feeds/mqtt_client.h"
+#include "feeds/timestamp.h"
+#include "test_broker.h"
+
+namespace twin {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using testing::ProcessResult;
+using testing::TestBroker;
+
+std::filesystem::path scratch(const std::string& name) {
+    auto folder = std::filesystem::temp_directory_path() / ("twin-live-app-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    return folder / name;
+}
+
+std::string nowStamp() {
+    return feeds::formatTimestamp(std::chrono::time_point_cast<feeds::Seconds>(std::chrono::system_clock::now()));
+}
+
+// Runs the app headless for `seconds` and returns its state dump.
+json runApp(const std::vector<std::string>& extra, double seconds, ProcessResult* result = nullptr) {
+    const auto dump = scratch("state-" + std::to_string(std::rand()) + ".json");
+    std::vector<std::string> args = {TWIN_SCENE_FILE, "--headless", "--run-for", std::to_string(seconds),
+                                     "--dump-state", dump.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ProcessResult run = testing::runProcess(TWIN_TOUR_APP, args, 60s);
+    if (result) *result = run;
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    std::ifstream in(dump);
+    json state = json::parse(in, nullptr, false);
+    EXPECT_FALSE(state.is_discarded()) << "no readable dump; stderr: " << run.err;
+    return state;
+}
+
+std::unique_ptr<feeds::MqttPublisher> publisherFor(const TestBroker& broker) {
+    auto settings = feeds::parseBrokerUrl(broker.url());
+    EXPECT_TRUE(settings.ok());
+    auto publisher = feeds::MqttPublisher::connect(*settings);
+    EXPECT_TRUE(publisher.ok()) << (publisher.ok() ? "" : publisher.error());
+    return publisher.ok() ? std::move(publisher.value()) : nullptr;
+}
+
+TEST(LiveApp, PublishedValuesReachTheDumpedState) {
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    auto publisher = publisherFor(broker);
+    ASSERT_TRUE(publisher);
+    ASSERT_TRUE(publisher->publish("twin/v1/platforms/additive/occupancy",
+                                   R"({"count": 12, "capacity": 20, "ts": ")" + nowStamp() + "\"}"));
+    ASSERT_TRUE(publisher->publish("twin/v1/machines/lpbf-1/state",
+                                   R"({"state": "running", "job": "Bracket", "progress": 0.4, "ts": ")" + nowStamp() + "\"}"));
+    ASSERT_TRUE(publisher->flush());
+
+    json state = runApp({"--mqtt", broker.url(), "--history", scratch("h1.sqlite").string()}, 1.0);
+    EXPECT_EQ(state["connection"], "connected");
+    EXPECT_EQ(state["rejected"], 0);
+    EXPECT_EQ(state["platforms"]["additive"]["occupancy"]["count"], 12);
+    EXPECT_EQ(state["platforms"]["additive"]["occupancy"]["capacity"], 20);
+    EXPECT_EQ(state["platforms"]["additive"]["occupancy"]["stale"], false);
+    EXPECT_EQ(state["machines"]["lpbf-1"]["state"], "running");
+    EXPECT_EQ(state["machines"]["lpbf-1"]["stale"], false);
+}
+
+TEST(LiveApp, ReconnectsAfterTheBrokerRestartsAndKeepsTheLastValues) {
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    {
+        auto publisher = publisherFor(broker);
+        ASSERT_TRUE(publisher);
+        ASSERT_TRUE(publisher->publish("twin/v1/platforms/digital/occupancy", R"({"count": 7, "ts": ")" + nowStamp() + "\"}"));
+        ASSERT_TRUE(publisher->flush());
+    }
+    const auto history = scratch("h2.sqlite");
+    auto app = std::async(std::launch::async, [&] { return runApp({"--mqtt", broker.url(), "--history", history.string()}, 7.0); });
+    std::this_thread::sleep_for(1500ms);  // the app is connected and has the retained value
+    broker.kill();  // its retained messages die with it (no persistence)
+    ASSERT_TRUE(broker.restart()) << broker.error();
+    // After the restart only the new value exists on the broker; the old one
+    // must stay on screen, and the new one must arrive (resubscribed).
+    auto publisher = publisherFor(broker);
+    ASSERT_TRUE(publisher);
+    ASSERT_TRUE(publisher->publish("twin/v1/machines/cnc-1/state", R"({"state": "fault", "ts": ")" + nowStamp() + "\"}"));
+    ASSERT_TRUE(publisher->flush());
+    json state = app.get();
+    EXPECT_EQ(state["connection"], "connected");
+    EXPECT_EQ(state["platforms"]["digital"]["occupancy"]["count"], 7);
+    EXPECT_EQ(state["machines"]["cnc-1"]["state"], "fault");
+}
+
+TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    auto publisher = publisherFor(broker);
+    ASSERT_TRUE(publisher);
+    ASSERT_TRUE(publisher->publish("twin/v1/platforms/additive/occupancy", R"({"count": 5, "ts": ")" + nowStamp() + "\"}"));
+    ASSERT_TRUE(publisher->flush());
+    // The same run without a flood gives the memory to compare with.
+    json quiet = runApp({"--mqtt", broker.url(), "--history", scratch("h3a.sqlite").string()}, 4.0);
+
+    auto app = std::async(std::launch::async, [&] {
+        return runApp({"--mqtt", broker.url(), "--history", scratch("h3b.sqlite").string()}, 4.0);
+    });
+    std::this_thread::sleep_for(1000ms);
+    const std::string big(20 * 1024, 'x');
+    for (int i = 0; i < 10000; ++i) {
+        std::string topic, payload;
+        switch (i % 5) {
+            case 0: topic = "twin/v1/platforms/additive/occupancy"; payload = "{not json"; break;
+            case 1: topic = "twin/v1/platforms/additive/occupancy"; payload = R"({"count": -3, "ts": ")" + nowStamp() + "\"}"; break;
+            case 2: topic = "twin/v1/platforms/nowhere/occupancy"; payload = R"({"count": 3, "ts": ")" + nowStamp() + "\"}"; break;
+            case 3: topic = "twin/v1/machines/lpbf-1/state"; payload = R"({"state": "exploded", "ts": ")" + nowStamp() + "\"}"; break;
+            case 4: topic = "twin/v1/platforms/additive/occupancy"; payload = big; break;
+        }
+        ASSERT_TRUE(publisher->publish(topic, payload, false));
+    }
+    ASSERT_TRUE(publisher->flush(20));
+    json flooded = app.get();
+    EXPECT_EQ(flooded["platforms"]["additive"]["occupancy"]["count"], 5);
+    EXPECT_TRUE(flooded["machines"]["lpbf-1"]["state"].is_null());
+    EXPECT_GE(flooded["rejected"].get<int>(), 9000);  // some may be dropped by the bounded queue instead
+    const int64_t grown = flooded["process"]["peakResidentKiB"].get<int64_t>() - quiet["process"]["peakResidentKiB"].get<int64_t>();
+    std::printf("peak memory: %lld KiB quiet, %lld KiB flooded (%+lld KiB)\n",
+                (long long)quiet["process"]["peakResidentKiB"].get<int64_t>(),
+                (long long)flooded["process"]["peakResidentKiB"].get<int64_t>(), (long long)grown);
+    EXPECT_LT(grown, 16 * 1024);
+}
+
+TEST(LiveApp, WithoutABrokerTheReplayWeekPlays) {
+    json state = runApp({"--data-time", "2026-11-24T09:30:00Z"}, 0.2);
+    EXPECT_EQ(state["connection"], "replay");
+    EXPECT_EQ(state["clock"], "2026-11-24T09:30:00Z");
+    int people = 0, running = 0;
+    for (auto& [id, platform] : state["platforms"].items())
+        if (platform["occupancy"].is_object()) people += platform["occupancy"]["count"].get<int>();
+    for (auto& [id, machine] : state["machines"].items())
+        if (machine["state"] == "running") ++running;
+    EXPECT_GT(people, 20) << "a Tuesday morning is busy";
+    EXPECT_GT(running, 2);
+    // And it moves: at 60x, ten seconds of wall time are ten minutes of data.
+    json later = runApp({"--data-time", "2026-11-24T09:30:00Z", "--replay-speed", "60"}, 2.0);
+    EXPECT_EQ(later["clock"].get<std::string>().substr(0, 15), "2026-11-24T09:3");
+    EXPECT_NE(later["clock"], state["clock"]);
+}
+
+TEST(LiveApp, ShowsWhatThePublisherSends) {
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    ProcessResult published = testing::runProcess(
+        TWIN_TOUR_PUBLISH, {TWIN_SCENE_FILE, "--mqtt", broker.url(), "--snapshot", "--start", "now"}, 30s);
+    ASSERT_EQ(published.exitCode, 0) << published.err;
+    json state = runApp({"--mqtt", broker.url(), "--history", scratch("h5.sqlite").string()}, 1.0);
+    EXPECT_EQ(state["rejected"], 0);
+    for (auto& [id, machine] : state["machines"].items()) EXPECT_TRUE(machine["state"].is_string()) << id;
+    for (auto& [id, platform] : state["platforms"].items()) EXPECT_TRUE(platform["occupancy"].is_object()) << id;
+}
+
+}  // namespace
+}  // namespace twin
