@@ -89,7 +89,9 @@ as the replay clock passes it. For demos and tests.
   --mqtt URL        broker (mqtt://HOST[:PORT], mqtts://HOST[:PORT]); default: the
                     scene's feeds.mqtt.url, else mqtt://127.0.0.1:1883
   --prefix P        topic prefix (default: the scene's, else twin/v1)
-  --speed X         data seconds per real second (default 1)
+  --speed X         data seconds per real second (default 1); above 1, messages are
+                    stamped with the time they are sent, so receivers do not see
+                    timestamps from the future
   --start TIME      data time to start at, ISO 8601 (2026-11-25T10:00:00Z) or now (default)
   --snapshot        publish the state at the start time, wait for the broker's
                     acknowledgements, exit

@@ -52,9 +52,14 @@ std::vector<feeds::Update> updatesOf(const feeds::LiveState& state) {
 
 class Sender {
 public:
-    Sender(feeds::MqttPublisher& publisher, std::string prefix) : publisher_(publisher), prefix_(std::move(prefix)) {}
+    // `stampWhenSent`: faster than real time, the data's own times run ahead
+    // of the receivers' clocks, which rightly refuse timestamps from the
+    // future; each message is then stamped with the time it is sent.
+    Sender(feeds::MqttPublisher& publisher, std::string prefix, bool stampWhenSent)
+        : publisher_(publisher), prefix_(std::move(prefix)), stampWhenSent_(stampWhenSent) {}
 
-    engine::Status send(const feeds::Update& update) {
+    engine::Status send(feeds::Update update) {
+        if (stampWhenSent_) std::visit([](auto& u) { u.value.ts = systemNow(); }, update);
         const std::string topic = prefix_ + "/" + feeds::topicSuffixOf(update);
         if (auto sent = publisher_.publish(topic, feeds::payloadOf(update), true); !sent) return sent;
         ++sinceLine_;
@@ -78,6 +83,7 @@ public:
 private:
     feeds::MqttPublisher& publisher_;
     std::string prefix_;
+    bool stampWhenSent_;
     size_t sinceLine_ = 0;
     size_t total_ = 0;
     Steady::time_point lastLine_{};
@@ -116,7 +122,7 @@ int runReplayPublisher(const PublishOptions& options) {
 
     auto publisher = feeds::MqttPublisher::connect(*settings, kConnectTimeoutSeconds);
     if (!publisher) return failWith(publisher.error());
-    Sender sender(**publisher, settings->topicPrefix);
+    Sender sender(**publisher, settings->topicPrefix, options.speed > 1.0);
 
     // The state at the start, so a kiosk that subscribes now sees every value.
     const feeds::TimePoint start = options.start.value_or(systemNow());
