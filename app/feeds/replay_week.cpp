@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_nesting.h"
 #include "core/file_util.h"
 #include "feeds/timestamp.h"
 
@@ -31,25 +32,6 @@ constexpr std::string_view kPrefix = "replay";
 // week's start (about 1,900 years), so week arithmetic never overflows.
 constexpr int64_t kFarthestWeeks = 100'000;
 
-// Brackets outside strings, deepest level.
-int nesting(std::string_view text) {
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
 
 // A JSON value for "found ...": short, one line, valid UTF-8.
 std::string describe(const json& value) {
@@ -154,7 +136,7 @@ engine::Result<ReplayWeek> ReplayWeek::parse(std::string_view text, std::string_
                                       "\", \"weekStart\": ..., \"events\": [...]}";
         if (text.size() > kMaxFileBytes)
             return engine::makeError(file + ": more than 64 MiB; not a replay data set");
-        if (nesting(text) > kMaxNesting)
+        if (engine::jsonNestingDepth(text) > kMaxNesting)
             return engine::makeError(file + ": brackets nested more than " + std::to_string(kMaxNesting) +
                                      " deep; not a replay data set");
         json doc;

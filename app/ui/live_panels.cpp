@@ -277,16 +277,21 @@ void LivePanels::buildDataRow(LiveView& view, Language language, float scale) {
     }
 }
 
-// Right column: every platform (of the floor shown) with its occupancy,
-// what happens there now and next, and its machines by state.
-void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
+// The right column, where the machine card also goes: as wide, from the
+// column's top down to the help line.
+void LivePanels::placeRightColumn(const LiveLayout& layout, float opacity) const {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
     const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
-    const float top = layout.rightTop;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(width, std::max(120.0f, layout.bottom - top - pad)));
-    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.rightTop), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, std::max(120.0f, layout.bottom - layout.rightTop - pad)));
+    ImGui::SetNextWindowBgAlpha(opacity);
+}
+
+// Right column: every platform (of the floor shown) with its occupancy,
+// what happens there now and next, and its machines by state.
+void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
+    placeRightColumn(layout, 0.85f);
     ImGui::Begin(str(Text::LivePlatforms, language_).append("###platforms").c_str(), nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings);
@@ -367,14 +372,8 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
 // A platform's card: what it offers and for whom, how busy it is now and
 // over the day, today's schedule and its machines.
 void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
-    ImGuiIO& io = ImGui::GetIO();
     const Platform& platform = *view.platform;
-    const float pad = 12.0f * scale_;
-    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
-    const float top = layout.rightTop;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(width, std::max(120.0f, layout.bottom - top - pad)));
-    ImGui::SetNextWindowBgAlpha(0.92f);
+    placeRightColumn(layout, 0.92f);
     bool open = true;
     ImGui::Begin((pick(platform.name, language_) + "###platformcard").c_str(), &open,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |

@@ -65,6 +65,7 @@ public:
     void buildMachineSection(const LiveView& view, const Machine& machine, Language language, float scale, float width);
 
 private:
+    void placeRightColumn(const LiveLayout& layout, float opacity) const;
     void buildPlatformList(LiveView& view, const LiveLayout& layout);
     void buildPlatformCard(LiveView& view, const LiveLayout& layout);
     void buildLegend(LiveView& view, const LiveLayout& layout);
