@@ -51,8 +51,9 @@ std::optional<HeadlessSession> openHeadless(const AppOptions& options, std::stri
     // core while the context starts and the shaders compile.
     auto loading = std::async(std::launch::async, [&options, input] {
         engine::IsolatedImporter importer(importDescFor(options));
-        // The BVH serves picking, walking and hiding labels behind walls.
-        bool needBvh = options.pick || options.walk || (options.overlay && input.extension() == ".json");
+        // The BVH serves picking, walking, tour paths and hiding labels behind walls.
+        bool needBvh = options.pick || options.walk || !options.tour.empty() ||
+                       (options.overlay && input.extension() == ".json");
         return loadContent(input, importer, needBvh);
     });
     // Every early return below still waits for `loading` (future destructor).
@@ -197,7 +198,7 @@ bool placeView(HeadlessSession& s, const AppOptions& options, engine::OrbitCamer
         return false;
     }
     s.framing = makeStopFraming(*s.content.scene, s.shown.models, aspect);
-    tour = makeTourPlayer(*s.content.scene, options.tour, s.framing, options.reducedMotion);
+    tour = makeTourPlayer(*s.content.scene, options.tour, s.framing, options.reducedMotion, std::nullopt, s.content.bvh);
     if (!tour) {
         error = "unknown tour \"" + options.tour + "\"";
         return false;

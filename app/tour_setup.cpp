@@ -1,10 +1,18 @@
 #include "tour_setup.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
+#include "core/log.h"
 #include "tour/tour_framing.h"
 
 namespace twin {
+namespace {
+// The clearance test runs over pieces at most this long: the BVH prunes a
+// capsule by its bounding box, which a long diagonal move would make huge.
+constexpr float kClearancePieceMetres = 2.0f;
+}  // namespace
 
 StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& models, float aspect) {
     return [&scene, &models, aspect](const TourStop& stop) -> CameraViewpoint {
@@ -12,10 +20,9 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
             if (const Platform* platform = scene.platform(stop.targetId)) {
                 RoomFramingDesc room;
                 room.footprint = platform->footprint;
-                for (const Floor& floor : scene.building.floors) {
-                    if (floor.id != platform->floor) continue;
-                    room.floorElevation = floor.elevation;
-                    room.ceilingHeight = floor.height;
+                if (const Floor* floor = scene.floor(platform->floor)) {
+                    room.floorElevation = floor->elevation;
+                    room.ceilingHeight = floor->height;
                 }
                 return frameRoom(room);
             }
@@ -35,8 +42,7 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
                 // The floor of its platform: a printer on a table must not
                 // lift the eye by the table's height.
                 if (const Platform* platform = scene.platform(machine->platform))
-                    for (const Floor& floor : scene.building.floors)
-                        if (floor.id == platform->floor) frame.floorElevation = floor.elevation;
+                    if (const Floor* floor = scene.floor(platform->floor)) frame.floorElevation = floor->elevation;
                 return frameMachine(frame);
             }
         }
@@ -56,15 +62,48 @@ std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, c
     return makeStopFraming(scene, models, aspect)(stop);
 }
 
+std::function<bool(glm::vec3, glm::vec3)> tourSegmentTest(std::shared_ptr<const engine::TriangleBvh> obstacles,
+                                                          float clearance) {
+    return [obstacles = std::move(obstacles), clearance](glm::vec3 from, glm::vec3 to) {
+        if (!obstacles) return false;
+        if (obstacles->occluded(from, to)) return true;
+        float length = glm::length(to - from);
+        if (!(clearance > 0.0f) || !(length > 2.0f * clearance)) return false;
+        // The capsule's ends reach `from` and `to` exactly: clearance is
+        // asked for along the move, not around the stops themselves.
+        glm::vec3 direction = (to - from) / length;
+        glm::vec3 start = from + direction * clearance;
+        float inner = length - 2.0f * clearance;
+        int pieces = std::max(1, int(std::ceil(inner / kClearancePieceMetres)));
+        std::vector<engine::CapsuleContact> contacts;
+        for (int i = 0; i < pieces; ++i) {
+            glm::vec3 a = start + direction * (inner * float(i) / float(pieces));
+            glm::vec3 b = start + direction * (inner * float(i + 1) / float(pieces));
+            if (obstacles->capsuleContacts(a, b, clearance, contacts) > 0) return true;
+        }
+        return false;
+    };
+}
+
 std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const std::string& id,
                                          const StopFraming& framing, bool reducedMotion,
-                                         std::optional<CameraViewpoint> startFrom) {
+                                         std::optional<CameraViewpoint> startFrom,
+                                         std::shared_ptr<const engine::TriangleBvh> obstacles) {
     const Tour* tour = scene.tour(id);
     if (!tour) return std::nullopt;
     TourPlayerDesc desc;
     desc.reducedMotion = reducedMotion;
     desc.startFrom = startFrom;
-    return TourPlayer(*tour, framing, desc);
+    if (obstacles) {
+        desc.path.segmentBlocked = tourSegmentTest(std::move(obstacles));
+        desc.path.detourWaypoints = scene.building.waypoints;
+    }
+    TourPlayer player(*tour, framing, desc);
+    if (int unresolved = player.path().unresolvedLegs(); unresolved > 0)
+        engine::log::warning("tour \"" + id + "\": " + std::to_string(unresolved) +
+                             " camera move(s) go through the building; add building.waypoints along the way (" +
+                             scene.file.filename().string() + ")");
+    return player;
 }
 
 }  // namespace twin

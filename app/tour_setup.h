@@ -3,13 +3,17 @@
 // stops without a camera (platform footprints, machine bounds) and the
 // player of a tour by id. No GL.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include <glm/glm.hpp>
+
 #include "content/scene_file.h"
 #include "render/gpu_model.h"
+#include "scene/triangle_bvh.h"
 #include "tour/tour_player.h"
 
 namespace twin {
@@ -25,10 +29,27 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
 std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
                                                 const std::string& id, float aspect);
 
+// How close (metres) a tour camera may pass to the building away from its
+// stops: more than the camera's near plane, so a door frame never fills the
+// view as the camera goes by, and less than half a 1 m door.
+constexpr float kTourWallClearance = 0.2f;
+
+// The obstacle test of tour camera paths (CameraPathDesc::segmentBlocked):
+// true when the straight move from `from` to `to` crosses a triangle of
+// `obstacles`, or comes closer than `clearance` to one once `clearance` away
+// from both ends (a stop's eye may stand nearer than that to a machine). The
+// function shares ownership of the BVH. A null BVH blocks nothing.
+std::function<bool(glm::vec3 from, glm::vec3 to)> tourSegmentTest(std::shared_ptr<const engine::TriangleBvh> obstacles,
+                                                                 float clearance = kTourWallClearance);
+
 // A player for the tour `id` of the scene, or nullopt when there is none.
-// With `startFrom`, the tour opens with a move from that viewpoint.
+// With `startFrom`, the tour opens with a move from that viewpoint. With
+// `obstacles` (the building and machines), moves that would cross them
+// detour through the scene's building waypoints (see CameraPathDesc); the
+// player keeps the BVH alive for its glides.
 std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const std::string& id,
                                          const StopFraming& framing, bool reducedMotion,
-                                         std::optional<CameraViewpoint> startFrom = std::nullopt);
+                                         std::optional<CameraViewpoint> startFrom = std::nullopt,
+                                         std::shared_ptr<const engine::TriangleBvh> obstacles = nullptr);
 
 }  // namespace twin

@@ -8,6 +8,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/json_nesting.h"
 #include "content/json_locations.h"
 #include "core/file_util.h"
 
@@ -17,6 +18,9 @@ using nlohmann::json;
 
 constexpr size_t kMaxSceneBytes = 16u << 20;  // a scene file is text, not data
 constexpr int kMaxNesting = 64;
+// Tour paths search routes over the waypoints (CameraPathDesc): their work
+// grows with the square of the count.
+constexpr size_t kMaxWaypoints = 256;
 
 const char* kindName(const json& v) {
     switch (v.type()) {
@@ -30,26 +34,6 @@ const char* kindName(const json& v) {
     }
 }
 
-// Deepest nesting of brackets outside strings, to refuse absurd documents
-// before any recursive code sees them.
-int nesting(std::string_view text) {
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
 
 // Reads one section; every check records an issue and returns false when
 // the value cannot be used.
@@ -191,14 +175,18 @@ public:
             if (required) issue(path + "/" + key, "missing; expected [x, y, z]");
             return !required;
         }
-        if (!it->is_array() || it->size() != 3 || !(*it)[0].is_number() || !(*it)[1].is_number() ||
-            !(*it)[2].is_number()) {
-            issue(path + "/" + key, "expected [x, y, z] (three numbers)");
+        return point(*it, path + "/" + key, out);
+    }
+
+    // A value that must be [x, y, z] within 100 km of the origin.
+    bool point(const json& v, const std::string& path, glm::vec3& out) {
+        if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number()) {
+            issue(path, "expected [x, y, z] (three numbers)");
             return false;
         }
-        out = {(*it)[0].get<float>(), (*it)[1].get<float>(), (*it)[2].get<float>()};
+        out = {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
         if (!std::isfinite(out.x) || !std::isfinite(out.y) || !std::isfinite(out.z) || glm::length(out) > 1e5f) {
-            issue(path + "/" + key, "expected coordinates within 100 km");
+            issue(path, "expected coordinates within 100 km");
             return false;
         }
         return true;
@@ -291,7 +279,20 @@ float signedArea(const std::vector<glm::vec2>& p) {
 void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
     const json* building = r.member(doc, "building", "", true, json::value_t::object, "an object");
     if (!building) return;
-    r.onlyKeys(*building, "/building", {"models", "floors", "roofNodes"});
+    r.onlyKeys(*building, "/building", {"models", "floors", "roofNodes", "waypoints"});
+    if (const json* waypoints = r.member(*building, "waypoints", "/building", false, json::value_t::array,
+                                         "an array of [x, y, z] points")) {
+        if (waypoints->size() > kMaxWaypoints) {
+            r.issue("/building/waypoints", "expected at most " + std::to_string(kMaxWaypoints) + " waypoints, found " +
+                                               std::to_string(waypoints->size()));
+        } else {
+            for (size_t i = 0; i < waypoints->size(); ++i) {
+                glm::vec3 point;
+                if (r.point((*waypoints)[i], "/building/waypoints/" + std::to_string(i), point))
+                    scene.building.waypoints.push_back(point);
+            }
+        }
+    }
     if (const json* roof = r.member(*building, "roofNodes", "/building", false, json::value_t::array,
                                     "an array of node names")) {
         r.nameList(*roof, "/building/roofNodes", scene.building.roofNodes);
@@ -587,6 +588,21 @@ std::string SceneIssue::text() const {
     return file.string() + ":" + std::to_string(line) + ": " + (path.empty() ? "/" : path) + ": " + message;
 }
 
+std::optional<std::size_t> floorIndexAt(const std::vector<Floor>& floors, float y) {
+    // A foot or a point computed on a slab's top may come out a hair below it.
+    constexpr float kOnSlab = 0.01f;
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < floors.size(); ++i)
+        if (floors[i].elevation - kOnSlab <= y && (!best || floors[i].elevation > floors[*best].elevation)) best = i;
+    if (best && y >= floors[*best].elevation + floors[*best].height) return std::nullopt;
+    return best;  // NaN compares false everywhere: nullopt
+}
+
+const Floor* SceneDescription::floor(const std::string& id) const {
+    for (const Floor& f : building.floors)
+        if (f.id == id) return &f;
+    return nullptr;
+}
 const Platform* SceneDescription::platform(const std::string& id) const {
     for (const Platform& p : platforms)
         if (p.id == id) return &p;
@@ -632,7 +648,7 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         fail(1, "the text is larger than 16 MiB; not a scene file");
         return scene;
     }
-    if (nesting(text) > kMaxNesting) {
+    if (engine::jsonNestingDepth(text) > kMaxNesting) {
         fail(1, "brackets nested more than " + std::to_string(kMaxNesting) + " deep; not a scene file");
         return scene;
     }

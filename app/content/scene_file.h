@@ -4,6 +4,7 @@
 // is reported at once with file, line, JSON path and what was expected, and
 // what is valid is kept (a machine with an error is left out, the rest
 // opens). docs/scene-format.md describes the format. No GL.
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -36,7 +37,21 @@ struct Building {
     std::vector<ModelPlacement> models;
     std::vector<Floor> floors;
     std::vector<std::string> roofNodes;  // hidden whenever one floor is shown cut away
+    // Eye positions a tour camera may pass on its way from room to room
+    // (both sides of each doorway, corridor ends, stair landings, outside
+    // the entrance): used only when the straight move is blocked.
+    std::vector<glm::vec3> waypoints;
 };
+
+// Floor assignment, by height only (floors carry no outline): the index in
+// `floors` of the floor a point at height `y` is on, i.e. the floor with the
+// highest elevation at or below y (a point on a slab's top belongs to the
+// floor that slab carries; 1 cm of rounding below it still counts), as long
+// as y is below that floor's elevation + height. nullopt below the lowest
+// floor (under ground), above the top floor's ceiling (over the roof), for a
+// point inside a gap between a floor's height and the next floor, and for NaN.
+// Floors may be listed in any order.
+std::optional<std::size_t> floorIndexAt(const std::vector<Floor>& floors, float y);
 
 struct Contact {
     std::string name;
@@ -140,6 +155,7 @@ struct SceneDescription {
     Kiosk kiosk;
     std::vector<SceneIssue> issues;  // every problem found
 
+    const Floor* floor(const std::string& id) const;
     const Platform* platform(const std::string& id) const;
     const Machine* machine(const std::string& id) const;
     const Tour* tour(const std::string& id) const;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
+#include <queue>
 
 namespace twin {
 namespace {
@@ -16,6 +19,9 @@ constexpr int kClearanceChords = 8;
 // Waypoint routes tried at most per blocked leg, the shortest ones (keeps
 // the number of segmentBlocked calls bounded with many doorways).
 constexpr std::size_t kMaxWaypointRoutes = 256;
+// Waypoints the route search uses at most (the first ones): bounds its work
+// to (256 + 2)^2 segment tests on a leg nothing can reach.
+constexpr std::size_t kMaxDetourWaypoints = 256;
 // Points closer than this are one point (a repeated eye, a via on an end).
 constexpr float kSamePoint = 1e-4f;
 
@@ -39,6 +45,76 @@ std::vector<glm::vec3> hugCorners(const glm::vec3& from, const std::vector<glm::
 }
 
 double finiteOrZero(double v) { return std::isfinite(v) ? v : 0.0; }
+
+// segmentBlocked between the leg's fixed points (0: start, 1: end, 2...:
+// waypoints), each ordered pair asked at most once: the route search and the
+// route list test the same doorways again and again.
+class SegmentCache {
+public:
+    SegmentCache(const CameraPathDesc& desc, const glm::vec3& from, const glm::vec3& to) : desc_(desc) {
+        points_.push_back(from);
+        points_.push_back(to);
+        std::size_t count = std::min(desc.detourWaypoints.size(), kMaxDetourWaypoints);
+        points_.insert(points_.end(), desc.detourWaypoints.begin(), desc.detourWaypoints.begin() + std::ptrdiff_t(count));
+        known_.assign(points_.size() * points_.size(), kUnknown);
+    }
+
+    std::size_t size() const { return points_.size(); }
+    const glm::vec3& point(std::size_t i) const { return points_[i]; }
+
+    bool blocked(std::size_t a, std::size_t b) {
+        std::int8_t& known = known_[a * points_.size() + b];
+        if (known == kUnknown) known = desc_.segmentBlocked(points_[a], points_[b]) ? kBlocked : kClear;
+        return known == kBlocked;
+    }
+    void markBlocked(std::size_t a, std::size_t b) { known_[a * points_.size() + b] = kBlocked; }
+
+private:
+    static constexpr std::int8_t kUnknown = -1, kClear = 0, kBlocked = 1;
+    const CameraPathDesc& desc_;
+    std::vector<glm::vec3> points_;
+    std::vector<std::int8_t> known_;
+};
+
+// The shortest route from point 0 to point 1 over the clear straight moves
+// between the cache's points (A*, the straight distance to the end as the
+// heuristic). Edges are tested lazily, when an entry using them comes out of
+// the queue: every entry carries its true length, so the first clear entry of
+// a point is its shortest route. The waypoints in order, or nullopt.
+std::optional<std::vector<std::size_t>> shortestRoute(SegmentCache& segments) {
+    struct Entry {
+        float estimate;  // length so far + straight distance to the end
+        float length;
+        std::size_t point, parent;
+        bool operator>(const Entry& other) const { return estimate > other.estimate; }
+    };
+    const std::size_t n = segments.size();
+    const glm::vec3 end = segments.point(1);
+    std::vector<bool> settled(n, false);
+    std::vector<std::size_t> parent(n, 0);
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> queue;
+    queue.push({glm::length(end - segments.point(0)), 0.0f, 0, 0});
+    while (!queue.empty()) {
+        Entry entry = queue.top();
+        queue.pop();
+        if (settled[entry.point]) continue;
+        if (entry.point != 0 && segments.blocked(entry.parent, entry.point)) continue;
+        settled[entry.point] = true;
+        parent[entry.point] = entry.parent;
+        if (entry.point == 1) break;
+        const glm::vec3& here = segments.point(entry.point);
+        for (std::size_t next = 1; next < n; ++next) {
+            if (settled[next]) continue;
+            float length = entry.length + glm::length(segments.point(next) - here);
+            queue.push({length + glm::length(end - segments.point(next)), length, next, entry.point});
+        }
+    }
+    if (!settled[1]) return std::nullopt;
+    std::vector<std::size_t> route;
+    for (std::size_t at = parent[1]; at != 0; at = parent[at]) route.push_back(at);
+    std::reverse(route.begin(), route.end());
+    return route;
+}
 
 struct LookAngles {
     float yaw = 0.0f;  // around +Y, 0 looks towards -Z (as engine::OrbitCamera)
@@ -111,7 +187,7 @@ double CameraPath::ease(double u) {
 }
 
 double CameraPath::transitionSeconds(const CameraTiming& timing, float pathMetres, const CameraViewpoint& from,
-                                     const CameraViewpoint& to) {
+                                     const CameraViewpoint& to, bool detour) {
     double turnRadians = turnBetween(sanitized(from), sanitized(to)).boundRadians;
     // Nothing to move: no pause either (a stop repeated with the same view).
     if (pathMetres < kSamePoint && turnRadians < 1e-5) return 0.0;
@@ -123,7 +199,9 @@ double CameraPath::transitionSeconds(const CameraTiming& timing, float pathMetre
     }
     // The maximum wins over the minimum if they are crossed.
     seconds = std::max(seconds, double(timing.minSeconds));
-    return std::max(0.0, std::min(seconds, double(timing.maxSeconds)));
+    double maximum = timing.maxSeconds;
+    if (detour) maximum = std::max(maximum, double(timing.maxDetourSeconds));
+    return std::max(0.0, std::min(seconds, maximum));
 }
 
 CameraPath::CameraPath(std::vector<CameraKeyframe> keyframes, const CameraPathDesc& desc) {
@@ -145,7 +223,8 @@ CameraPath::CameraPath(std::vector<CameraKeyframe> keyframes, const CameraPathDe
             leg.distanceFrom = glm::length(from.target - from.eye);
             leg.distanceDelta = glm::length(leg.view.target - leg.view.eye) - leg.distanceFrom;
             double transit = finiteOrZero(key.transitionSeconds);
-            if (key.transitionSeconds < 0) transit = transitionSeconds(desc.timing, leg.length, from, leg.view);
+            if (key.transitionSeconds < 0)
+                transit = transitionSeconds(desc.timing, leg.length, from, leg.view, leg.detoured);
             clock += std::max(0.0, transit);
         }
         leg.arriveSeconds = clock;
@@ -236,47 +315,65 @@ bool CameraPath::planDetour(Leg& leg, const glm::vec3& from, const CameraPathDes
         buildSpline(leg, from);
         return true;
     }
+    SegmentCache segments(desc, from, to);
+    segments.markBlocked(0, 1);
     // A route is kept when its straight pieces are clear (cheap, first) and
     // so is the spline that rounds them: the plain spline through the route,
     // else one held ever closer to the route's corners (a spline through a
     // doorway point swings wide of the door; this one goes through straight).
-    auto tryVia = [&](const std::vector<glm::vec3>& via) {
-        glm::vec3 previous = from;
-        for (std::size_t i = 0; i <= via.size(); ++i) {
-            glm::vec3 next = i < via.size() ? via[i] : to;
-            if (desc.segmentBlocked(previous, next)) return false;
-            previous = next;
-        }
-        for (float radius : {0.0f, 1.0f, 0.5f, 0.25f}) {
-            leg.via = radius > 0.0f ? hugCorners(from, via, to, radius) : via;
+    auto clearSplineThrough = [&](const std::vector<glm::vec3>& route) {
+        for (float radius : {0.0f, 1.0f, 0.5f, 0.25f, 0.1f}) {
+            leg.via = radius > 0.0f ? hugCorners(from, route, to, radius) : route;
             buildSpline(leg, from);
-            if (splineClear(leg, desc)) return true;
+            if (splineClear(leg, desc)) {
+                leg.detoured = true;
+                return true;
+            }
         }
         return false;
     };
+    auto tryRoute = [&](const std::vector<std::size_t>& route) {
+        std::size_t previous = 0;
+        for (std::size_t i = 0; i <= route.size(); ++i) {
+            std::size_t next = i < route.size() ? route[i] : 1;
+            if (segments.blocked(previous, next)) return false;
+            previous = next;
+        }
+        std::vector<glm::vec3> via;
+        for (std::size_t point : route) via.push_back(segments.point(point));
+        return clearSplineThrough(via);
+    };
 
-    // Waypoint routes, shortest first: one waypoint, or two in a row (out of
-    // a room's door, in at the next one's).
+    // 1. The shortest route through any number of waypoints.
+    std::optional<std::vector<std::size_t>> shortest = shortestRoute(segments);
+    if (shortest && tryRoute(*shortest)) return true;
+
+    // 2. One waypoint, or two in a row (out of a room's door, in at the next
+    // one's), shortest first: another route when the shortest one's spline
+    // could not be made clear.
     struct Route {
         float length;
-        std::vector<glm::vec3> via;
+        std::vector<std::size_t> points;
     };
     std::vector<Route> routes;
-    const std::vector<glm::vec3>& w = desc.detourWaypoints;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        routes.push_back({glm::length(w[i] - from) + glm::length(to - w[i]), {w[i]}});
-        for (std::size_t j = 0; j < w.size(); ++j)
-            if (j != i)
-                routes.push_back({glm::length(w[i] - from) + glm::length(w[j] - w[i]) + glm::length(to - w[j]), {w[i], w[j]}});
+    auto distance = [&](std::size_t a, std::size_t b) { return glm::length(segments.point(b) - segments.point(a)); };
+    for (std::size_t i = 2; i < segments.size(); ++i) {
+        routes.push_back({distance(0, i) + distance(i, 1), {i}});
+        for (std::size_t j = 2; j < segments.size(); ++j)
+            if (j != i) routes.push_back({distance(0, i) + distance(i, j) + distance(j, 1), {i, j}});
     }
     std::stable_sort(routes.begin(), routes.end(), [](const Route& a, const Route& b) { return a.length < b.length; });
     if (routes.size() > kMaxWaypointRoutes) routes.resize(kMaxWaypointRoutes);
     for (const Route& route : routes)
-        if (tryVia(route.via)) return true;
+        if ((!shortest || route.points != *shortest) && tryRoute(route.points)) return true;
 
+    // 3. Over the top (outdoors).
     for (int k = 1; k <= desc.detourMaxRises && desc.detourRiseStep > 0; ++k) {
         float height = std::max(from.y, to.y) + float(k) * desc.detourRiseStep;
-        if (tryVia({{from.x, height, from.z}, {to.x, height, to.z}})) return true;
+        std::vector<glm::vec3> via{{from.x, height, from.z}, {to.x, height, to.z}};
+        if (desc.segmentBlocked(from, via[0]) || desc.segmentBlocked(via[0], via[1]) || desc.segmentBlocked(via[1], to))
+            continue;
+        if (clearSplineThrough(via)) return true;
     }
     leg.via.clear();
     buildSpline(leg, from);

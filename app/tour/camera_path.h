@@ -34,11 +34,16 @@ namespace twin {
 // maxTurnDegreesPerSecond (the ease's peak is accounted for). With the
 // defaults the maximum wins only for turns over 192 degrees (yaw and pitch
 // together), and the worst possible turn still stays under 80 degrees/s.
+// A leg that detours (through doorways, down a stair, see CameraPathDesc) is
+// longer than the straight move and runs close to walls, so its maximum is
+// maxDetourSeconds instead: a 60 m route from one floor to another then
+// averages 5 m/s rather than 10.
 struct CameraTiming {
     float cruiseMetresPerSecond = 3.0f;     // mean speed over the leg
     float maxTurnDegreesPerSecond = 60.0f;  // peak angular speed of the look direction
     float minSeconds = 2.0f;
     float maxSeconds = 6.0f;
+    float maxDetourSeconds = 12.0f;  // the maximum for detoured legs; below maxSeconds counts as maxSeconds
 };
 
 struct CameraKeyframe {
@@ -52,18 +57,25 @@ struct CameraKeyframe {
 // If `segmentBlocked(a, b)` says the straight move of the eye from the
 // previous keyframe to this one is blocked (and the caller gave no via points
 // for that leg), a detour is tried, first found wins:
-//   1. through one or two of `detourWaypoints` in a row (doorways: out of one
-//      room, into the next), shortest route first, the 256 shortest at most;
-//   2. rising: up above the start, across, down onto the end, the crossing
+//   1. the shortest route through `detourWaypoints` (doorways, corridor ends,
+//      stair landings), any number of them: a shortest path (A*) over the
+//      graph whose edges are the clear straight moves between the start, the
+//      end and the waypoints. Edges are tested only when the search reaches
+//      them, each pair at most once per leg;
+//   2. through one or two waypoints in a row, shortest route first, the 256
+//      shortest at most (what 1 found may fail the spline check below);
+//   3. rising: up above the start, across, down onto the end, the crossing
 //      at max(start, end) height + k * detourRiseStep, k = 1..detourMaxRises
 //      (for outdoor moves: indoors the ceiling blocks it).
 // A candidate is kept only if its straight pieces and every chord of the
 // spline it makes (8 per spline piece) are clear, so the rounded corners are
 // checked too; when the spline swings too wide (past a door's frame), it is
-// held closer to the route's corners (points added 1, 0.5 then 0.25 m before
-// and after each) before the candidate is given up. If none is clear the
-// straight leg is kept and counted in unresolvedLegs(). segmentBlocked is not
-// kept after the constructor.
+// held closer to the route's corners (points added 1, 0.5, 0.25 then 0.1 m
+// before and after each) before the candidate is given up. If none is clear
+// the straight leg is kept and counted in unresolvedLegs(). Only the first
+// 256 waypoints are used, which bounds the work on a blocked leg to about
+// 66,000 segmentBlocked calls in the worst case (a target nothing reaches).
+// segmentBlocked is not kept after the constructor.
 struct CameraPathDesc {
     CameraTiming timing;
     std::function<bool(glm::vec3 from, glm::vec3 to)> segmentBlocked;  // empty: nothing blocks
@@ -92,14 +104,17 @@ public:
     // The via points the eye passes on the leg into `index`: the caller's, or
     // the detour's (waypoints, with the points that hold the spline to them).
     const std::vector<glm::vec3>& via(std::size_t index) const { return legs_.at(index).via; }
+    // True when the leg into `index` is a detour that this class planned.
+    bool detoured(std::size_t index) const { return legs_.at(index).detoured; }
     // Legs that stayed straight although segmentBlocked said blocked.
     int unresolvedLegs() const { return unresolvedLegs_; }
 
     // The automatic duration of a move `pathMetres` long that turns the look
     // direction from `from`'s to `to`'s as this class does; 0 when the two
     // poses are the same (nothing to show moving).
+    // `detour`: the move is a detour, capped by timing.maxDetourSeconds.
     static double transitionSeconds(const CameraTiming& timing, float pathMetres, const CameraViewpoint& from,
-                                    const CameraViewpoint& to);
+                                    const CameraViewpoint& to, bool detour = false);
     // The eased fraction of a leg done at `fraction` of its time (0..1 -> 0..1,
     // zero first and second derivative at both ends).
     static double ease(double fraction);
@@ -108,6 +123,7 @@ private:
     struct Leg {
         CameraViewpoint view;     // the keyframe this leg arrives at
         std::vector<glm::vec3> via;
+        bool detoured = false;    // via was planned here, around a blocked move
         double arriveSeconds = 0.0;
         double departSeconds = 0.0;
         // Eye spline from the previous keyframe (empty for the first):

@@ -14,7 +14,7 @@ CameraViewpoint fallbackView(const TourStop& stop) {
 
 CameraTiming fixedTiming(float seconds) {
     CameraTiming timing;
-    timing.minSeconds = timing.maxSeconds = std::max(0.0f, seconds);
+    timing.minSeconds = timing.maxSeconds = timing.maxDetourSeconds = std::max(0.0f, seconds);
     return timing;
 }
 }  // namespace

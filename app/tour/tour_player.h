@@ -32,8 +32,9 @@ struct TourPlayerDesc {
     // refers to must outlive the player.
     CameraPathDesc path;
     // Moves asked for by next(), previous(), goToStop() and a replay: short.
-    // They may turn faster than path.timing allows, as the visitor asked.
-    CameraTiming jumpTiming{4.0f, 90.0f, 1.0f, 2.5f};
+    // They may turn faster than path.timing allows, as the visitor asked. A
+    // jump that must detour (to another floor) takes up to 6 s.
+    CameraTiming jumpTiming{4.0f, 90.0f, 1.0f, 2.5f, 6.0f};
     // For visitors who get queasy: every move (transition or jump) lasts
     // reducedMotionSeconds, whatever its length and turn.
     bool reducedMotion = false;

@@ -44,6 +44,9 @@ MACHINES_DIR = os.path.join(ROOT, "assets", "models", "machines")
 SUMMARY = os.path.join(MACHINES_DIR, "machines_summary.json")
 BUILDING_GLB = os.path.join(ROOT, "assets", "models", "building", "twin_building.glb")
 DEFAULT_OUT = os.path.join(ROOT, "scenes", "twin.json")
+# The live-data replay (a week of occupancy, activities and machine states),
+# from the repository root.
+REPLAY_DATA = "assets/data/twin_week.json"
 
 # Default admin PIN of the kiosk: public, to be changed by staff (see the docstring).
 KIOSK_ADMIN_PIN = "2468"
@@ -1064,7 +1067,8 @@ MACHINES = {
 # Tours. A stop: ("platform"|"machine", id) or ("point", [x, y, z]); "camera"
 # is either a layout viewpoint name ("zone_id/viewpoint", "exterior/name"), a
 # machine-front framing ("front", distance factor), a part framing
-# ("part", node) or None for the automatic framing.
+# ("part", node), an explicit {"eye": [...], "target": [...]} or None for the
+# automatic framing.
 # ---------------------------------------------------------------------------
 
 NUMBER_WORDS_FR = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six"}
@@ -1138,13 +1142,25 @@ def tours(ctx):
                      "The incubator hosts young industrial companies. Founders get a desk, coaching and "
                      "direct access to the platforms to build their prototypes."),
                  "panels": ["platform:incubator"]},
-                {"target": ("point", ctx["building_centre"]), "camera": "exterior/overview", "duration": 28,
+                # Back down in the hall, by the way out: the flight to the overview
+                # then backs out of the entrance with the building in view (from
+                # the incubator straight to the overview it would rush down the
+                # stairs and through the hall at 25 m/s).
+                {"target": ("platform", "reception"),
+                 "camera": {"eye": [1.0, 1.65, 12.5], "target": [3.0, 1.1, 6.2]}, "duration": 14,
                  "narration": T(
-                     "Un projet ? Contactez l'équipe entreprises de Twin. Un premier rendez-vous cerne votre "
-                     "besoin, puis nous proposons une étude, un prototype, une formation ou un accompagnement "
-                     "sur mesure.",
-                     "Got a project? Contact Twin's business team. A first meeting pins down your needs, "
-                     "then we propose a study, a prototype, training or tailored support."),
+                     "Un projet ? L'équipe entreprises de Twin vous reçoit ici, à l'accueil. Un premier "
+                     "rendez-vous cerne votre besoin : étude, prototype, formation ou accompagnement sur "
+                     "mesure.",
+                     "Got a project? Twin's business team welcomes you here, at the reception. A first "
+                     "meeting pins down your needs: a study, a prototype, training or tailored support."),
+                 "panels": ["platform:offices"]},
+                {"target": ("point", ctx["building_centre"]), "camera": "exterior/overview", "duration": 14,
+                 "narration": T(
+                     "Twin, c'est tout un bâtiment au service des entreprises et des apprenants, près du "
+                     "campus industriel de Mines Saint-Étienne. À bientôt à Twin !",
+                     "Twin is a whole building serving companies and learners, next to Mines "
+                     "Saint-Étienne's industrial campus. See you soon at Twin!"),
                  "panels": ["platform:offices"]},
             ],
         },
@@ -1289,6 +1305,83 @@ def tours(ctx):
 
 # Expected tour lengths (seconds) and the tolerance allowed.
 TOUR_TARGETS = {"discovery": (180, 0), "additive-learners": (210, 30), "digital-transition": (180, 10)}
+
+# ---------------------------------------------------------------------------
+# Tour waypoints (building.waypoints): where a tour camera may pass when the
+# straight move between two stops would go through a wall. The app searches
+# the shortest route over them (CameraPathDesc in app/tour/camera_path.h), so
+# they mark the passages, not routes: both sides of every doorway (the camera
+# crosses a door square on), corridor mouths, the stair flights' ends and
+# landings, both sides of the main entrance.
+# The layout gives the stairs and the entrance; it does not list the rooms'
+# doors yet, so they are copied here from the walls' openings in
+# assets/src/building/make_building.py (build_floor0/1/2): keep both in step.
+# scenes/twin.json's tours are checked against the real geometry by
+# tests/unit/tour/twin_tours_test.cpp (no move crosses a triangle).
+# ---------------------------------------------------------------------------
+EYE_HEIGHT = 1.65      # above the floor, as the layout's viewpoints
+DOOR_STEP = 0.7        # from the wall's centre line to each side's waypoint
+# (floor index, z of the wall's centre line, x of the opening's centre); every
+# door is in a wall running along x.
+DOORWAYS = [
+    (0, 1.5, -12.0), (0, -1.5, -12.0), (0, 1.5, 12.0), (0, -1.5, 11.25),    # ground-floor platforms
+    (1, 1.5, -23.5), (1, 1.5, -15.5), (1, 1.5, -7.5),                       # training rooms
+    (1, -1.5, -23.5), (1, -1.5, -15.7), (1, -1.5, -7.7),                    # offices, meeting rooms
+    (1, -9.0, 20.9), (1, -9.0, 26.9),                                       # incubator offices
+    (2, 1.5, 8.8), (2, 1.5, 15.9), (2, -1.5, 8.5),                          # conference, meeting room 3
+]
+# (floor index, x, z): ends of the corridors where they open onto the central
+# hall, and the hall in front of the stairs and lift.
+OPENINGS = [
+    (0, -6.0, 0.0), (0, 6.0, 0.0), (0, 0.0, 0.5),
+    (1, -6.0, 0.0), (1, 6.0, -0.2), (1, 0.0, 0.5),
+    (2, 6.0, 0.0), (2, 0.0, 0.5),
+]
+# In front of the entrance, clear of the canopy (whose edge is 4.5 m out).
+ENTRANCE_APPROACH = 9.0
+
+
+def tour_waypoints(layout, placed, problems):
+    """building.waypoints: eye positions at doorways, corridor ends, stairs and the entrance."""
+    elevation = [fl["elevation"] for fl in layout["floors"]]
+    points = []
+    for f, wall_z, x in DOORWAYS:
+        for side in (-1, 1):
+            points.append([x, elevation[f] + EYE_HEIGHT, wall_z + side * DOOR_STEP])
+    for f, x, z in OPENINGS:
+        points.append([x, elevation[f] + EYE_HEIGHT, z])
+    # Each stair flight pair: the foot, both ends of the landing, the head.
+    floor_ids = [fl["id"] for fl in layout["floors"]]
+    for stair in layout.get("stairs", []):
+        zs = [p[1] for p in stair["footprint"]]
+        for below, start in sorted(stair["start"].items()):
+            f = floor_ids.index(below)
+            if f + 1 >= len(floor_ids) or floor_ids[f + 1] not in stair["arrival"]:
+                continue
+            arrival = stair["arrival"][floor_ids[f + 1]]
+            # Flights climb from the start towards the far end of the stairwell.
+            back = min(zs) if abs(min(zs) - start[2]) > abs(max(zs) - start[2]) else max(zs)
+            climb = 1.0 if back > start[2] else -1.0
+            risers = stair["risers"][below]
+            rise = (elevation[f + 1] - elevation[f]) / risers
+            half = risers // 2
+            landing_y = elevation[f] + half * rise
+            landing_edge = start[2] + climb * (half - 1) * stair["tread_m"]
+            landing_z = (landing_edge + back) / 2
+            points.append([start[0], elevation[f] + EYE_HEIGHT, start[2] - climb * DOOR_STEP])
+            points.append([start[0], landing_y + EYE_HEIGHT, landing_z])
+            points.append([arrival[0], landing_y + EYE_HEIGHT, landing_z])
+            points.append([arrival[0], elevation[f + 1] + EYE_HEIGHT, arrival[2] - climb * DOOR_STEP])
+    entrance = layout["entrance"]
+    door, facing = entrance["position"], entrance["facing"]
+    for out in (-1.5, 1.5, ENTRANCE_APPROACH):
+        points.append([door[0] + facing[0] * out, door[1] + EYE_HEIGHT, door[2] + facing[2] * out])
+    points = [r3(p) for p in points]
+    for p in points:
+        blocker = eye_blocked(p, placed)
+        if blocker:
+            problems.error("tour waypoint %r is inside %s's bounds" % (p, blocker))
+    return points
 
 # ---------------------------------------------------------------------------
 # Small geometry and glTF helpers (standard library only)
@@ -1704,14 +1797,19 @@ def build(problems, layout_file=LAYOUT):
         out_tours.append({"id": tour["id"], "title": tour["title"], "audience": tour["audience"], "stops": stops})
 
     tour_ids = [t["id"] for t in out_tours]
+    if not os.path.isfile(os.path.join(ROOT, REPLAY_DATA)):
+        problems.note("%s does not exist yet: the app will report feeds.replay until it does" % REPLAY_DATA)
     scene = {
         "format": "twin-tour-scene/1",
         "assetRoot": "..",
         "name": SCENE_NAME,
-        "building": {"models": [{"file": rel(building_model)}], "floors": floors, "roofNodes": ["roof"]},
+        "building": {"models": [{"file": rel(building_model)}], "floors": floors, "roofNodes": ["roof"],
+                     "waypoints": tour_waypoints(layout, placed, problems)},
         "platforms": platforms,
         "machines": machines,
         "tours": out_tours,
+        # The replay data set is made by another script; the scene only points at it.
+        "feeds": {"replay": rel(REPLAY_DATA), "staleAfterSeconds": 900},
         "kiosk": {
             "idleTimeoutSeconds": 120,
             "attractTour": "discovery" if "discovery" in tour_ids else tour_ids[0],
@@ -1737,7 +1835,9 @@ def stop_camera(cam, kind, what, viewpoints, placed_by_id, zone_by_pid, problems
     options = cam if isinstance(cam, list) else [cam]
     for opt in options:
         camera = None
-        if isinstance(opt, str):
+        if isinstance(opt, dict):
+            camera = {"eye": r3(opt["eye"]), "target": r3(opt["target"])}
+        elif isinstance(opt, str):
             vp = viewpoints.get(opt)
             if vp is None:
                 problems.note("%s: viewpoint %r is not in the layout" % (where, opt))

@@ -33,7 +33,8 @@ protected:
             {"building",
              {{"models", {{{"file", "../assets/building.glb"}}}},
               {"floors", {{{"id", "floor-0"}, {"name", text("Rez-de-chaussée", "Ground floor")}, {"elevation", 0},
-                           {"height", 5}, {"nodes", {"floor_0"}}}}}}},
+                           {"height", 5}, {"nodes", {"floor_0"}}}}},
+              {"waypoints", {{5, 1.65, -0.7}, {5, 1.65, 0.7}}}}},
             {"platforms",
              {{{"id", "additive"},
                {"name", text("Fabrication additive", "Additive manufacturing")},
@@ -121,8 +122,43 @@ TEST_F(SceneFileTest, AValidSceneHasNoIssueAndEverySection) {
     EXPECT_EQ(s.tours[0].stops.size(), 2u);
     EXPECT_TRUE(s.tours[0].stops[1].camera.has_value());
     EXPECT_EQ(s.feeds.mqttUrl, "mqtt://127.0.0.1:1883");
+    EXPECT_EQ(s.feeds.replay, (root_ / "assets" / "week.json").lexically_normal());
     EXPECT_EQ(s.kiosk.attractTour, "discovery");
     EXPECT_NE(s.tour("discovery"), nullptr);
+    ASSERT_EQ(s.building.waypoints.size(), 2u);
+    EXPECT_EQ(s.building.waypoints[1], glm::vec3(5, 1.65f, 0.7f));
+    ASSERT_NE(s.floor("floor-0"), nullptr);
+    EXPECT_EQ(s.floor("floor-0")->height, 5.0f);
+    EXPECT_EQ(s.floor("floor-9"), nullptr);
+}
+
+TEST_F(SceneFileTest, WaypointsAreOptional) {
+    doc_["building"].erase("waypoints");
+    SceneDescription s = load();
+    EXPECT_TRUE(s.issues.empty()) << s.issues[0].text();
+    EXPECT_TRUE(s.building.waypoints.empty());
+}
+
+TEST_F(SceneFileTest, WaypointThatIsNotAPointIsLeftOut) {
+    doc_["building"]["waypoints"][1] = {5, "up", 0.7};
+    SceneDescription s = load();
+    expectOneIssue(s, "/building/waypoints/1", "[x, y, z]");
+    ASSERT_EQ(s.building.waypoints.size(), 1u);
+    EXPECT_EQ(s.building.waypoints[0], glm::vec3(5, 1.65f, -0.7f));
+}
+
+TEST_F(SceneFileTest, WaypointsMustBeAnArray) {
+    doc_["building"]["waypoints"] = {{"door", {5, 1.65, 0}}};
+    expectOneIssue(load(), "/building/waypoints", "an array of [x, y, z] points");
+}
+
+TEST_F(SceneFileTest, TooManyWaypoints) {
+    // Tour paths search routes over them, at a cost growing with the square.
+    doc_["building"]["waypoints"] = json::array();
+    for (int i = 0; i < 257; ++i) doc_["building"]["waypoints"].push_back({i * 0.1, 1.65, 0});
+    SceneDescription s = load();
+    expectOneIssue(s, "/building/waypoints", "at most 256");
+    EXPECT_TRUE(s.building.waypoints.empty());
 }
 
 TEST_F(SceneFileTest, RoofNodesMustBeNames) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tour_test_support.h"
 
 namespace twin {
@@ -196,6 +198,10 @@ TEST(CameraPathTest, AutomaticTimingFollowsDistanceAndTurnWithinClamps) {
     EXPECT_DOUBLE_EQ(CameraPath::transitionSeconds(timing, 1.0f, a, {{1, 0, 0}, {1, 0, -1}}), 2.0);
     EXPECT_NEAR(CameraPath::transitionSeconds(timing, 12.0f, a, {{12, 0, 0}, {12, 0, -1}}), 4.0, 1e-6);
     EXPECT_DOUBLE_EQ(CameraPath::transitionSeconds(timing, 100.0f, a, {{100, 0, 0}, {100, 0, -1}}), 6.0);
+    // A detour may take longer: up to maxDetourSeconds.
+    EXPECT_NEAR(CameraPath::transitionSeconds(timing, 24.0f, a, {{12, 0, 0}, {12, 0, -1}}, true), 8.0, 1e-6);
+    EXPECT_DOUBLE_EQ(CameraPath::transitionSeconds(timing, 100.0f, a, {{40, 0, 0}, {40, 0, -1}}, true), 12.0);
+    EXPECT_NEAR(CameraPath::transitionSeconds(timing, 12.0f, a, {{12, 0, 0}, {12, 0, -1}}, true), 4.0, 1e-6);
     // A 90 degree turn on the spot: 90 * 1.875 / 60 = 2.8 s.
     EXPECT_NEAR(CameraPath::transitionSeconds(timing, 0.0f, a, {{0, 0, 0}, {1, 0, 0}}), 2.8125, 1e-4);
     // No move, no turn: no time.
@@ -294,6 +300,79 @@ TEST(CameraPathTest, RoomToRoomGoesOutOfOneDoorAndInAtTheOther) {
         ASSERT_FALSE(blocked(previous, eye)) << "at " << t;
         previous = eye;
     }
+}
+
+// Two rooms (x < -1 and x > 1, 0 < z < 10) on a corridor (-3 < z < 0), each
+// with a narrow door onto it at x = -5 and x = 5: a move between the rooms
+// needs both sides of both doors, four waypoints in a row.
+bool roomsOnACorridorBlock(glm::vec3 a, glm::vec3 b) {
+    auto crossing = [&](float at, int axis, float& other) {
+        if ((a[axis] < at) == (b[axis] < at)) return false;
+        float f = (a[axis] - at) / (a[axis] - b[axis]);
+        other = a[2 - axis] + (b[2 - axis] - a[2 - axis]) * f;  // x for a z crossing, z for an x crossing
+        return true;
+    };
+    float x, z;
+    if (crossing(0.0f, 2, x) && std::abs(x + 5) > 0.2f && std::abs(x - 5) > 0.2f) return true;  // room walls
+    if (crossing(-3.0f, 2, x)) return true;                                                      // corridor's back wall
+    if (crossing(0.0f, 0, z) && z > 0.0f) return true;                                         // between the rooms
+    return false;
+}
+
+TEST(CameraPathTest, RouteThroughFourDoorwayPointsIsFoundAndTakesItsTime) {
+    CameraPathDesc desc;
+    desc.segmentBlocked = roomsOnACorridorBlock;
+    // The doorways' two sides, listed out of order, and points that lead
+    // nowhere useful (the far end of the corridor, the rooms' far corners).
+    desc.detourWaypoints = {{5, 1.6f, 0.7f},  {-20, 1.6f, -1.5f}, {-5, 1.6f, -0.7f}, {-9, 1.6f, 9},
+                            {-5, 1.6f, 0.7f}, {5, 1.6f, -0.7f},   {9, 1.6f, 9},      {20, 1.6f, -1.5f}};
+    CameraPath path({key({-8, 1.6f, 8}, {-8, 1.6f, 2}, 1.0), key({8, 1.6f, 8}, {8, 1.6f, 2}, 1.0)}, desc);
+    ASSERT_EQ(path.unresolvedLegs(), 0);
+    EXPECT_TRUE(path.detoured(1));
+    const std::vector<glm::vec3>& via = path.via(1);
+    std::vector<std::ptrdiff_t> order;
+    for (glm::vec3 door : {glm::vec3(-5, 1.6f, 0.7f), glm::vec3(-5, 1.6f, -0.7f), glm::vec3(5, 1.6f, -0.7f),
+                           glm::vec3(5, 1.6f, 0.7f)}) {
+        auto at = std::find(via.begin(), via.end(), door);
+        ASSERT_NE(at, via.end()) << door.x << " " << door.z;
+        order.push_back(at - via.begin());
+    }
+    EXPECT_TRUE(std::is_sorted(order.begin(), order.end()));
+    for (const glm::vec3& p : via) EXPECT_LT(std::abs(p.x), 10.0f);  // not down the corridor's far ends
+    glm::vec3 previous = path.sample(0).eye;
+    for (double t = 0; t <= path.duration(); t += 1e-3) {
+        glm::vec3 eye = path.sample(t).eye;
+        ASSERT_FALSE(roomsOnACorridorBlock(previous, eye)) << "at " << t;
+        previous = eye;
+    }
+    // About 29 m at 3 m/s: longer than a straight leg may last, within the
+    // detour's maximum.
+    double transit = path.arrivalSeconds(1) - path.departureSeconds(0);
+    EXPECT_GT(transit, 6.5);
+    EXPECT_LE(transit, 12.0);
+    // Its motion stays continuous: no jump at the corners.
+    test::MotionExtremes m = measureMotion([&](double t) { return path.sample(t); }, 0.0, path.duration(), 1e-3);
+    EXPECT_LT(m.speed, 1.875 * 40.0 / transit);
+}
+
+TEST(CameraPathTest, AnUnreachableStopCostsABoundedSearch) {
+    // Nothing reaches the end, and there are more waypoints than are used.
+    const glm::vec3 end(0, 1.6f, 50);
+    long calls = 0;
+    CameraPathDesc desc;
+    desc.segmentBlocked = [&](glm::vec3 a, glm::vec3 b) {
+        ++calls;
+        return a == end || b == end;
+    };
+    for (int i = 0; i < 300; ++i) desc.detourWaypoints.push_back({float(i % 20), 1.6f, float(i / 20)});
+    CameraPath path({key({-5, 1.6f, 0}, {-5, 1.6f, -1}, 0.0), key(end, end + glm::vec3(0, 0, 1), 0.0)}, desc);
+    EXPECT_EQ(path.unresolvedLegs(), 1);
+    EXPECT_FALSE(path.detoured(1));
+    EXPECT_TRUE(path.via(1).empty());
+    // Each pair of the start, the end and the first 256 waypoints asked once,
+    // plus the straight move and the rising tries.
+    EXPECT_LE(calls, 258L * 258L + 1 + 3 * 5);
+    EXPECT_GT(calls, 256L);
 }
 
 TEST(CameraPathTest, BlockedMoveWithoutWaypointsRisesOverTheObstacle) {
