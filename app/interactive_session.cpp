@@ -30,6 +30,8 @@
 namespace twin {
 namespace {
 
+constexpr float kWalkPadHeight = 200.0f;  // the overlay's walk arrows: three rows of 56 px and padding
+
 // Interactive: a window, the orbit camera, the overlay; draws only when
 // something changed, so an idle tour costs no frames.
 class InteractiveSession {
@@ -117,7 +119,7 @@ private:
             glm::ivec2 size = window_->windowSize();
             framing_ = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)));
             for (const Tour& tour : scene_->tours) {
-                auto player = makeTourPlayer(*scene_, tour.id, framing_, options_.reducedMotion);
+                auto player = makeTourPlayer(*scene_, tour.id, framing_, options_.reducedMotion, std::nullopt, bvh_);
                 model_.tours.push_back({tour.title, player ? float(player->totalDuration()) : 0.0f});
             }
             labelAnchors_ = labelAnchors(*scene_, shown_.models);
@@ -454,7 +456,7 @@ private:
         framing_ = makeStopFraming(*scene_, shown_.models, float(size.x) / float(std::max(size.y, 1)));
         // The tour starts with a move from where the camera is: no jump cut.
         CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
-        tour_ = makeTourPlayer(*scene_, id, framing_, model_.reducedMotion, from);
+        tour_ = makeTourPlayer(*scene_, id, framing_, model_.reducedMotion, from, bvh_);
         if (!tour_) {
             engine::log::error("unknown tour \"" + id + "\"");
             return;
@@ -672,6 +674,8 @@ private:
         overlay_->build(model_);
         if (feed_ && scene_) {
             LiveLayout layout{overlay_->rightColumnTop(), overlay_->helpTop()};
+            // Walking, the on-screen arrows take the bottom right corner.
+            if (model_.walking) layout.bottom -= kWalkPadHeight * overlay_->scale();
             livePanels_.build(liveView_, layout, overlay_->language(), overlay_->scale());
         }
         ImGui::Render();
@@ -679,6 +683,10 @@ private:
         window_->swapBuffers();
 
         if (model_.resetViewClicked) resetView();
+        if (model_.zoomSteps != 0) {
+            glm::vec2 viewport(window_->windowSize());
+            orbit_.zoom(float(model_.zoomSteps), viewport * 0.5f, viewport);
+        }
         if (model_.floorChanged) {
             if (tour_) endTour();
             if (walker_ && model_.selectedFloor >= 0)

@@ -13,7 +13,7 @@ namespace {
 // Latin-1 plus what French typography uses beyond it: œ Œ Ÿ, dashes, curly
 // quotes, ellipsis, narrow no-break space, euro sign.
 const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2010, 0x2027,
-                                0x202F, 0x202F, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};  // + arrows
+                                0x202F, 0x202F, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};  // + arrows, minus
 
 const char* kFontCandidates[] = {
     "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
@@ -93,6 +93,7 @@ void Overlay::build(OverlayModel& model) {
     model.planToggled = false;
     model.goToPlatform = model.goToMachine = -1;
     model.walkPad = glm::vec2(0.0f);
+    model.zoomSteps = 0;
     {
         // Panels stop above the help line (or the tour player, about as tall).
         float lines = model.tour.active ? 4.5f : 1.0f;
@@ -135,6 +136,13 @@ void Overlay::build(OverlayModel& model) {
         language_ = language_ == Language::French ? Language::English : Language::French;
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) model.resetViewClicked = true;
+    if (!model.walking) {
+        // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
+        ImGui::SameLine();
+        if (ImGui::SmallButton(" + ")) model.zoomSteps += 1;
+        ImGui::SameLine();
+        if (ImGui::SmallButton(" − ")) model.zoomSteps -= 1;
+    }
     ImGui::SameLine();
     if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
     ImGui::SameLine();

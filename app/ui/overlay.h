@@ -82,6 +82,7 @@ struct OverlayModel {
     bool legendVisible = false;          // in/out: the live data's legend
     // Out: set by the overlay when the visitor clicks.
     bool resetViewClicked = false;
+    int zoomSteps = 0;  // out: + and - pressed (closer is positive)
     bool togglesChanged = false;
     bool floorChanged = false;
     int startTour = -1;  // index into tours

@@ -9,6 +9,9 @@ set(golden "${GOLDEN_DIR}/${NAME}.png")
 file(MAKE_DIRECTORY "${OUT_DIR}")
 file(REMOVE "${actual}" "${diff}")
 set(ENV{TWIN_TOUR_CACHE_DIR} "${CACHE_DIR}")
+# Clocks on screen are local time: Saint-Étienne's, as a POSIX rule so no
+# time zone database is needed.
+set(ENV{TZ} "CET-1CEST,M3.5.0,M10.5.0/3")
 execute_process(COMMAND "${APP}" ${APP_ARGS} --screenshot "${actual}"
                 RESULT_VARIABLE rendered OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rendered EQUAL 0)
