@@ -300,7 +300,7 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
     if (view.selectedFloor >= 0 && size_t(view.selectedFloor) < scene.building.floors.size())
         floorId = scene.building.floors[size_t(view.selectedFloor)].id;
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float rowHeight = line * 2.0f + 6.0f * scale_;
+    const float rowHeight = line * 3.0f + 6.0f * scale_;
     for (size_t i = 0; i < scene.platforms.size(); ++i) {
         const Platform& platform = scene.platforms[i];
         if (!floorId.empty() && platform.floor != floorId) continue;
@@ -364,6 +364,14 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
         }
         activity = fitText(activity, rowWidth - chipsWidth - 10.0f * scale_);
         draw->AddText(ImVec2(min.x, y2), IM_COL32(170, 180, 190, 255), activity.c_str());
+        // Line 3: what comes next, dimmer.
+        if (live && live->activity && live->activity->next) {
+            const feeds::Activity& n = *live->activity->next;
+            std::string next = str(Text::Then, language_) + " " + formatTimeOfDay(n.start) + " · " +
+                               (n.kind == feeds::ActivityKind::Closed ? str(Text::Closed, language_) : pick(n.title, language_));
+            next = fitText(next, rowWidth);
+            draw->AddText(ImVec2(min.x, y2 + line), IM_COL32(130, 140, 150, 255), next.c_str());
+        }
         ImGui::Separator();
     }
     ImGui::End();
