@@ -131,17 +131,18 @@ private:
             feed_ = std::make_unique<feeds::LiveFeed>(*scene_, liveFeedDescFor(options_));
             takeFeedProblems();
             model_.liveData = true;
-            if (!options_.platform.empty())
-                for (size_t i = 0; i < scene_->platforms.size(); ++i)
-                    if (scene_->platforms[i].id == options_.platform) openPlatform(i);
-            if (!options_.machine.empty())
-                for (size_t i = 0; i < scene_->machines.size(); ++i)
-                    if (scene_->machines[i].id == options_.machine) selectMachine(i);
         }
         loaded_.reset();
         glm::ivec2 size = window_->windowSize();
         placeCamera(orbit_, options_, renderer_->sceneBounds(), float(size.x) / float(std::max(size.y, 1)));
         if (!renderer_->sceneBounds().empty()) orbit_.setMinEyeHeight(renderer_->sceneBounds().min.y + 0.3f);
+        // --platform and --machine open their card and fly there from the overview.
+        if (scene_) {
+            for (size_t i = 0; i < scene_->platforms.size(); ++i)
+                if (scene_->platforms[i].id == options_.platform) openPlatform(i);
+            for (size_t i = 0; i < scene_->machines.size(); ++i)
+                if (scene_->machines[i].id == options_.machine) selectMachine(i);
+        }
         redrawFrames_ = 3;
     }
 
