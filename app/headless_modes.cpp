@@ -341,7 +341,7 @@ int runScreenshot(const AppOptions& options) {
             for (const Floor& floor : scene->building.floors)
                 if (floor.id == options.floor) liveView.selectedFloor = int(&floor - scene->building.floors.data());
             liveView.platform = scene->platform(options.platform);
-            liveView.showPlatformColumn = model.machine == nullptr;
+            liveView.showPlatformColumn = model.machine == nullptr && !model.tour.active;
             if (!options.plan) {
                 engine::Camera badgeCamera = camera();
                 LabelView badgeView;

@@ -562,8 +562,10 @@ private:
         liveView_ = liveViewOf(*feed_, *scene_);
         liveView_.selectedFloor = model_.selectedFloor;
         liveView_.showLegend = model_.legendVisible;
-        liveView_.showPlatformColumn = model_.machine == nullptr;
-        liveView_.platform = openPlatform_ && !model_.machine ? &scene_->platforms[*openPlatform_] : nullptr;
+        // A playing tour has the screen: its subtitles take the bottom, the column would cover them.
+        liveView_.showPlatformColumn = model_.machine == nullptr && !model_.tour.active;
+        liveView_.platform =
+            openPlatform_ && !model_.machine && !model_.tour.active ? &scene_->platforms[*openPlatform_] : nullptr;
         model_.figures.rejectedMessages = feed_->isReplay() ? std::nullopt : std::optional<uint64_t>(feed_->rejected());
         model_.figures.recentRejections.assign(feed_->recentRejections().begin(), feed_->recentRejections().end());
         if (!planMode_ && !labelAnchors_.empty()) {
@@ -669,6 +671,16 @@ private:
         renderer_->bindOutput();
         guiRenderer_->newFrame();
         guiInput_->newFrame();
+        {
+            // Tab alone moves from panel to panel, as Ctrl+Tab does: in ImGui
+            // 1.86 plain Tab only moves between text fields. Arrows then move
+            // between the buttons of the panel, Space or Enter presses.
+            ImGuiIO& io = ImGui::GetIO();
+            if (!io.WantTextInput && io.KeysDown[GLFW_KEY_TAB]) io.KeyCtrl = true;
+            // Enter presses the focused button, as Space does (1.86 keeps Enter for text).
+            if (!io.WantTextInput && (io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER]))
+                io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        }
         ImGui::NewFrame();
         model_.resetViewClicked = false;
         model_.togglesChanged = false;

@@ -30,9 +30,9 @@ constexpr Entry kEntries[] = {
     {Text::Help, "Aide", "Help"},
     {Text::HelpText,
      "Glisser : tourner autour · Clic droit ou Maj + glisser : déplacer · Molette : zoomer vers le curseur · "
-     "F : tout recadrer · F1 : statistiques · Ctrl+Tab, flèches, Espace : les panneaux au clavier",
+     "F : tout recadrer · F1 : statistiques · Tab, flèches, Entrée : les panneaux au clavier",
      "Drag: turn around · Right drag or Shift + drag: pan · Wheel: zoom towards the cursor · "
-     "F: frame everything · F1: statistics · Ctrl+Tab, arrows, Space: the panels by keyboard"},
+     "F: frame everything · F1: statistics · Tab, arrows, Enter: the panels by keyboard"},
     {Text::Warnings, "Avertissements", "Warnings"},
     {Text::Close, "Fermer", "Close"},
     {Text::IllustrativeModel, "Maquette illustrative, pas les plans de l'architecte",
