@@ -107,6 +107,19 @@ void drawGauge(ImDrawList* draw, ImVec2 min, ImVec2 max, int count, int capacity
     draw->AddRect(min, max, IM_COL32(255, 255, 255, 90), 3.0f);
 }
 
+// Hour marks under a chart of the day (8h, 12h, 16h, 20h); `xOf` places a
+// time on the chart.
+template <typename XOf>
+void drawHourAxis(ImDrawList* draw, TimePoint day, float bottom, float scale, XOf xOf) {
+    for (int hour = 8; hour <= 20; hour += 4) {
+        const float x = xOf(day + feeds::Seconds(hour * 3600));
+        char label[8];
+        std::snprintf(label, sizeof label, "%dh", hour);
+        draw->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + 3.0f * scale), IM_COL32(255, 255, 255, 120));
+        draw->AddText(ImVec2(x - 6.0f * scale, bottom + 3.0f * scale), IM_COL32(255, 255, 255, 120), label);
+    }
+}
+
 int capacityOf(const Platform& platform, const feeds::Occupancy& occupancy) {
     return occupancy.capacity.value_or(platform.capacity);
 }
@@ -381,7 +394,7 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
 // over the day, today's schedule and its machines.
 void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
     const Platform& platform = *view.platform;
-    placeRightColumn(layout, 0.92f);
+    placeRightColumn(layout, 0.96f);  // nearly opaque: labels behind must not show through the chart
     bool open = true;
     ImGui::Begin((pick(platform.name, language_) + "###platformcard").c_str(), &open,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
@@ -411,7 +424,12 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
             ImGui::TextColored(ImVec4(0.55f, 0.8f, 1.0f, 1.0f), "%s", str(heading, language_).c_str());
             ImGui::SameLine();
             if (a.kind == feeds::ActivityKind::Closed) {
-                ImGui::Text("%s · %s", formatTimeOfDay(a.start).c_str(), str(Text::Closed, language_).c_str());
+                // Now: "closed since 19:30"; next: "12:30 · closed".
+                if (heading == Text::Now)
+                    ImGui::Text("%s %s %s", str(Text::Closed, language_).c_str(), str(Text::Since, language_).c_str(),
+                                formatTimeOfDay(a.start).c_str());
+                else
+                    ImGui::Text("%s · %s", formatTimeOfDay(a.start).c_str(), str(Text::Closed, language_).c_str());
                 return;
             }
             ImGui::TextWrapped("%s–%s · %s · %s", formatTimeOfDay(a.start).c_str(), formatTimeOfDay(a.end).c_str(),
@@ -438,12 +456,10 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
         const float top = float(std::max(1, platform.capacity));
         auto yOf = [&](int count) { return max.y - (max.y - min.y) * std::clamp(float(count) / (top * 1.25f), 0.0f, 1.0f); };
         for (int hour = 8; hour <= 20; hour += 4) {
-            float x = xOf(day + feeds::Seconds(hour * 3600));
+            const float x = xOf(day + feeds::Seconds(hour * 3600));
             draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(255, 255, 255, 30));
-            char label[8];
-            std::snprintf(label, sizeof label, "%dh", hour);
-            draw->AddText(ImVec2(x + 2.0f, max.y - ImGui::GetTextLineHeight()), IM_COL32(255, 255, 255, 90), label);
         }
+        drawHourAxis(draw, day, max.y, scale_, xOf);
         draw->AddLine(ImVec2(min.x, yOf(platform.capacity)), ImVec2(max.x, yOf(platform.capacity)),
                       IM_COL32(255, 255, 255, 110), 1.0f);
         // Steps: each value holds until the next.
@@ -458,7 +474,7 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
             float x = xOf(view.clock);
             draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), kTeal, 2.0f * scale_);
         }
-        ImGui::Dummy(ImVec2(contentWidth, chartHeight));
+        ImGui::Dummy(ImVec2(contentWidth, chartHeight + ImGui::GetTextLineHeight() + 4.0f * scale_));
     }
 
     // Today's schedule.
@@ -590,13 +606,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
                 drawStateGlyph(draw, ImVec2((x0 + x1) * 0.5f, (min.y + max.y) * 0.5f), 6.0f * scale_, sp.state,
                                IM_COL32(20, 24, 30, 255));
         }
-        for (int hour = 8; hour <= 20; hour += 4) {
-            float x = xOf(day + feeds::Seconds(hour * 3600));
-            char label[8];
-            std::snprintf(label, sizeof label, "%dh", hour);
-            draw->AddLine(ImVec2(x, max.y), ImVec2(x, max.y + 3.0f * scale_), IM_COL32(255, 255, 255, 120));
-            draw->AddText(ImVec2(x - 6.0f * scale_, max.y + 3.0f * scale_), IM_COL32(255, 255, 255, 120), label);
-        }
+        drawHourAxis(draw, day, max.y, scale_, xOf);
         ImGui::Dummy(ImVec2(barWidth, max.y - min.y + line + 4.0f * scale_));
     }
 }
