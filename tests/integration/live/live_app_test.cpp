@@ -19,11 +19,23 @@ using nlohmann::json;
 using testing::ProcessResult;
 using testing::TestBroker;
 
-std::filesystem::path scratch(const std::string& name) {
-    auto folder = std::filesystem::temp_directory_path() / ("twin-live-app-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(folder);
-    return folder / name;
+std::filesystem::path scratchFolder() {
+    return std::filesystem::temp_directory_path() / ("twin-live-app-" + std::to_string(::getpid()));
 }
+
+std::filesystem::path scratch(const std::string& name) {
+    std::filesystem::create_directories(scratchFolder());
+    return scratchFolder() / name;
+}
+
+// Dumps and history files go when the tests end.
+struct ScratchCleanup : ::testing::Environment {
+    void TearDown() override {
+        std::error_code ignored;
+        std::filesystem::remove_all(scratchFolder(), ignored);
+    }
+};
+const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
 
 std::string nowStamp() {
     return feeds::formatTimestamp(std::chrono::time_point_cast<feeds::Seconds>(std::chrono::system_clock::now()));
@@ -107,10 +119,11 @@ TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {
     ASSERT_TRUE(publisher->publish("twin/v1/platforms/additive/occupancy", R"({"count": 5, "ts": ")" + nowStamp() + "\"}"));
     ASSERT_TRUE(publisher->flush());
     // The same run without a flood gives the memory to compare with.
-    json quiet = runApp({"--mqtt", broker.url(), "--history", scratch("h3a.sqlite").string()}, 4.0);
+    // Six seconds leave the flood time to arrive even on a loaded CI machine.
+    json quiet = runApp({"--mqtt", broker.url(), "--history", scratch("h3a.sqlite").string()}, 6.0);
 
     auto app = std::async(std::launch::async, [&] {
-        return runApp({"--mqtt", broker.url(), "--history", scratch("h3b.sqlite").string()}, 4.0);
+        return runApp({"--mqtt", broker.url(), "--history", scratch("h3b.sqlite").string()}, 6.0);
     });
     std::this_thread::sleep_for(1000ms);
     const std::string big(20 * 1024, 'x');
