@@ -241,7 +241,13 @@ int runScreenshot(const AppOptions& options) {
     std::string error;
     HeadlessView view;
     if (!openHeadlessView(options, view, error)) return fail(error);
-    auto& [session, orbit, tour, aspect, fixedCamera] = view;
+    // Plain references, not a structured binding: lambdas below capture
+    // them, which clang before 16 refuses for bindings.
+    auto& session = view.session;
+    auto& orbit = view.orbit;
+    auto& tour = view.tour;
+    const float aspect = view.aspect;
+    const auto& fixedCamera = view.fixedCamera;
     engine::Renderer& renderer = *session->renderer;
     auto camera = [&] { return fixedCamera ? *fixedCamera : cameraFor(orbit, aspect, renderer.sceneBounds()); };
     // The machine asked for (--machine) or clicked (--pick) is outlined.
