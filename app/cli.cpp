@@ -159,6 +159,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
             o.antialiasing = false;
         } else if (a == "--no-ground") {
             o.ground = false;
+        } else if (a == "--full-resolution") {
+            o.fullResolution = true;
         } else if (a == "--lang") {
             if (!value(v) || (v != "fr" && v != "en")) return fail("--lang expects fr or en");
             o.language = v;
@@ -223,6 +225,8 @@ Viewing:
   --lang fr|en           language of the interface (default fr)
   --no-shadows, --no-antialiasing, --no-ground
                          switch render features off
+  --full-resolution      keep full resolution while the view moves (by default a slow
+                         GPU shades moving frames at a lower resolution, never below half)
 
 Models:
   --no-cache             import again even if the model is in the cache

@@ -53,6 +53,7 @@ struct AppOptions {
     bool shadows = true;
     bool antialiasing = true;
     bool ground = true;
+    bool fullResolution = false;             // no lower resolution while the view moves
     std::string language = "fr";
     bool verbose = false;
     bool showHelp = false;

@@ -17,6 +17,7 @@
 #include "live_data_run.h"
 #include "live_overlays.h"
 #include "nav/walk_controller.h"
+#include "render/adaptive_resolution.h"
 #include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
@@ -411,7 +412,11 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
 
     // A fixed path: the tour sampled evenly from start to end with --tour,
     // else one full turn around the framed scene.
+    // Every frame of the path moves the view: the bench shades them as the
+    // window would (--full-resolution: all at full resolution).
     std::vector<double> frames;
+    std::vector<float> scales;
+    engine::AdaptiveResolution adaptive;
     engine::FrameStats stats;
     engine::CameraPose start = orbit.pose();
     for (int i = 0; i < options.benchFrames; ++i) {
@@ -424,11 +429,17 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
             pose.yawDegrees += 360.0f * float(i) / float(options.benchFrames);
             orbit.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
         }
+        const float scale = options.fullResolution ? 1.0f : adaptive.scaleFor(true);
+        renderer.options().resolutionScale = scale;
         auto t = Clock::now();
         stats = renderer.render(cameraFor(orbit, aspect, renderer.sceneBounds()));
         renderer.finish();
         frames.push_back(millisecondsSince(t));
+        scales.push_back(scale);
+        adaptive.recordMotionFrame(scale, frames.back());
     }
+    std::vector<float> sortedScales = scales;
+    std::sort(sortedScales.begin(), sortedScales.end());
     std::vector<double> sorted = frames;
     std::sort(sorted.begin(), sorted.end());
     auto percentile = [&](double p) { return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size() - 1) + 0.5))]; };
@@ -448,6 +459,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
     std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,
                 percentile(0.5), percentile(0.95), sorted.front(), sorted.back());
+    std::printf("resolution in motion: median scale %.2f, min %.2f (%s)\n", sortedScales[sortedScales.size() / 2],
+                sortedScales.front(), options.fullResolution ? "--full-resolution" : "adaptive");
     std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
     std::printf("peak memory: %.1f MiB\n", double(engine::peakResidentBytes()) / (1024.0 * 1024.0));
     return 0;

@@ -17,6 +17,7 @@
 #include "live_data_run.h"
 #include "live_overlays.h"
 #include "nav/walk_controller.h"
+#include "render/adaptive_resolution.h"
 #include "picking.h"
 #include "tour_setup.h"
 #include "core/log.h"
@@ -636,7 +637,15 @@ private:
         if (framebuffer.x <= 0 || framebuffer.y <= 0) return;
         float aspect = float(framebuffer.x) / float(framebuffer.y);
         renderer_->setOutputWindow(framebuffer);
-        engine::FrameStats stats = renderer_->render(currentCamera(aspect));
+        // In motion, a lower resolution keeps the frame rate on a slow GPU;
+        // the first frame at rest is full resolution again.
+        const engine::Camera camera = currentCamera(aspect);
+        const bool viewMoving = camera.view != lastView_ || camera.projection != lastProjection_;
+        lastView_ = camera.view;
+        lastProjection_ = camera.projection;
+        const float scale = options_.fullResolution ? 1.0f : adaptiveResolution_.scaleFor(viewMoving);
+        renderer_->options().resolutionScale = scale;
+        engine::FrameStats stats = renderer_->render(camera);
         fillFigures(model_.figures, stats, *renderer_);
         model_.figures.renderer = rendererName_;
         model_.figures.frameMs = lastFrameMs_;
@@ -751,6 +760,8 @@ private:
             redrawFrames_ = std::max(redrawFrames_, 2);
         }
         lastFrameMs_ = millisecondsSince(frameStart);
+        if (viewMoving) adaptiveResolution_.recordMotionFrame(scale, lastFrameMs_);
+        if (scale < 1.0f) redrawFrames_ = std::max(redrawFrames_, 1);  // so a sharp frame follows
         overlay_->recordFrameTime(float(lastFrameMs_));
     }
 
@@ -762,6 +773,8 @@ private:
     uint64_t heatmapRevision_ = UINT64_MAX;
     float heatmapElevation_ = -1.0f;
     int64_t heatmapMinute_ = -1;
+    engine::AdaptiveResolution adaptiveResolution_;
+    glm::mat4 lastView_{0.0f}, lastProjection_{0.0f};
     std::unique_ptr<engine::Window> window_;
     std::unique_ptr<engine::Renderer> renderer_;
     std::unique_ptr<Overlay> overlay_;

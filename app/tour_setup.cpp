@@ -99,7 +99,10 @@ std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const st
         desc.path.detourWaypoints = scene.building.waypoints;
     }
     TourPlayer player(*tour, framing, desc);
-    if (int unresolved = player.path().unresolvedLegs(); unresolved > 0)
+    // The tour's own moves are checked when it is built without a start
+    // (at load); a glide from wherever the visitor left the camera may have
+    // no route, and that is not the scene's fault.
+    if (int unresolved = player.path().unresolvedLegs(); unresolved > 0 && !startFrom)
         engine::log::warning("tour \"" + id + "\": " + std::to_string(unresolved) +
                              " camera move(s) go through the building; add building.waypoints along the way (" +
                              scene.file.filename().string() + ")");

@@ -32,6 +32,11 @@ void bindFramebuffer(const Framebuffer* framebuffer, int width, int height);
 // Copies the colour of `from` into `to` (null: the window), same size.
 void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int height);
 
+// Copies the lower-left `fromWidth` x `fromHeight` of `from` onto the whole
+// `toWidth` x `toHeight` of `to`, filtered (an upscale).
+void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, const Framebuffer* to, int toWidth,
+                     int toHeight);
+
 // Reads back the colour of the bound read framebuffer as RGBA8, rows top to
 // bottom (GL stores them bottom to top).
 Image readPixels(const Framebuffer* framebuffer, int width, int height);

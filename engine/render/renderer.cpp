@@ -553,7 +553,7 @@ void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) 
     gfx::applyState(state);
     outline_.use();
     outline_.set("uViewProjection", viewProjection);
-    outline_.set("uViewport", glm::vec2(outputSize_));
+    outline_.set("uViewport", glm::vec2(sceneSize_));
     for (const Outline& outline : outlines_) {
         outline_.set("uColour", outline.colour);
         outline_.set("uWidthPixels", outline.widthPixels);
@@ -577,7 +577,13 @@ FrameStats Renderer::render(const Camera& camera) {
     }
     glm::mat4 viewProjection = camera.projection * camera.view;
 
-    gfx::bindFramebuffer(&sceneTarget_, outputSize_.x, outputSize_.y);
+    // The scene target keeps the output's size; a lower resolution shades
+    // only its lower-left part, so changing the scale reallocates nothing.
+    const float scale = std::clamp(options_.resolutionScale, 0.25f, 1.0f);
+    const glm::ivec2 sceneSize =
+        scale < 1.0f ? glm::max(glm::ivec2(glm::round(glm::vec2(outputSize_) * scale)), glm::ivec2(1)) : outputSize_;
+    sceneSize_ = sceneSize;
+    gfx::bindFramebuffer(&sceneTarget_, sceneSize.x, sceneSize.y);
     gfx::clear({0, 0, 0, 1}, false, true);
 
     drawOpaque(camera, viewProjection, stats);
@@ -625,7 +631,9 @@ FrameStats Renderer::render(const Camera& camera) {
     drawOutlines(viewProjection, stats);
 
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
-    if (options_.fxaa) {
+    if (sceneSize != outputSize_) {
+        gfx::blitColorScaled(&sceneTarget_, sceneSize.x, sceneSize.y, output, outputSize_.x, outputSize_.y);
+    } else if (options_.fxaa) {
         gfx::RenderState post;
         post.depthTest = gfx::DepthTest::Off;
         post.depthWrite = false;

@@ -43,6 +43,10 @@ struct RenderOptions {
     bool shadows = true;
     bool fxaa = true;
     bool ground = true;   // a shadow-catching ground under the scene
+    // Below 1, the scene is shaded at that fraction of the output's width and
+    // height and upscaled, filtered, without FXAA: for frames in motion on
+    // slow GPUs (see AdaptiveResolution). Clamped to 0.25-1.
+    float resolutionScale = 1.0f;
 };
 
 struct Camera {
@@ -185,6 +189,7 @@ private:
     glm::mat4 lightViewProjection_{1.0f};
 
     glm::ivec2 outputSize_{0};
+    glm::ivec2 sceneSize_{0};  // what the scene pass shades this frame
     bool offscreen_ = false;
     gfx::Texture2D sceneColor_, sceneDepth_, outputColor_;
     gfx::Framebuffer sceneTarget_, outputTarget_;
