@@ -10,7 +10,7 @@ class AdaptiveResolution {
 public:
     // `targetMs`: the frame time aimed at in motion; `minScale`: the lowest
     // fraction of the width and height allowed.
-    explicit AdaptiveResolution(double targetMs = 28.0, float minScale = 0.5f);
+    explicit AdaptiveResolution(double targetMs = 28.0, float minScale = 0.45f);
 
     // The scale for the coming frame: 1 when the view has not moved.
     float scaleFor(bool viewMoving) const { return viewMoving ? motionScale_ : 1.0f; }
