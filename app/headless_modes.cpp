@@ -299,6 +299,16 @@ int runScreenshot(const AppOptions& options) {
             model.tour.progress = float(tour->progress());
             model.tour.narration = {tour->narration(Language::French), tour->narration(Language::English)};
         }
+        // A tour moment shows the cards its stop opens.
+        std::optional<size_t> tourPlatform;
+        if (tour && session->content.scene) {
+            StopPanels open = stopPanels(*session->content.scene, tour->panels());
+            tourPlatform = open.platform;
+            if (open.machine) {
+                model.machine = &session->content.scene->machines[*open.machine];
+                model.machinePlatform = session->content.scene->platform(model.machine->platform);
+            }
+        }
         if (session->content.scene && !options.machine.empty()) {
             model.machine = session->content.scene->machine(options.machine);
             if (model.machine) model.machinePlatform = session->content.scene->platform(model.machine->platform);
@@ -347,7 +357,7 @@ int runScreenshot(const AppOptions& options) {
             model.legendVisible = liveView.showLegend = options.machine.empty() && options.platform.empty();
             for (const Floor& floor : scene->building.floors)
                 if (floor.id == options.floor) liveView.selectedFloor = int(&floor - scene->building.floors.data());
-            liveView.platform = scene->platform(options.platform);
+            liveView.platform = tourPlatform ? &scene->platforms[*tourPlatform] : scene->platform(options.platform);
             liveView.showPlatformColumn = model.machine == nullptr && !model.tour.active;
             if (!options.plan) {
                 engine::Camera badgeCamera = camera();

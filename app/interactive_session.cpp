@@ -459,6 +459,7 @@ private:
         // The tour starts with a move from where the camera is: no jump cut.
         CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
         tour_ = makeTourPlayer(*scene_, id, framing_, model_.reducedMotion, from, bvh_);
+        tourPanelsStop_ = SIZE_MAX;
         if (!tour_) {
             engine::log::error("unknown tour \"" + id + "\"");
             return;
@@ -503,6 +504,16 @@ private:
         model_.tour.stopCount = int(tour_->stopCount());
         model_.tour.progress = float(tour_->progress());
         model_.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
+        // Each stop opens the cards the scene names for it (without moving
+        // the camera: the tour has it).
+        if (scene_ && tour_->currentStop() != tourPanelsStop_) {
+            tourPanelsStop_ = tour_->currentStop();
+            StopPanels open = stopPanels(*scene_, tour_->panels());
+            openPlatform_ = open.platform;
+            model_.machine = open.machine ? &scene_->machines[*open.machine] : nullptr;
+            model_.machinePlatform = model_.machine ? scene_->platform(model_.machine->platform) : nullptr;
+            refreshOutlines();
+        }
         if (tour_->playing() || tour_->moving()) redrawFrames_ = std::max(redrawFrames_, 1);
     }
 
@@ -563,10 +574,9 @@ private:
         liveView_ = liveViewOf(*feed_, *scene_);
         liveView_.selectedFloor = model_.selectedFloor;
         liveView_.showLegend = model_.legendVisible;
-        // A playing tour has the screen: its subtitles take the bottom, the column would cover them.
+        // While a tour plays, the list makes way for its subtitles; the cards its stops open stay.
         liveView_.showPlatformColumn = model_.machine == nullptr && !model_.tour.active;
-        liveView_.platform =
-            openPlatform_ && !model_.machine && !model_.tour.active ? &scene_->platforms[*openPlatform_] : nullptr;
+        liveView_.platform = openPlatform_ && !model_.machine ? &scene_->platforms[*openPlatform_] : nullptr;
         model_.figures.rejectedMessages = feed_->isReplay() ? std::nullopt : std::optional<uint64_t>(feed_->rejected());
         model_.figures.recentRejections.assign(feed_->recentRejections().begin(), feed_->recentRejections().end());
         if (!planMode_ && !labelAnchors_.empty()) {
@@ -770,6 +780,7 @@ private:
     LivePanels livePanels_;
     LiveView liveView_;
     std::optional<size_t> openPlatform_;
+    size_t tourPanelsStop_ = SIZE_MAX;  // the stop whose cards are open
     uint64_t heatmapRevision_ = UINT64_MAX;
     float heatmapElevation_ = -1.0f;
     int64_t heatmapMinute_ = -1;

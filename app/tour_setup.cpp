@@ -109,4 +109,21 @@ std::optional<TourPlayer> makeTourPlayer(const SceneDescription& scene, const st
     return player;
 }
 
+StopPanels stopPanels(const SceneDescription& scene, const std::vector<std::string>& panels) {
+    StopPanels open;
+    for (const std::string& panel : panels) {
+        const size_t colon = panel.find(':');
+        if (colon == std::string::npos) continue;
+        const std::string kind = panel.substr(0, colon), id = panel.substr(colon + 1);
+        if (kind == "platform") {
+            for (size_t i = 0; i < scene.platforms.size(); ++i)
+                if (scene.platforms[i].id == id) open.platform = i;
+        } else if (kind == "machine") {
+            for (size_t i = 0; i < scene.machines.size(); ++i)
+                if (scene.machines[i].id == id) open.machine = i;
+        }
+    }
+    return open;
+}
+
 }  // namespace twin

@@ -29,6 +29,15 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
 std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
                                                 const std::string& id, float aspect);
 
+// The cards a tour stop opens: its "panels" ("platform:ID", "machine:ID")
+// as indices into the scene. Unknown ids and other kinds are ignored (the
+// scene file's validation reports them).
+struct StopPanels {
+    std::optional<size_t> platform;
+    std::optional<size_t> machine;
+};
+StopPanels stopPanels(const SceneDescription& scene, const std::vector<std::string>& panels);
+
 // How close (metres) a tour camera may pass to the building away from its
 // stops: more than the camera's near plane, so a door frame never fills the
 // view as the camera goes by, and less than half a 1 m door.

@@ -96,7 +96,9 @@ void Overlay::build(OverlayModel& model) {
     model.zoomSteps = 0;
     {
         // Panels stop above the help line (or the tour player, about as tall).
-        float lines = model.tour.active ? 4.5f : 1.0f;
+        // The tour player: a title, up to three lines of large subtitles, the
+        // progress bar and its buttons.
+        float lines = model.tour.active ? 9.0f : 1.0f;
         helpTop_ = io.DisplaySize.y - pad - ImGui::GetTextLineHeight() * lines - 2.0f * ImGui::GetStyle().WindowPadding.y;
     }
     drawLabels(model);
@@ -367,7 +369,9 @@ void Overlay::buildMachineCard(OverlayModel& model) {
     float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
     float top = rightColumnTop();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, io.DisplaySize.y - top - 80.0f * scale_));
+    // Above the help line, or above the tour player while a tour plays.
+    const float bottom = model.tour.active ? helpTop_ - pad : io.DisplaySize.y - 80.0f * scale_;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, bottom - top));
     ImGui::SetNextWindowBgAlpha(0.92f);
     std::string title = text(m.name) + "###machine";
     bool open = true;

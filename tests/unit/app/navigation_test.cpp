@@ -83,6 +83,23 @@ TEST(Labels, HiddenNearbyFadeFarOrOtherFloorLeftOutBehindEyeSkipped) {
     for (const ScreenLabel& l : placeLabels(anchors, view, nullptr)) EXPECT_NE(l.text.en, "upstairs");
 }
 
+TEST(TourPanels, AStopOpensThePlatformAndMachineCardsItNames) {
+    SceneDescription scene;
+    scene.platforms.push_back([] { Platform p; p.id = "additive"; p.floor = "f0"; p.capacity = 20; return p; }());
+    scene.platforms.push_back([] { Platform p; p.id = "digital"; p.floor = "f0"; p.capacity = 20; return p; }());
+    Machine machine;
+    machine.id = "fdm-1";
+    scene.machines.push_back(machine);
+    StopPanels open = stopPanels(scene, {"platform:digital", "machine:fdm-1"});
+    ASSERT_TRUE(open.platform && open.machine);
+    EXPECT_EQ(*open.platform, 1u);
+    EXPECT_EQ(*open.machine, 0u);
+    // Unknown ids and kinds, and text without a kind, open nothing.
+    StopPanels none = stopPanels(scene, {"platform:nowhere", "machine:", "chart:additive", "additive", ""});
+    EXPECT_FALSE(none.platform);
+    EXPECT_FALSE(none.machine);
+}
+
 TEST(FloorPlan, FramesTheFloorAndMapsPixelsBackToIt) {
     engine::Aabb floor;
     floor.expand({-30, 0, -15});

@@ -26,8 +26,8 @@ struct ReplayScene {
             {"at": 30600, "topic": "platforms/a/occupancy", "payload": {"count": 14}},
             {"at": 61200, "topic": "platforms/a/occupancy", "payload": {"count": 0}}]})";
         scene.file = folder / "scene.json";
-        scene.platforms.push_back(Platform{"a", {}, {}, "f", {}, 20});
-        scene.platforms.push_back(Platform{"b", {}, {}, "f", {}, 10});
+        scene.platforms.push_back([] { Platform p; p.id = "a"; p.floor = "f0"; p.capacity = 20; return p; }());
+        scene.platforms.push_back([] { Platform p; p.id = "b"; p.floor = "f0"; p.capacity = 10; return p; }());
         Machine m;
         m.id = "m";
         m.platform = "a";
