@@ -34,6 +34,7 @@ LiveView liveViewOf(const feeds::LiveFeed& feed, const SceneDescription& scene) 
     view.range = feed.slidableRange();
     view.replaySpeed = feed.replaySpeed();
     view.rejected = feed.rejected();
+    view.revision = feed.state().revision();
     return view;
 }
 

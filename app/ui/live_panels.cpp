@@ -446,7 +446,9 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
     if (view.timeline) {
         ImGui::Spacing();
         ImGui::TextUnformatted(str(Text::OccupancyToday, language_).c_str());
-        auto samples = feeds::occupancyOver(*view.timeline, platform.id, chartFrom, std::min(view.clock, chartTo));
+        const auto& samples = occupancyToday_.get(view, platform.id, [&] {
+            return feeds::occupancyOver(*view.timeline, platform.id, chartFrom, std::min(view.clock, chartTo));
+        });
         ImVec2 min = ImGui::GetCursorScreenPos();
         const float chartHeight = 70.0f * scale_;
         ImVec2 max(min.x + contentWidth, min.y + chartHeight);
@@ -479,7 +481,9 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
 
     // Today's schedule.
     if (view.timeline) {
-        auto activities = feeds::activitiesOver(*view.timeline, platform.id, day, day + feeds::Seconds(24 * 3600));
+        const auto& activities = scheduleToday_.get(view, platform.id, [&] {
+            return feeds::activitiesOver(*view.timeline, platform.id, day, day + feeds::Seconds(24 * 3600));
+        });
         if (!activities.empty()) {
             ImGui::Spacing();
             ImGui::TextUnformatted(str(Text::Schedule, language_).c_str());
@@ -589,7 +593,9 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
     if (view.timeline) {
         const TimePoint day = startOfDay(view.clock);
         const TimePoint from = day + feeds::Seconds(6 * 3600), to = day + feeds::Seconds(22 * 3600);
-        auto spans = feeds::machineStatesOver(*view.timeline, machine.id, from, std::min(view.clock, to));
+        const auto& spans = statesToday_.get(view, machine.id, [&] {
+            return feeds::machineStatesOver(*view.timeline, machine.id, from, std::min(view.clock, to));
+        });
         ImGui::TextDisabled("%s", str(Text::StateToday, language_).c_str());
         ImVec2 min = ImGui::GetCursorScreenPos();
         const float barWidth = ImGui::GetContentRegionAvail().x;

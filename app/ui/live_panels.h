@@ -35,6 +35,7 @@ struct LiveView {
     std::pair<feeds::TimePoint, feeds::TimePoint> range{};  // what the slider spans
     double replaySpeed = 1.0;
     uint64_t rejected = 0;
+    uint64_t revision = 0;             // the state's revision: the charts change with it
     int selectedFloor = -1;            // the list shows this floor's platforms (-1: all)
     const Platform* platform = nullptr;  // its card is open
     std::vector<MachineBadge> badges;
@@ -55,6 +56,36 @@ struct LiveLayout {
     float bottom = 0.0f;       // the help line's top
 };
 
+// A series read from the timeline, kept until what it depends on changes
+// (the timeline, the platform or machine, the clock's minute, the state):
+// a moving camera redraws the panels many times for each change of data,
+// and a history timeline costs SQLite queries.
+template <typename T>
+class SeriesCache {
+public:
+    template <typename Compute>
+    const T& get(const LiveView& view, const std::string& id, Compute compute) {
+        const int64_t minute = view.clock.time_since_epoch().count() / 60;
+        if (!filled_ || view.timeline != timeline_ || id != id_ || minute != minute_ || view.revision != revision_) {
+            value_ = compute();
+            filled_ = true;
+            timeline_ = view.timeline;
+            id_ = id;
+            minute_ = minute;
+            revision_ = view.revision;
+        }
+        return value_;
+    }
+
+private:
+    T value_{};
+    bool filled_ = false;
+    const feeds::Timeline* timeline_ = nullptr;
+    std::string id_;
+    int64_t minute_ = 0;
+    uint64_t revision_ = 0;
+};
+
 class LivePanels {
 public:
     void build(LiveView& view, const LiveLayout& layout, Language language, float scale);
@@ -73,6 +104,9 @@ private:
 
     Language language_ = Language::French;
     float scale_ = 1.0f;
+    SeriesCache<std::vector<feeds::OccupancySample>> occupancyToday_;
+    SeriesCache<std::vector<feeds::Activity>> scheduleToday_;
+    SeriesCache<std::vector<feeds::StateSpan>> statesToday_;
 };
 
 // Colours and icons shared by the panels, the badges and the heatmap.

@@ -1,0 +1,27 @@
+#include <gtest/gtest.h>
+
+#include "ui/live_panels.h"
+
+namespace twin {
+namespace {
+
+TEST(SeriesCache, ComputesOnlyWhenWhatTheSeriesDependsOnChanges) {
+    SeriesCache<int> cache;
+    LiveView view;
+    view.clock = feeds::TimePoint(feeds::Seconds(1'800'000'000));
+    int computed = 0;
+    auto compute = [&] { return ++computed; };
+    EXPECT_EQ(cache.get(view, "additive", compute), 1);
+    EXPECT_EQ(cache.get(view, "additive", compute), 1);  // a redraw: nothing new
+    view.clock += feeds::Seconds(30);                     // same minute
+    EXPECT_EQ(cache.get(view, "additive", compute), 1);
+    view.clock += feeds::Seconds(60);                     // the next minute
+    EXPECT_EQ(cache.get(view, "additive", compute), 2);
+    view.revision = 7;                                    // new data
+    EXPECT_EQ(cache.get(view, "additive", compute), 3);
+    EXPECT_EQ(cache.get(view, "digital", compute), 4);    // another platform
+    EXPECT_EQ(computed, 4);
+}
+
+}  // namespace
+}  // namespace twin
