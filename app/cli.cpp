@@ -3,6 +3,7 @@
 #include <charconv>
 #include <sstream>
 
+#include "argument_reader.h"
 #include "feeds/timestamp.h"
 
 namespace twin {
@@ -38,13 +39,9 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
         result.error = message;
         return result;
     };
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](std::string& out) {
-            if (i + 1 >= args.size()) return false;
-            out = args[++i];
-            return true;
-        };
+    for (ArgumentReader reader(args); reader.next();) {
+        const std::string& a = reader.current();
+        auto value = [&](std::string& out) { return reader.value(out); };
         std::string v;
         if (a == "--help" || a == "-h") {
             o.showHelp = true;
