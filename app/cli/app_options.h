@@ -42,6 +42,8 @@ struct AppOptions {
     double replaySpeed = 1.0;                // replay: data seconds per real second
     std::string historyFile;                 // SQLite history of live values (empty: the default)
     std::string platform;                    // a platform id: frame it and open its card
+    std::string recordInput;                 // write every input event, with its time, to this file
+    std::string playInput;                   // replay the input events of this recording (window or headless)
     bool check = false;                      // validate the scene file and exit
     bool bench = false;
     int benchFrames = 120;

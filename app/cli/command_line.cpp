@@ -203,6 +203,16 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
            "GPU shades moving frames at a lower resolution, never below half)",
            setTrue(o.fullResolution));
 
+    p.group("Recorded input (tests and demos)");
+    p.value("--record-input", "FILE", "write every input event, with its time, to FILE",
+            "--record-input needs a file name to write the input events to",
+            nonEmpty(o.recordInput, "--record-input needs a file name to write the input events to"));
+    p.value("--play-input", "FILE",
+            "replay the input events recorded in FILE, in a window or headless;\n"
+            "with --screenshot OUT.png, capture the state they end in",
+            "--play-input needs a recording made with --record-input",
+            nonEmpty(o.playInput, "--play-input needs a recording made with --record-input"));
+
     p.group("Models");
     p.flag("--no-cache", "import again even if the model is in the cache", setTrue(o.noCache));
     p.value("--cache-dir", "DIR",

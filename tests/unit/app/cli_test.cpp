@@ -76,7 +76,7 @@ TEST(CommandLine, HelpListsEveryOption) {
     for (const char* option : {"--screenshot", "--size", "--camera", "--orbit", "--bench", "--help", "--no-cache",
                                "--cache-dir", "--max-texture-size", "--overlay", "--fullscreen", "--lang", "--mqtt",
                                "--headless", "--dump-state", "--data-time", "--replay-speed", "--history",
-                               "--platform"})
+                               "--platform", "--record-input", "--play-input"})
         EXPECT_NE(help.find(option), std::string::npos) << option;
 }
 
@@ -114,6 +114,8 @@ TEST(CommandLine, AMissingValueGivesTheOptionsOwnReason) {
     EXPECT_EQ(*r.options.screenshot, "--size");
     EXPECT_EQ(r.options.input, "320x200");
     EXPECT_EQ(parse({"--lang", "-x"}).error, "--lang expects fr or en");
+    EXPECT_EQ(parse({"--record-input"}).error, "--record-input needs a file name to write the input events to");
+    EXPECT_EQ(parse({"--play-input", ""}).error, "--play-input needs a recording made with --record-input");
 }
 
 TEST(CommandLine, BadNumbersAreRefused) {
@@ -182,6 +184,18 @@ TEST(CommandLine, HelpVersionAndShortFlags) {
     ASSERT_TRUE(r.error.empty()) << r.error;
     EXPECT_TRUE(r.options.verbose);
     EXPECT_TRUE(r.options.showHelp);
+}
+
+TEST(CommandLine, RecordAndPlayInput) {
+    ParseResult r = parse({"--record-input", "visit.log"});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.options.recordInput, "visit.log");
+    EXPECT_TRUE(r.options.playInput.empty());
+    r = parse({"--play-input", "visit.log", "--screenshot", "end.png"});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.options.playInput, "visit.log");
+    EXPECT_EQ(*r.options.screenshot, "end.png");
+    EXPECT_TRUE(r.options.recordInput.empty());
 }
 
 TEST(CommandLine, EveryFlagSetsItsField) {
