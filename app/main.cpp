@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
+#include "cli/command_line.h"
 #include "tour_app.h"
 
 int main(int argc, char** argv) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "publish/publish_options.h"
+#include "cli/publish_command_line.h"
 #include "publish/replay_publisher.h"
 
 int main(int argc, char** argv) {

@@ -18,6 +18,7 @@ build_packages=(
   fonts-inter fonts-dejavu-core   # UI font with every French glyph
   libmosquitto-dev        # live data over MQTT
   libsqlite3-dev          # history of live values
+  libcli11-dev            # command lines of twin-tour and twin-tour-publish
 )
 test_packages=(
   libgtest-dev libgmock-dev

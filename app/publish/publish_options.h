@@ -1,9 +1,8 @@
 #pragma once
-// Command line of twin-tour-publish, the demo/test publisher that plays the
-// replay week to an MQTT broker. No GL, no network here: parsing only.
+// What twin-tour-publish, the demo/test publisher that plays the replay week
+// to an MQTT broker, was asked to do (cli/publish_command_line.h reads it).
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "feeds/live_types.h"
 
@@ -19,14 +18,5 @@ struct PublishOptions {
     double runForSeconds = 0;              // > 0: stop after that long; 0: until interrupted
     bool showHelp = false;
 };
-
-struct PublishParseResult {
-    PublishOptions options;
-    std::string error;  // non-empty: one line saying what is wrong (a usage error)
-};
-
-// Parses the arguments after the program name. Never throws.
-PublishParseResult parsePublishCommandLine(const std::vector<std::string>& arguments);
-std::string publishHelpText();
 
 }  // namespace twin

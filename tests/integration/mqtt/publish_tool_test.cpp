@@ -13,7 +13,7 @@
 #include "feeds/mqtt_client.h"
 #include "feeds/replay_week.h"
 #include "feeds/timestamp.h"
-#include "publish/publish_options.h"
+#include "cli/publish_command_line.h"
 #include "test_broker.h"
 
 namespace twin {
@@ -96,6 +96,31 @@ TEST(PublishCommandLine, UsageErrorsSayWhatIsExpected) {
         PublishParseResult parsed = parsePublishCommandLine(arguments);
         EXPECT_NE(parsed.error.find(message), std::string::npos) << arguments[0] << ": \"" << parsed.error << "\"";
     }
+}
+
+TEST(PublishCommandLine, EdgesOfTheCommandLine) {
+    // A value may follow "="; a repeated option takes its last value.
+    PublishParseResult parsed = parsePublishCommandLine({"--speed=30", "--speed", "60", "--prefix=site/b"});
+    ASSERT_EQ(parsed.error, "");
+    EXPECT_EQ(parsed.options.speed, 60.0);
+    EXPECT_EQ(parsed.options.topicPrefix, "site/b");
+    // An option's value is the argument after it, whatever it looks like.
+    EXPECT_NE(parsePublishCommandLine({"--speed", "--snapshot"}).error.find("--speed expects"), std::string::npos);
+    EXPECT_NE(parsePublishCommandLine({"--snapshot", "--speed"}).error.find("--speed needs"), std::string::npos);
+    // After "--", an argument that looks like an option is the scene file.
+    parsed = parsePublishCommandLine({"--snapshot", "--", "--odd.json"});
+    ASSERT_EQ(parsed.error, "");
+    EXPECT_EQ(parsed.options.scene, "--odd.json");
+    EXPECT_TRUE(parsed.options.snapshot);
+    EXPECT_TRUE(parsePublishCommandLine({"-h"}).options.showHelp);
+    EXPECT_FALSE(parsePublishCommandLine({"--help", "--frobnicate"}).error.empty());
+    EXPECT_NE(parsePublishCommandLine({"--run-for", "1e400"}).error.find("--run-for expects"), std::string::npos);
+
+    const std::string help = publishHelpText();
+    EXPECT_EQ(help.rfind("Usage: twin-tour-publish [SCENE.json] [options]\n", 0), 0u) << help;
+    for (const char* text : {"--mqtt URL", "--prefix P", "--speed X", "--start TIME", "--snapshot", "--run-for S",
+                             "--help", "feeds.mqtt.credentials", "2 usage error"})
+        EXPECT_NE(help.find(text), std::string::npos) << text;
 }
 
 TEST(PublishTool, HelpAndUsageErrorExitCodes) {

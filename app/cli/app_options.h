@@ -1,0 +1,65 @@
+#pragma once
+// What twin-tour was asked to do, as read from its command line
+// (cli/command_line.h). Plain data: no CLI11, no GL.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <glm/glm.hpp>
+
+namespace twin {
+
+struct CameraPlacement {
+    glm::vec3 eye{0.0f};
+    std::optional<glm::vec3> target;  // absent: the centre of the scene
+};
+
+struct OrbitPlacement {
+    float yawDegrees = 35.0f;
+    float pitchDegrees = -25.0f;
+    float zoom = 1.0f;  // > 1 comes closer than the automatic framing
+};
+
+struct AppOptions {
+    std::string input;                       // scene file or model; empty: the default scene
+    std::optional<std::string> screenshot;   // PNG to write, headless
+    glm::ivec2 size{1280, 720};
+    std::optional<CameraPlacement> camera;
+    OrbitPlacement orbit;
+    std::string floor;                       // a floor id: cut away what is above it
+    bool plan = false;                       // with --floor: the floor plan (top view)
+    std::string tour;                        // a tour id: play it (or show its moment headless)
+    std::string machine;                     // a machine id: frame it and open its card
+    std::optional<glm::vec2> pick;           // headless: click this pixel (picks a machine)
+    std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
+    std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
+    bool reducedMotion = false;              // short transitions
+    double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
+    bool headless = false;                   // live data only: no window, no rendering
+    std::string mqttUrl;                     // live data from this broker (empty: the scene's, else the replay)
+    std::string dumpState;                   // JSON file written with the live state at the end
+    std::optional<int64_t> dataTime;         // replay: start at this time (seconds since 1970, UTC)
+    double replaySpeed = 1.0;                // replay: data seconds per real second
+    std::string historyFile;                 // SQLite history of live values (empty: the default)
+    std::string platform;                    // a platform id: frame it and open its card
+    std::string recordInput;                 // write every input event, with its time, to this file
+    std::string playInput;                   // replay the input events of this recording (window or headless)
+    bool check = false;                      // validate the scene file and exit
+    bool bench = false;
+    int benchFrames = 120;
+    bool noCache = false;
+    std::string cacheDirectory;              // empty: the default cache folder
+    int maxTextureSize = 1024;
+    bool overlay = false;                    // stats overlay in screenshots
+    bool fullscreen = false;
+    bool shadows = true;
+    bool antialiasing = true;
+    bool ground = true;
+    bool fullResolution = false;             // no lower resolution while the view moves
+    std::string language = "fr";
+    bool verbose = false;
+    bool showHelp = false;
+    bool showVersion = false;
+};
+
+}  // namespace twin

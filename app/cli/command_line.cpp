@@ -1,0 +1,277 @@
+#include "cli/command_line.h"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "cli/command_line_parser.h"
+#include "feeds/timestamp.h"
+
+namespace twin {
+namespace {
+
+// Comma-separated finite numbers, each all of its part ("1,2.5,-3").
+bool parseFloats(const std::string& text, std::vector<float>& out) {
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        try {
+            size_t used = 0;
+            float value = std::stof(part, &used);
+            if (used != part.size() || !std::isfinite(value)) return false;
+            out.push_back(value);
+        } catch (...) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool parseInt(const std::string& text, int& out) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+// A value that only has to be there: "--history" followed by nothing or "".
+auto nonEmpty(std::string& target, std::string reason) {
+    return [&target, reason = std::move(reason)](const std::string& v) -> std::string {
+        if (v.empty()) return reason;
+        target = v;
+        return {};
+    };
+}
+
+auto setTrue(bool& target) {
+    return [&target] { target = true; };
+}
+
+// Every option of twin-tour, in the order and groups of the help, storing into `o`.
+void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
+    p.group("Checking");
+    p.flag("--check",
+           "validate the scene file (all its errors, with file, line and\n"
+           "JSON path, on stderr) without opening a window; exit 0 or 1",
+           setTrue(o.check));
+
+    p.group("Rendering without a window");
+    p.value("--screenshot", "OUT.png", "render one frame headless (no display needed), write it, exit",
+            "--screenshot needs a PNG file name", [&o](const std::string& v) -> std::string {
+                o.screenshot = v;
+                return {};
+            });
+    p.value("--size", "WxH", "window or image size (default 1280x720)", "--size needs WIDTHxHEIGHT, e.g. 1280x720",
+            [&o](const std::string& v) -> std::string {
+                size_t x = v.find('x');
+                int w = 0, h = 0;
+                if (x == std::string::npos || !parseInt(v.substr(0, x), w) || !parseInt(v.substr(x + 1), h) ||
+                    w < 16 || h < 16 || w > 8192 || h > 8192)
+                    return "--size expects WIDTHxHEIGHT between 16 and 8192, got \"" + v + "\"";
+                o.size = {w, h};
+                return {};
+            });
+    p.value("--camera", "X,Y,Z[,TX,TY,TZ]", "eye position and target in scene units (default: frame it all)",
+            "--camera needs EYE_X,EYE_Y,EYE_Z[,TARGET_X,TARGET_Y,TARGET_Z]",
+            [&o](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || (f.size() != 3 && f.size() != 6))
+                    return "--camera expects 3 or 6 comma-separated numbers (eye[,target]), got \"" + v + "\"";
+                CameraPlacement c;
+                c.eye = {f[0], f[1], f[2]};
+                if (f.size() == 6) c.target = glm::vec3(f[3], f[4], f[5]);
+                o.camera = c;
+                return {};
+            });
+    p.value("--orbit", "YAW,PITCH[,ZOOM]", "viewpoint around the framed scene, degrees (default 35,-25,1)",
+            "--orbit needs YAW,PITCH[,ZOOM] in degrees", [&o](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() < 2 || f.size() > 3 || (f.size() == 3 && f[2] <= 0.0f))
+                    return "--orbit expects YAW,PITCH[,ZOOM] (degrees, zoom > 0), got \"" + v + "\"";
+                o.orbit = {f[0], f[1], f.size() == 3 ? f[2] : 1.0f};
+                return {};
+            });
+    p.value("--floor", "ID", "show one floor of the scene, the floors above it cut away",
+            "--floor needs a floor id of the scene (e.g. floor_1)",
+            nonEmpty(o.floor, "--floor needs a floor id of the scene (e.g. floor_1)"));
+    p.flag("--plan", "with --floor: the floor plan, seen from straight above", setTrue(o.plan));
+    p.value("--machine", "ID", "frame that machine of the scene and open its card",
+            "--machine needs a machine id of the scene (e.g. lpbf-1)",
+            nonEmpty(o.machine, "--machine needs a machine id of the scene (e.g. lpbf-1)"));
+    const std::string pickReason = "--pick expects X,Y in pixels from the top left";
+    p.value("--pick", "X,Y", "headless: click that pixel, as a visitor would (a machine opens its card)", pickReason,
+            [&o, pickReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 2 || f[0] < 0.0f || f[1] < 0.0f) return pickReason;
+                o.pick = glm::vec2(f[0], f[1]);
+                return {};
+            });
+    const std::string walkReason =
+        "--walk expects X,Y,Z[,YAW]: where to stand (the floor below is found) and where to face";
+    p.value("--walk", "X,Y,Z[,YAW]",
+            "headless: the view of a visitor standing there (eyes at 1.65 m), facing YAW degrees", walkReason,
+            [&o, walkReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || (f.size() != 3 && f.size() != 4)) return walkReason;
+                o.walk = glm::vec4(f[0], f[1], f[2], f.size() == 4 ? f[3] : 0.0f);
+                return {};
+            });
+    p.value("--tour", "ID", "play that guided tour of the scene (headless: show one moment of it)",
+            "--tour needs a tour id of the scene (e.g. discovery)",
+            nonEmpty(o.tour, "--tour needs a tour id of the scene (e.g. discovery)"));
+    const std::string tourTimeReason = "--tour-time expects a number of seconds >= 0";
+    p.value("--tour-time", "SECONDS", "the moment of the tour to show (default: its first stop)", tourTimeReason,
+            [&o, tourTimeReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] < 0.0f) return tourTimeReason;
+                o.tourTime = f[0];
+                return {};
+            });
+    p.flag("--reduced-motion", "short camera transitions", setTrue(o.reducedMotion));
+    p.value("--platform", "ID", "frame that platform of the scene and open its card",
+            "--platform needs a platform id of the scene (e.g. additive)",
+            nonEmpty(o.platform, "--platform needs a platform id of the scene (e.g. additive)"));
+    p.flag("--overlay", "include the statistics overlay in the screenshot", setTrue(o.overlay));
+    p.flag("--bench",
+           "print load time, first-frame time and frame-time median/p95\n"
+           "over a fixed orbit, headless",
+           setTrue(o.bench));
+    const std::string benchFramesReason = "--bench-frames expects a number of frames between 1 and 100000";
+    p.value("--bench-frames", "N", "frames in the --bench orbit (default 120)", benchFramesReason,
+            [&o, benchFramesReason](const std::string& v) -> std::string {
+                int frames = 0;
+                if (!parseInt(v, frames) || frames < 1 || frames > 100000) return benchFramesReason;
+                o.benchFrames = frames;
+                return {};
+            });
+
+    p.group("Live data (replay of a typical week by default, so it works offline)");
+    const std::string mqttReason = "--mqtt expects a broker URL mqtt://HOST[:PORT] or mqtts://HOST[:PORT]";
+    p.value("--mqtt", "URL",
+            "live values from this MQTT broker (mqtt://HOST[:PORT], mqtts://...)\n"
+            "instead of the scene's broker or the replay",
+            mqttReason, [&o, mqttReason](const std::string& v) -> std::string {
+                if (v.rfind("mqtt://", 0) != 0 && v.rfind("mqtts://", 0) != 0) return mqttReason;
+                o.mqttUrl = v;
+                return {};
+            });
+    p.value("--data-time", "TIME",
+            "replay: start the data clock at this ISO 8601 time\n"
+            "(default: now, mapped onto the typical week)",
+            "--data-time needs a time, e.g. 2026-11-24T09:30:00Z", [&o](const std::string& v) -> std::string {
+                auto time = feeds::parseTimestamp(v);
+                if (!time) return "--data-time expects an ISO 8601 time such as 2026-11-24T09:30:00Z, got \"" + v + "\"";
+                o.dataTime = time->time_since_epoch().count();
+                return {};
+            });
+    const std::string replaySpeedReason =
+        "--replay-speed expects a positive factor (1 is real time, 60 is a minute a second)";
+    p.value("--replay-speed", "X", "replay: data seconds per real second (default 1)", replaySpeedReason,
+            [&o, replaySpeedReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f) return replaySpeedReason;
+                o.replaySpeed = f[0];
+                return {};
+            });
+    p.value("--history", "FILE",
+            "SQLite file keeping live values for the charts\n"
+            "(default $XDG_STATE_HOME/twin-tour/history.sqlite)",
+            "--history needs a SQLite file name", nonEmpty(o.historyFile, "--history needs a SQLite file name"));
+    p.flag("--headless", "no window: run the live data only (with --run-for)", setTrue(o.headless));
+    p.value("--dump-state", "FILE", "at the end, write the live state as JSON (with --headless)",
+            "--dump-state needs a JSON file name", nonEmpty(o.dumpState, "--dump-state needs a JSON file name"));
+
+    p.group("Viewing");
+    p.flag("--fullscreen", "fill the primary screen", setTrue(o.fullscreen));
+    const std::string runForReason = "--run-for expects a positive number of seconds";
+    p.value("--run-for", "SECONDS", "close by itself after that long (scripts and tests)", runForReason,
+            [&o, runForReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] <= 0.0f || f[0] > 1e6f) return runForReason;
+                o.runForSeconds = f[0];
+                return {};
+            });
+    p.value("--lang", "fr|en", "language of the interface (default fr)", "--lang expects fr or en",
+            [&o](const std::string& v) -> std::string {
+                if (v != "fr" && v != "en") return "--lang expects fr or en";
+                o.language = v;
+                return {};
+            });
+    p.flag("--no-shadows", "switch the shadows off", [&o] { o.shadows = false; });
+    p.flag("--no-antialiasing", "switch antialiasing off", [&o] { o.antialiasing = false; });
+    p.flag("--no-ground", "switch the ground off", [&o] { o.ground = false; });
+    p.flag("--full-resolution",
+           "keep full resolution while the view moves (by default a slow\n"
+           "GPU shades moving frames at a lower resolution, never below half)",
+           setTrue(o.fullResolution));
+
+    p.group("Recorded input (tests and demos)");
+    p.value("--record-input", "FILE", "write every input event, with its time, to FILE",
+            "--record-input needs a file name to write the input events to",
+            nonEmpty(o.recordInput, "--record-input needs a file name to write the input events to"));
+    p.value("--play-input", "FILE",
+            "replay the input events recorded in FILE, in a window or headless;\n"
+            "with --screenshot OUT.png, capture the state they end in",
+            "--play-input needs a recording made with --record-input",
+            nonEmpty(o.playInput, "--play-input needs a recording made with --record-input"));
+
+    p.group("Models");
+    p.flag("--no-cache", "import again even if the model is in the cache", setTrue(o.noCache));
+    p.value("--cache-dir", "DIR",
+            "where imported models are cached\n"
+            "(default $XDG_CACHE_HOME/twin-tour/models or ~/.cache/twin-tour/models)",
+            "--cache-dir needs a folder", [&o](const std::string& v) -> std::string {
+                o.cacheDirectory = v;
+                return {};
+            });
+    const std::string textureReason = "--max-texture-size expects a size in pixels between 16 and 16384";
+    p.value("--max-texture-size", "N", "textures larger than N pixels are scaled down (default 1024)", textureReason,
+            [&o, textureReason](const std::string& v) -> std::string {
+                int size = 0;
+                if (!parseInt(v, size) || size < 16 || size > 16384) return textureReason;
+                o.maxTextureSize = size;
+                return {};
+            });
+
+    p.group("Other");
+    p.flag("-v,--verbose", "more messages", setTrue(o.verbose));
+    p.flag("-h,--help", "this text", setTrue(o.showHelp));
+    p.flag("--version", "the version", setTrue(o.showVersion));
+}
+
+cli::CommandLineText text() {
+    return {
+        .usage = "twin-tour [SCENE.json | MODEL] [options]",
+        .description = "Opens the Twin building's scene (scenes/twin.json by default) or any 3D model\n"
+                       "that Assimp reads (glTF/GLB, OBJ, FBX, STL, PLY, 3DS, COLLADA, IFC...).\n",
+        .footer = "Mouse: left drag turns, right or middle drag (or Shift + left) pans, the wheel\n"
+                  "zooms towards the cursor. Keys: arrows turn, Page Up/Down or +/- zoom,\n"
+                  "F frames everything, F1 statistics, Esc closes the window.\n"
+                  "\n"
+                  "Exit status: 0 on success; 1 when the scene, the model or the display cannot be\n"
+                  "opened (one line on stderr says why); 2 for a bad command line.\n",
+        .descriptionColumn = 25,
+    };
+}
+
+}  // namespace
+
+ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
+    ParseResult result;
+    cli::CommandLineParser parser(text());
+    describeOptions(parser, result.options);
+    std::vector<std::string> inputs;
+    parser.positionals(inputs);
+    result.error = parser.parse(arguments);
+    if (result.error.empty() && inputs.size() > 1)
+        result.error = "only one scene or model can be opened, got \"" + inputs[0] + "\" and \"" + inputs[1] + "\"";
+    if (result.error.empty() && !inputs.empty()) result.options.input = inputs[0];
+    return result;
+}
+
+std::string helpText() {
+    AppOptions unused;
+    cli::CommandLineParser parser(text());
+    describeOptions(parser, unused);
+    return parser.help();
+}
+
+}  // namespace twin
