@@ -11,6 +11,7 @@
 #include "core/json_nesting.h"
 #include "content/json_locations.h"
 #include "core/file_util.h"
+#include "scene/polygon.h"
 
 namespace twin {
 namespace {
@@ -266,16 +267,6 @@ bool parseColour(const std::string& text, glm::vec3& out) {
     return true;
 }
 
-// Twice the signed area of a polygon; near zero for degenerate footprints.
-float signedArea(const std::vector<glm::vec2>& p) {
-    float area = 0.0f;
-    for (size_t i = 0; i < p.size(); ++i) {
-        const glm::vec2 &a = p[i], &b = p[(i + 1) % p.size()];
-        area += a.x * b.y - b.x * a.y;
-    }
-    return area;
-}
-
 void readBuilding(Reader& r, const json& doc, SceneDescription& scene) {
     const json* building = r.member(doc, "building", "", true, json::value_t::object, "an object");
     if (!building) return;
@@ -355,7 +346,7 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
                 r.issue(path + "/footprint", "a footprint polygon needs at least 3 points, found " +
                                                  std::to_string(platform.footprint.size()));
                 ok = false;
-            } else if (ok && std::abs(signedArea(platform.footprint)) < 1e-3f) {
+            } else if (ok && std::abs(engine::signedPolygonArea(platform.footprint)) < 5e-4) {  // m²
                 r.issue(path + "/footprint", "the footprint polygon has no area");
                 ok = false;
             }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "scene/polygon.h"
+
 namespace twin {
 namespace {
 constexpr float kCeilingClearance = 0.3f;
@@ -11,24 +13,6 @@ constexpr float kNearPlane = 0.05f;
 // A corner counts as good when it sees the centre from at least this fraction
 // of the best corner's distance (for the approachFrom choice).
 constexpr float kGoodCornerFraction = 0.75f;
-
-float signedArea(const std::vector<glm::vec2>& polygon) {
-    float twice = 0.0f;
-    for (std::size_t i = 0, n = polygon.size(); i < n; ++i) {
-        const glm::vec2 &a = polygon[i], &b = polygon[(i + 1) % n];
-        twice += a.x * b.y - b.x * a.y;
-    }
-    return twice * 0.5f;
-}
-
-glm::vec2 areaCentroid(const std::vector<glm::vec2>& polygon, float area) {
-    glm::vec2 sum(0.0f);
-    for (std::size_t i = 0, n = polygon.size(); i < n; ++i) {
-        const glm::vec2 &a = polygon[i], &b = polygon[(i + 1) % n];
-        sum += (a + b) * (a.x * b.y - b.x * a.y);
-    }
-    return sum / (6.0f * area);
-}
 
 // The inside point farthest from the walls, on a grid: a concave room's centre.
 glm::vec2 mostInlandPoint(const std::vector<glm::vec2>& polygon) {
@@ -40,8 +24,8 @@ glm::vec2 mostInlandPoint(const std::vector<glm::vec2>& polygon) {
     for (int i = 0; i <= kGrid; ++i) {
         for (int j = 0; j <= kGrid; ++j) {
             glm::vec2 p = lo + (hi - lo) * glm::vec2(float(i) / kGrid, float(j) / kGrid);
-            if (!insideFootprint(polygon, p)) continue;
-            float d = distanceToEdges(polygon, p);
+            if (!engine::pointInPolygon(polygon, p)) continue;
+            float d = engine::distanceToPolygonEdges(polygon, p);
             if (d > bestDistance) bestDistance = d, best = p;
         }
     }
@@ -49,7 +33,7 @@ glm::vec2 mostInlandPoint(const std::vector<glm::vec2>& polygon) {
 }
 
 bool roomy(const std::vector<glm::vec2>& polygon, glm::vec2 p, float margin) {
-    return insideFootprint(polygon, p) && distanceToEdges(polygon, p) >= margin;
+    return engine::pointInPolygon(polygon, p) && engine::distanceToPolygonEdges(polygon, p) >= margin;
 }
 
 // Where the eye stands for the corner or edge middle `start`: first `direct`
@@ -78,44 +62,19 @@ std::optional<glm::vec2> insetTowards(const std::vector<glm::vec2>& polygon, glm
 }
 }  // namespace
 
-bool insideFootprint(const std::vector<glm::vec2>& polygon, glm::vec2 p) {
-    bool inside = false;
-    for (std::size_t i = 0, n = polygon.size(), j = n - 1; i < n; j = i++) {
-        const glm::vec2 &a = polygon[i], &b = polygon[j];
-        glm::vec2 ab = b - a;
-        float len2 = glm::dot(ab, ab);
-        float t = len2 > 0 ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
-        if (glm::length(a + ab * t - p) < 1e-5f) return true;  // on an edge
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
-    }
-    return inside;
-}
-
-float distanceToEdges(const std::vector<glm::vec2>& polygon, glm::vec2 p) {
-    float best = std::numeric_limits<float>::max();
-    for (std::size_t i = 0, n = polygon.size(); i < n; ++i) {
-        const glm::vec2 &a = polygon[i], &b = polygon[(i + 1) % n];
-        glm::vec2 ab = b - a;
-        float len2 = glm::dot(ab, ab);
-        float t = len2 > 0 ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
-        best = std::min(best, glm::length(a + ab * t - p));
-    }
-    return best;
-}
-
 CameraViewpoint frameRoom(const RoomFramingDesc& desc) {
     const std::vector<glm::vec2>& polygon = desc.footprint;
     float floorY = desc.floorElevation;
     float eyeY = floorY + std::clamp(desc.eyeHeight, 0.0f, std::max(desc.ceilingHeight - kCeilingClearance, 0.0f));
     float lookY = floorY + desc.lookHeight;
-    float area = polygon.size() >= 3 ? signedArea(polygon) : 0.0f;
-    if (std::abs(area) < 1e-6f) {
+    const double area = engine::signedPolygonArea(polygon);  // 0 for fewer than 3 points
+    if (std::abs(area) < 1e-6) {
         glm::vec2 mean(0.0f);
         for (const glm::vec2& p : polygon) mean += p;
         if (!polygon.empty()) mean /= float(polygon.size());
         return {{mean.x, eyeY, mean.y + 5.0f}, {mean.x, lookY, mean.y}};
     }
-    glm::vec2 centre = areaCentroid(polygon, area);
+    glm::vec2 centre(engine::polygonCentroid(polygon));
     if (!roomy(polygon, centre, 0.0f)) centre = mostInlandPoint(polygon);
 
     // Corners first, then edge middles: a corner sees the most of the room.

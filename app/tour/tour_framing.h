@@ -1,7 +1,8 @@
 #pragma once
 // Automatic framing for tour stops that give no camera: a visitor's view of a
 // room (a platform's footprint) or a 3/4 view of a machine. Pure math, no GL.
-// Axes as in scene files: metres, +Y up, footprints in (x, z).
+// Axes as in scene files: metres, +Y up, footprints in (x, z). The polygon
+// geometry (area, centroid, inside, distance to edges) is engine/scene/polygon.h.
 #include <optional>
 #include <vector>
 
@@ -53,10 +54,5 @@ struct MachineFramingDesc {
 // inside fill x the view (fovYDegrees, aspect) with the eye 1.5-2.5 m above
 // the floor. Empty or inverted bounds are treated as a 1 m box at their centre.
 CameraViewpoint frameMachine(const MachineFramingDesc& desc);
-
-// True if `point` is inside `polygon` (even-odd rule; edges count as inside).
-bool insideFootprint(const std::vector<glm::vec2>& polygon, glm::vec2 point);
-// Distance from `point` to the nearest edge of `polygon`.
-float distanceToEdges(const std::vector<glm::vec2>& polygon, glm::vec2 point);
 
 }  // namespace twin

@@ -21,6 +21,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "assets/model_file_check.h"
 #include "assets/texture_decode.h"
 #include "assets/texture_path.h"
 
@@ -129,7 +130,7 @@ public:
     }
 
 private:
-    std::string prefix() const { return "cannot open " + inQuotes(file_.string()) + ": "; }
+    std::string prefix() const { return cannotOpenPrefix(file_); }
     Error fail(const std::string& reason) const { return makeError(prefix() + reason); }
     void stage(std::string_view name) {
         if (trace_ && trace_->onStage) trace_->onStage(name);
@@ -631,13 +632,9 @@ private:
 }  // namespace
 
 Result<ModelData> importWithAssimp(const fs::path& file, const ImportSettings& settings, ImportTrace* trace) {
-    const std::string prefix = "cannot open " + inQuotes(file.string()) + ": ";
+    const std::string prefix = cannotOpenPrefix(file);
     try {
-        std::error_code ec;
-        const fs::file_status status = fs::status(file, ec);
-        if (ec || !fs::exists(status)) return makeError(prefix + "no such file");
-        if (fs::is_directory(status)) return makeError(prefix + "it is a folder, not a model file");
-        if (!fs::is_regular_file(status)) return makeError(prefix + "not a regular file");
+        if (Status checked = checkModelFile(file); !checked) return makeError(checked.error());
 
         DependencyRecorder recorder(trace ? &trace->dependencies : nullptr);
         Assimp::Importer importer;

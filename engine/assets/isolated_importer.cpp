@@ -25,6 +25,7 @@
 
 #include "assets/import_worker_protocol.h"
 #include "assets/model_file.h"
+#include "assets/model_file_check.h"
 #include "core/log.h"
 
 #ifndef ENGINE_ASSIMP_VERSION
@@ -324,13 +325,10 @@ IsolatedImporter::IsolatedImporter(IsolatedImportDesc desc) : desc_(std::move(de
 
 Result<ImportOutcome> IsolatedImporter::import(const fs::path& file) const {
     const auto start = Clock::now();
-    const std::string prefix = "cannot open " + inQuotes(file) + ": ";
+    const std::string prefix = cannotOpenPrefix(file);
     try {
+        if (Status checked = checkModelFile(file); !checked) return makeError(checked.error());
         std::error_code ec;
-        const fs::file_status status = fs::status(file, ec);
-        if (ec || !fs::exists(status)) return makeError(prefix + "no such file");
-        if (fs::is_directory(status)) return makeError(prefix + "it is a folder, not a model file");
-        if (!fs::is_regular_file(status)) return makeError(prefix + "not a regular file");
         const fs::path absolute = fs::absolute(file, ec).lexically_normal();
 
         // Cache lookup.

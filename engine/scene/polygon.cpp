@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace engine {
 namespace {
@@ -11,6 +12,14 @@ using Point = glm::dvec2;
 // Twice the signed area of triangle abc: positive when a, b, c turn left.
 double orient(const Point& a, const Point& b, const Point& c) {
     return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+// Distance from p to the segment ab (a point when a == b), in float.
+float distanceToSegment(glm::vec2 a, glm::vec2 b, glm::vec2 p) {
+    glm::vec2 ab = b - a;
+    float len2 = glm::dot(ab, ab);
+    float t = len2 > 0 ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
+    return glm::length(a + ab * t - p);
 }
 
 // Ear clipping over a doubly linked ring of the outline's vertices, after
@@ -240,6 +249,39 @@ double signedPolygonArea(std::span<const glm::vec2> outline) {
     for (size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++)
         twice += double(outline[j].x) * double(outline[i].y) - double(outline[i].x) * double(outline[j].y);
     return twice * 0.5;
+}
+
+glm::dvec2 polygonCentroid(std::span<const glm::vec2> outline) {
+    const size_t n = outline.size();
+    glm::dvec2 twiceAreaMoment(0.0);
+    double twiceArea = 0.0;
+    for (size_t i = 0; i < n; ++i) {
+        glm::dvec2 a(outline[i]), b(outline[(i + 1) % n]);
+        double cross = a.x * b.y - b.x * a.y;
+        twiceArea += cross;
+        twiceAreaMoment += (a + b) * cross;
+    }
+    if (n >= 3 && twiceArea != 0.0) return twiceAreaMoment / (3.0 * twiceArea);
+    glm::dvec2 mean(0.0);
+    for (const glm::vec2& p : outline) mean += glm::dvec2(p);
+    return n > 0 ? mean / double(n) : mean;
+}
+
+bool pointInPolygon(std::span<const glm::vec2> outline, glm::vec2 p, float edgeTolerance) {
+    bool inside = false;
+    for (size_t i = 0, n = outline.size(), j = n - 1; i < n; j = i++) {
+        const glm::vec2 &a = outline[i], &b = outline[j];
+        if (distanceToSegment(a, b, p) < edgeTolerance) return true;  // on an edge
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    }
+    return inside;
+}
+
+float distanceToPolygonEdges(std::span<const glm::vec2> outline, glm::vec2 p) {
+    float best = std::numeric_limits<float>::max();
+    for (size_t i = 0, n = outline.size(); i < n; ++i)
+        best = std::min(best, distanceToSegment(outline[i], outline[(i + 1) % n], p));
+    return best;
 }
 
 std::vector<uint32_t> triangulatePolygon(std::span<const glm::vec2> outline) {

@@ -1,6 +1,7 @@
-// Ear-clipping triangulation of simple polygons (engine/scene/polygon.h):
-// exact areas on shapes worked out by hand, properties on seeded random
-// polygons, and no crash or hang on garbage.
+// Simple polygons (engine/scene/polygon.h): area, centroid, point inside and
+// distance to the edges on shapes worked out by hand; ear-clipping
+// triangulation with exact areas on hand-made shapes, properties on seeded
+// random polygons, and no crash or hang on garbage.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -20,16 +21,6 @@ using Outline = std::vector<glm::vec2>;
 
 double triangleArea(glm::dvec2 a, glm::dvec2 b, glm::dvec2 c) {
     return 0.5 * ((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
-}
-
-// Even-odd rule; points on the boundary may go either way.
-bool insidePolygon(const Outline& outline, glm::dvec2 p) {
-    bool inside = false;
-    for (size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
-        glm::dvec2 a(outline[i]), b(outline[j]);
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
-    }
-    return inside;
 }
 
 struct Checked {
@@ -65,7 +56,7 @@ Checked checkTiles(const Outline& outline, double relativeTolerance = 1e-6) {
     for (size_t t = 0; t + 2 < indices.size(); t += 3) {
         glm::dvec2 centroid = (glm::dvec2(outline[indices[t]]) + glm::dvec2(outline[indices[t + 1]]) +
                                glm::dvec2(outline[indices[t + 2]])) / 3.0;
-        EXPECT_TRUE(insidePolygon(outline, centroid)) << "triangle " << t / 3 << " leaves the polygon";
+        EXPECT_TRUE(pointInPolygon(outline, glm::vec2(centroid))) << "triangle " << t / 3 << " leaves the polygon";
     }
     return checked;
 }
@@ -84,6 +75,133 @@ TEST(PolygonArea, SignFollowsWinding) {
     EXPECT_DOUBLE_EQ(signedPolygonArea(reversed(square)), -4.0);
     EXPECT_DOUBLE_EQ(signedPolygonArea(kLShape), 3.0);
     EXPECT_EQ(signedPolygonArea(Outline{{0, 0}, {1, 1}}), 0.0);
+}
+
+TEST(PolygonArea, DegenerateAndNonFinite) {
+    EXPECT_EQ(signedPolygonArea(Outline{}), 0.0);
+    EXPECT_EQ(signedPolygonArea(Outline{{3, 4}}), 0.0);
+    EXPECT_EQ(signedPolygonArea(Outline{{0, 0}, {1, 1}, {2, 2}}), 0.0);  // on a line
+    EXPECT_TRUE(std::isnan(signedPolygonArea(Outline{{0, 0}, {1, 0}, {std::numeric_limits<float>::infinity(), 1}})));
+    // A footprint in metres far from the origin keeps its area.
+    Outline far = {{10000, 20000}, {10003, 20000}, {10003, 20002}, {10000, 20002}};
+    EXPECT_DOUBLE_EQ(signedPolygonArea(far), 6.0);
+}
+
+TEST(PolygonCentroid, ConvexAndConcaveBothWindings) {
+    Outline square = {{0, 0}, {2, 0}, {2, 2}, {0, 2}};
+    for (const Outline& o : {square, reversed(square)}) {
+        EXPECT_DOUBLE_EQ(polygonCentroid(o).x, 1.0);
+        EXPECT_DOUBLE_EQ(polygonCentroid(o).y, 1.0);
+    }
+    // The L: the 2x2 square's moment less the missing unit square's, over 3.
+    for (const Outline& o : {kLShape, reversed(kLShape)}) {
+        EXPECT_NEAR(polygonCentroid(o).x, 5.0 / 6.0, 1e-12);
+        EXPECT_NEAR(polygonCentroid(o).y, 5.0 / 6.0, 1e-12);
+    }
+    // Area-weighted, not the vertices' mean: a triangle with extra vertices
+    // along one side keeps its centroid.
+    Outline triangle = {{0, 0}, {1, 0}, {2, 0}, {3, 0}, {0, 3}};
+    EXPECT_NEAR(polygonCentroid(triangle).x, 1.0, 1e-12);
+    EXPECT_NEAR(polygonCentroid(triangle).y, 1.0, 1e-12);
+    // A C whose centroid falls in its notch, outside it.
+    Outline c = {{0, 0}, {3, 0}, {3, 1}, {1, 1}, {1, 2}, {3, 2}, {3, 3}, {0, 3}};
+    glm::dvec2 centre = polygonCentroid(c);
+    EXPECT_NEAR(centre.y, 1.5, 1e-12);
+    EXPECT_FALSE(pointInPolygon(c, glm::vec2(centre) + glm::vec2(0.5f, 0.0f)));
+}
+
+TEST(PolygonCentroid, NoAreaGivesTheMean) {
+    EXPECT_EQ(polygonCentroid(Outline{}), glm::dvec2(0.0));
+    EXPECT_EQ(polygonCentroid(Outline{{3, 4}}), glm::dvec2(3.0, 4.0));
+    EXPECT_EQ(polygonCentroid(Outline{{0, 0}, {2, 2}}), glm::dvec2(1.0, 1.0));
+    EXPECT_EQ(polygonCentroid(Outline{{0, 0}, {1, 1}, {2, 2}}), glm::dvec2(1.0, 1.0));
+}
+
+TEST(PointInPolygon, InsideOutsideBothWindings) {
+    Outline square = {{0, 0}, {2, 0}, {2, 2}, {0, 2}};
+    for (const Outline& o : {square, reversed(square)}) {
+        EXPECT_TRUE(pointInPolygon(o, {1, 1}));
+        EXPECT_TRUE(pointInPolygon(o, {0.01f, 1.99f}));
+        EXPECT_FALSE(pointInPolygon(o, {3, 1}));
+        EXPECT_FALSE(pointInPolygon(o, {-0.01f, 1}));
+        EXPECT_FALSE(pointInPolygon(o, {1, 2.5f}));
+        EXPECT_FALSE(pointInPolygon(o, {-1, -1}));
+        // Level with a vertex, outside: the ray through it must not count twice.
+        EXPECT_FALSE(pointInPolygon(o, {-1, 2}));
+        EXPECT_FALSE(pointInPolygon(o, {3, 0}));
+    }
+}
+
+TEST(PointInPolygon, OnAnEdgeOrAVertexCountsAsInside) {
+    Outline square = {{0, 0}, {2, 0}, {2, 2}, {0, 2}};
+    for (const Outline& o : {square, reversed(square)}) {
+        for (glm::vec2 p : {glm::vec2(2, 1), glm::vec2(0, 1), glm::vec2(1, 0), glm::vec2(1, 2), glm::vec2(0, 0),
+                            glm::vec2(2, 2), glm::vec2(2 + 5e-6f, 1)})
+            EXPECT_TRUE(pointInPolygon(o, p)) << p.x << ", " << p.y;
+        EXPECT_FALSE(pointInPolygon(o, {2 + 1e-4f, 1}));  // beyond the tolerance
+        // With no tolerance the even-odd rule alone decides: out on the right.
+        EXPECT_FALSE(pointInPolygon(o, {2 + 5e-6f, 1}, 0.0f));
+        // A wider tolerance, for coarser outlines.
+        EXPECT_TRUE(pointInPolygon(o, {2.05f, 1}, 0.1f));
+    }
+}
+
+TEST(PointInPolygon, ConcaveBothWindings) {
+    for (const Outline& o : {kLShape, reversed(kLShape)}) {
+        EXPECT_TRUE(pointInPolygon(o, {0.5f, 0.5f}));
+        EXPECT_TRUE(pointInPolygon(o, {1.5f, 0.5f}));
+        EXPECT_TRUE(pointInPolygon(o, {0.5f, 1.5f}));
+        EXPECT_FALSE(pointInPolygon(o, {1.5f, 1.5f}));  // the missing corner
+        EXPECT_TRUE(pointInPolygon(o, {1.5f, 1.0f}));   // on the notch's edge
+        EXPECT_TRUE(pointInPolygon(o, {1.0f, 1.0f}));   // its reflex vertex
+        EXPECT_FALSE(pointInPolygon(o, {1.5f, 1.0f + 1e-3f}));
+    }
+    // A comb: a horizontal ray crosses many edges.
+    Outline comb = {{0, 0}, {7, 0}, {7, 3}, {6, 3}, {6, 1}, {5, 1}, {5, 3}, {4, 3}, {4, 1},
+                    {3, 1}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}};
+    for (const Outline& o : {comb, reversed(comb)}) {
+        for (int tooth = 0; tooth < 4; ++tooth) EXPECT_TRUE(pointInPolygon(o, {0.5f + 2 * tooth, 2}));
+        for (int gap = 0; gap < 3; ++gap) EXPECT_FALSE(pointInPolygon(o, {1.5f + 2 * gap, 2}));
+        EXPECT_TRUE(pointInPolygon(o, {3.5f, 0.5f}));
+    }
+}
+
+TEST(PointInPolygon, Degenerate) {
+    EXPECT_FALSE(pointInPolygon(Outline{}, {0, 0}));
+    // One vertex: only the point itself (within the tolerance).
+    EXPECT_TRUE(pointInPolygon(Outline{{1, 1}}, {1, 1}));
+    EXPECT_FALSE(pointInPolygon(Outline{{1, 1}}, {1.1f, 1}));
+    // A segment, or a polygon flattened onto a line: only points on it.
+    Outline flat = {{0, 0}, {1, 1}, {2, 2}};
+    EXPECT_TRUE(pointInPolygon(flat, {1.5f, 1.5f}));
+    EXPECT_FALSE(pointInPolygon(flat, {1.5f, 1.0f}));
+    EXPECT_FALSE(pointInPolygon(Outline{{0, 0}, {2, 0}}, {1, 0.5f}));
+    // Repeated vertices and horizontal edges change nothing.
+    Outline repeated = {{0, 0}, {0, 0}, {2, 0}, {2, 0}, {2, 2}, {1, 2}, {0, 2}, {0, 2}};
+    EXPECT_TRUE(pointInPolygon(repeated, {1, 1}));
+    EXPECT_FALSE(pointInPolygon(repeated, {3, 1}));
+    EXPECT_FALSE(pointInPolygon(repeated, {-1, 2}));
+    // Not a number: never inside.
+    float nan = std::numeric_limits<float>::quiet_NaN();
+    EXPECT_FALSE(pointInPolygon(kLShape, {nan, 0.5f}));
+    EXPECT_FALSE(pointInPolygon(kLShape, {0.5f, nan}));
+}
+
+TEST(PolygonEdgeDistance, InsideOutsideAndDegenerate) {
+    Outline square = {{0, 0}, {2, 0}, {2, 2}, {0, 2}};
+    for (const Outline& o : {square, reversed(square)}) {
+        EXPECT_FLOAT_EQ(distanceToPolygonEdges(o, {1, 0.5f}), 0.5f);
+        EXPECT_FLOAT_EQ(distanceToPolygonEdges(o, {1, 1}), 1.0f);
+        EXPECT_FLOAT_EQ(distanceToPolygonEdges(o, {3, 1}), 1.0f);
+        EXPECT_FLOAT_EQ(distanceToPolygonEdges(o, {5, 6}), 5.0f);  // to the corner (2, 2)
+        EXPECT_EQ(distanceToPolygonEdges(o, {2, 1}), 0.0f);
+    }
+    // The closing edge (last vertex to first) counts.
+    EXPECT_FLOAT_EQ(distanceToPolygonEdges(kLShape, {-1, 1}), 1.0f);
+    // The notch of the L is near, though its vertices are not.
+    EXPECT_FLOAT_EQ(distanceToPolygonEdges(kLShape, {1.5f, 1.25f}), 0.25f);
+    EXPECT_EQ(distanceToPolygonEdges(Outline{}, {0, 0}), std::numeric_limits<float>::max());
+    EXPECT_FLOAT_EQ(distanceToPolygonEdges(Outline{{1, 1}}, {4, 5}), 5.0f);
 }
 
 TEST(Triangulate, SquareBothWindings) {

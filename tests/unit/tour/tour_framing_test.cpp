@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "scene/polygon.h"
 #include "tour_test_support.h"
 
 namespace twin {
 namespace {
+using engine::distanceToPolygonEdges;
+using engine::pointInPolygon;
 
 // True if every corner of the box is inside the view frustum of `view`.
 bool boxInView(const CameraViewpoint& view, glm::vec3 lo, glm::vec3 hi, float fovYDegrees, float aspect,
@@ -31,10 +34,10 @@ bool boxInView(const CameraViewpoint& view, glm::vec3 lo, glm::vec3 hi, float fo
 
 void expectRoomView(const RoomFramingDesc& desc, const CameraViewpoint& view) {
     glm::vec2 eye(view.eye.x, view.eye.z);
-    EXPECT_TRUE(insideFootprint(desc.footprint, eye));
-    EXPECT_GE(distanceToEdges(desc.footprint, eye), desc.wallMargin - 1e-3f);
+    EXPECT_TRUE(pointInPolygon(desc.footprint, eye));
+    EXPECT_GE(distanceToPolygonEdges(desc.footprint, eye), desc.wallMargin - 1e-3f);
     EXPECT_NEAR(view.eye.y - desc.floorElevation, desc.eyeHeight, 1e-5f);
-    EXPECT_TRUE(insideFootprint(desc.footprint, {view.target.x, view.target.z}));
+    EXPECT_TRUE(pointInPolygon(desc.footprint, {view.target.x, view.target.z}));
     EXPECT_LT(view.target.y, view.eye.y);  // looks slightly down, across the room
 }
 
@@ -49,7 +52,7 @@ TEST(TourFramingTest, RectangularRoomIsSeenFromAnInsetCornerAcrossItsCentre) {
     EXPECT_NEAR(view.target.z, 8.15f, 1e-3f);
     EXPECT_NEAR(view.target.y, 1.0f, 1e-5f);
     // A corner, just the margin in from both walls.
-    EXPECT_NEAR(distanceToEdges(desc.footprint, {view.eye.x, view.eye.z}), desc.wallMargin, 0.02f);
+    EXPECT_NEAR(distanceToPolygonEdges(desc.footprint, {view.eye.x, view.eye.z}), desc.wallMargin, 0.02f);
     float toCentre = glm::length(glm::vec2(view.eye.x + 17.9f, view.eye.z - 8.15f));
     EXPECT_GT(toCentre, 0.5f * glm::length(glm::vec2(23.6f, 13.1f)) - 1.0f);
     EXPECT_FLOAT_EQ(frameRoom(desc).eye.x, view.eye.x);  // deterministic
@@ -163,15 +166,6 @@ TEST(TourFramingTest, InvertedBoundsAreAOneMetreBox) {
     CameraViewpoint view = frameMachine(desc);
     EXPECT_LT(glm::length(view.target - glm::vec3(2, 0.5f, 2)), 1e-5f);
     EXPECT_TRUE(boxInView(view, {1.5f, 0, 1.5f}, {2.5f, 1, 2.5f}, desc.fovYDegrees, desc.aspect));
-}
-
-TEST(TourFramingTest, FootprintHelpers) {
-    std::vector<glm::vec2> square{{0, 0}, {2, 0}, {2, 2}, {0, 2}};
-    EXPECT_TRUE(insideFootprint(square, {1, 1}));
-    EXPECT_TRUE(insideFootprint(square, {2, 1}));  // on an edge
-    EXPECT_FALSE(insideFootprint(square, {3, 1}));
-    EXPECT_FLOAT_EQ(distanceToEdges(square, {1, 0.5f}), 0.5f);
-    EXPECT_FLOAT_EQ(distanceToEdges(square, {3, 1}), 1.0f);
 }
 
 }  // namespace

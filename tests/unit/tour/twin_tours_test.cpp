@@ -9,6 +9,7 @@
 
 #include "content/content_loader.h"
 #include "content/scene_file.h"
+#include "scene/polygon.h"
 #include "tour/tour_framing.h"
 #include "tour/tour_player.h"
 #include "tour_setup.h"
@@ -16,6 +17,8 @@
 
 namespace twin {
 namespace {
+using engine::distanceToPolygonEdges;
+using engine::pointInPolygon;
 using test::sameView;
 
 constexpr double kFrame = 1.0 / 60.0;
@@ -272,8 +275,8 @@ TEST(TwinToursTest, EveryPlatformIsFramedFromInsideIt) {
         desc.ceilingHeight = floor->height;
         CameraViewpoint view = frameRoom(desc);
         glm::vec2 eye(view.eye.x, view.eye.z);
-        EXPECT_TRUE(insideFootprint(platform.footprint, eye));
-        EXPECT_GE(distanceToEdges(platform.footprint, eye), desc.wallMargin - 1e-3f);
+        EXPECT_TRUE(pointInPolygon(platform.footprint, eye));
+        EXPECT_GE(distanceToPolygonEdges(platform.footprint, eye), desc.wallMargin - 1e-3f);
         EXPECT_NEAR(view.eye.y, floor->elevation + 1.65f, 1e-4f);
         EXPECT_LT(view.eye.y, floor->elevation + floor->height);
     }
