@@ -25,14 +25,14 @@ character the kiosk font lacks, a tour naming an unknown stop) stop the script
 with exit status 1; placement findings (a machine pushed back inside its zone, a
 machine overlapping furniture or another machine) are printed as notes.
 
-ADMIN PIN: the kiosk's admin PIN defaults to 2468 and only its SHA-256 hash is
-written to the scene. This default is public (it is in this file): staff MUST
-change it before a kiosk goes into service, by setting ``KIOSK_ADMIN_PIN`` below
-(or editing ``kiosk.adminPinHash`` in the deployed scene) to the hash of a new PIN.
+ADMIN PIN: no PIN, hashed or not, is in this script or the repository. The
+scene gets ``kiosk.adminPinHash`` only when the environment variable
+TWIN_KIOSK_ADMIN_PIN_HASH holds one: a salted slow hash, the "$argon2id$..."
+string of libsodium's crypto_pwhash_str (README.md says how to make one).
+Without it the scene has no admin PIN; a deployed kiosk's scene must get one.
 """
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -51,8 +51,9 @@ DEFAULT_OUT = os.path.join(ROOT, "scenes", "twin.json")
 # from the repository root.
 REPLAY_DATA = "assets/data/twin_week.json"
 
-# Default admin PIN of the kiosk: public, to be changed by staff (see the docstring).
-KIOSK_ADMIN_PIN = "2468"
+# The admin PIN's hash comes from here, never from the repository (see the docstring).
+PIN_HASH_VARIABLE = "TWIN_KIOSK_ADMIN_PIN_HASH"
+PIN_HASH_PREFIXES = ("$argon2id$", "$argon2i$")
 
 # Limits for on-screen panels read at kiosk distance.
 MAX_DESCRIPTION = 300
@@ -637,6 +638,19 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
     tour_ids = [t["id"] for t in out_tours]
     if not os.path.isfile(os.path.join(ROOT, REPLAY_DATA)):
         problems.note("%s does not exist yet: the app will report feeds.replay until it does" % REPLAY_DATA)
+    kiosk = {
+        "idleTimeoutSeconds": 120,
+        "attractTour": "discovery" if "discovery" in tour_ids else tour_ids[0],
+        "language": "fr",
+    }
+    pin_hash = os.environ.get(PIN_HASH_VARIABLE, "").strip()
+    if pin_hash:
+        if not pin_hash.startswith(PIN_HASH_PREFIXES) or len(pin_hash) > 128 or any(
+                not "!" <= ch <= "~" for ch in pin_hash):
+            problems.error("%s: expected a salted slow hash, the \"$argon2id$...\" string of libsodium's "
+                           "crypto_pwhash_str (at most 128 characters), never the PIN or a plain digest"
+                           % PIN_HASH_VARIABLE)
+        kiosk["adminPinHash"] = pin_hash
     scene = {
         "format": "twin-tour-scene/1",
         "assetRoot": "..",
@@ -648,12 +662,7 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
         "tours": out_tours,
         # The replay data set is made by another script; the scene only points at it.
         "feeds": {"replay": rel(REPLAY_DATA), "staleAfterSeconds": 900},
-        "kiosk": {
-            "idleTimeoutSeconds": 120,
-            "attractTour": "discovery" if "discovery" in tour_ids else tour_ids[0],
-            "language": "fr",
-            "adminPinHash": "sha256:" + hashlib.sha256(KIOSK_ADMIN_PIN.encode("utf-8")).hexdigest(),
-        },
+        "kiosk": kiosk,
     }
     return finish_texts(scene, problems), placed
 
