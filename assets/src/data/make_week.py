@@ -95,12 +95,13 @@ WEEKDAYS = [MON, TUE, WED, THU, FRI]
 OPENING = {MON: ("07:30", "19:00"), TUE: ("07:30", "19:00"), WED: ("07:30", "20:30"),
            THU: ("07:30", "19:00"), FRI: ("07:30", "18:00")}
 
-REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
-NBSP = "\u00a0"  # French typography: a no-break space before ":" (as in the scene)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # assets/src
+from genlib import REPO, typography  # noqa: E402  (shared with the other generators)
 
 
 def fr(text):
-    return text.replace(" :", NBSP + ":")
+    """French typography, as in the scene: no-break spaces before : and in numbers, curly apostrophes."""
+    return typography(text, "fr")
 
 
 def at(day, hhmm):

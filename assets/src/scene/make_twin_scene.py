@@ -37,11 +37,12 @@ import json
 import math
 import os
 import re
-import struct
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+sys.path.insert(0, os.path.dirname(HERE))  # assets/src: genlib, the generators' shared helpers
+from genlib import REPO as ROOT  # noqa: E402
+from genlib import GlbReader, box_transform, r3, typography  # noqa: E402
 LAYOUT = os.path.join(ROOT, "assets", "src", "building", "layout.json")
 MACHINES_DIR = os.path.join(ROOT, "assets", "models", "machines")
 SUMMARY = os.path.join(MACHINES_DIR, "machines_summary.json")
@@ -64,8 +65,6 @@ MAX_NARRATION = 280
 GLYPH_RANGES = [(0x20, 0xFF), (0x152, 0x153), (0x178, 0x178), (0x2010, 0x2027),
                 (0x202F, 0x202F), (0x20AC, 0x20AC)]
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 
 # ---------------------------------------------------------------------------
 # Placement fixes (see README.md): the layout gives the spot; these small
@@ -207,109 +206,8 @@ def tour_waypoints(layout, placed, problems):
     return points
 
 # ---------------------------------------------------------------------------
-# Small geometry and glTF helpers (standard library only)
+# Small geometry helpers (matrices, bounds and the glTF reader: genlib)
 # ---------------------------------------------------------------------------
-
-
-def mat_mul(a, b):
-    return [[sum(a[i][k] * b[k][j] for k in range(4)) for j in range(4)] for i in range(4)]
-
-
-def mat_identity():
-    return [[1.0 if i == j else 0.0 for j in range(4)] for i in range(4)]
-
-
-def mat_trs(node):
-    if "matrix" in node:
-        m = node["matrix"]  # column-major
-        return [[m[c * 4 + r] for c in range(4)] for r in range(4)]
-    tx, ty, tz = node.get("translation", [0.0, 0.0, 0.0])
-    qx, qy, qz, qw = node.get("rotation", [0.0, 0.0, 0.0, 1.0])
-    sx, sy, sz = node.get("scale", [1.0, 1.0, 1.0])
-    r = [[1 - 2 * (qy * qy + qz * qz), 2 * (qx * qy - qz * qw), 2 * (qx * qz + qy * qw)],
-         [2 * (qx * qy + qz * qw), 1 - 2 * (qx * qx + qz * qz), 2 * (qy * qz - qx * qw)],
-         [2 * (qx * qz - qy * qw), 2 * (qy * qz + qx * qw), 1 - 2 * (qx * qx + qy * qy)]]
-    return [[r[0][0] * sx, r[0][1] * sy, r[0][2] * sz, tx],
-            [r[1][0] * sx, r[1][1] * sy, r[1][2] * sz, ty],
-            [r[2][0] * sx, r[2][1] * sy, r[2][2] * sz, tz],
-            [0.0, 0.0, 0.0, 1.0]]
-
-
-def mat_point(m, p):
-    return [m[i][0] * p[0] + m[i][1] * p[1] + m[i][2] * p[2] + m[i][3] for i in range(3)]
-
-
-def box_transform(m, lo, hi):
-    """Axis-aligned bounds of a box after a transform."""
-    pts = [mat_point(m, [x, y, z]) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
-    return ([min(p[i] for p in pts) for i in range(3)], [max(p[i] for p in pts) for i in range(3)])
-
-
-def box_union(a, b):
-    if a is None:
-        return b
-    return ([min(a[0][i], b[0][i]) for i in range(3)], [max(a[1][i], b[1][i]) for i in range(3)])
-
-
-class Gltf:
-    """Node names and bounds of a .glb file (JSON chunk only; bounds from accessor min/max)."""
-
-    def __init__(self, path):
-        with open(path, "rb") as f:
-            data = f.read()
-        magic, _version, _length = struct.unpack_from("<4sII", data, 0)
-        if magic != b"glTF":
-            raise ValueError(path + ": not a binary glTF file")
-        length, kind = struct.unpack_from("<I4s", data, 12)
-        if kind != b"JSON":
-            raise ValueError(path + ": first chunk is not JSON")
-        self.doc = json.loads(data[20:20 + length].decode("utf-8"))
-        self.nodes = self.doc.get("nodes", [])
-        self.names = {n.get("name", "") for n in self.nodes}
-        self.world = {}       # node index -> world matrix
-        self.parent = {}
-        scene = self.doc.get("scenes", [{}])[self.doc.get("scene", 0)]
-        stack = [(i, mat_identity()) for i in scene.get("nodes", [])]
-        while stack:
-            i, parent = stack.pop()
-            m = mat_mul(parent, mat_trs(self.nodes[i]))
-            self.world[i] = m
-            for c in self.nodes[i].get("children", []):
-                self.parent[c] = i
-                stack.append((c, m))
-        self.roots = scene.get("nodes", [])
-
-    def mesh_bounds(self, i):
-        node = self.nodes[i]
-        if "mesh" not in node:
-            return None
-        out = None
-        for prim in self.doc["meshes"][node["mesh"]]["primitives"]:
-            acc = self.doc["accessors"][prim["attributes"]["POSITION"]]
-            out = box_union(out, box_transform(self.world[i], acc["min"], acc["max"]))
-        return out
-
-    def subtree_bounds(self, i):
-        out = self.mesh_bounds(i)
-        for c in self.nodes[i].get("children", []):
-            b = self.subtree_bounds(c)
-            if b is not None:
-                out = box_union(out, b)
-        return out
-
-    def index(self, name):
-        for i, n in enumerate(self.nodes):
-            if n.get("name") == name:
-                return i
-        return None
-
-    def bounds(self):
-        out = None
-        for r in self.roots:
-            b = self.subtree_bounds(r)
-            if b is not None:
-                out = box_union(out, b)
-        return out
 
 
 def placement_matrix(position, yaw_deg):
@@ -333,30 +231,9 @@ def polygon_bbox(poly):
     return min(xs), max(xs), min(zs), max(zs)
 
 
-def r3(v):
-    out = [round(float(x), 3) for x in v]
-    return [0.0 if x == 0 else x for x in out]
-
-
 # ---------------------------------------------------------------------------
-# Text checks and French typography
+# Text checks (the French typography itself: genlib.typography)
 # ---------------------------------------------------------------------------
-
-UNITS = r"(?:mm|cm|m|µm|kg|W|kW|kVA|V|A|MHz|°C|%|h|s|min|tr/min|rpm|TB|To|U|m/s|Gbit/s|M€|places|axes|outils|tools|pixels)"
-
-
-def typography(text, lang):
-    t = text.replace("'", "’")
-    # no-break space between a number and its unit, around ×
-    t = re.sub(r"(\d) (?=" + UNITS + r"(?![\w]))", "\\1" + NBSP, t)
-    t = re.sub(r"(\d) × (?=\d)", "\\1" + NBSP + "×" + NBSP, t)
-    t = re.sub(r"± (?=\d)", "±" + NBSP, t)
-    if lang == "fr":
-        t = re.sub(r"(\d) (\d{3})(?!\d)", "\\1" + NNBSP + "\\2", t)   # 2 000, 12 000
-        t = re.sub(r" ([:;?!])", NBSP + "\\1", t)
-        t = t.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-        t = re.sub(r"(\d) (€)", "\\1" + NBSP + "\\2", t)
-    return t
 
 
 class Problems:
@@ -434,7 +311,7 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
         summary = json.load(f)
 
     building_model = layout.get("model", "assets/models/building/twin_building.glb")
-    building = Gltf(os.path.join(ROOT, building_model))
+    building = GlbReader(os.path.join(ROOT, building_model))
 
     # Floors ------------------------------------------------------------------
     floors = []
@@ -496,7 +373,7 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
             continue
         model_file = os.path.join(MACHINES_DIR, summary[mtype]["file"])
         if mtype not in models:
-            models[mtype] = Gltf(model_file)
+            models[mtype] = GlbReader(model_file)
         gl = models[mtype]
         counts[mtype] = counts.get(mtype, 0) + 1
         n = counts[mtype]
