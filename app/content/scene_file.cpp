@@ -574,7 +574,7 @@ void readKiosk(Reader& r, const json& doc, SceneDescription& scene, const std::s
     std::string& pinHash = scene.kiosk.adminPinHash;
     constexpr std::string_view expectedHash =
         "a salted slow hash: the \"$argon2id$...\" string of libsodium's crypto_pwhash_str (or \"$argon2i$...\")";
-    if (!r.string(*kiosk, "adminPinHash", "/kiosk", false, pinHash)) return;
+    if (!r.string(*kiosk, "adminPinHash", "/kiosk", false, pinHash) || pinHash.empty()) return;
     const bool argon2 = pinHash.starts_with("$argon2id$") || pinHash.starts_with("$argon2i$");
     const bool printable = std::all_of(pinHash.begin(), pinHash.end(), [](char c) { return c > ' ' && c < 0x7f; });
     std::string problem;
@@ -691,7 +691,8 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         r.issue("", std::string("expected a JSON object, found ") + kindName(doc));
         return scene;
     }
-    r.onlyKeys(doc, "", {"format", "assetRoot", "name", "building", "platforms", "machines", "tours", "feeds", "kiosk"});
+    r.onlyKeys(doc, "", {"format", "assetRoot", "name", "about", "building", "platforms", "machines", "tours", "feeds",
+                         "kiosk"});
     std::string format;
     if (r.string(doc, "format", "", true, format) && format != "twin-tour-scene/1")
         r.issue("/format", "expected \"twin-tour-scene/1\", found \"" + format + "\"");
@@ -700,6 +701,11 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         scene.assetRoot = (folder / assetRoot).lexically_normal();
     scene.file = std::filesystem::absolute(file).lexically_normal();
     r.localized(doc, "name", "", true, scene.name);
+    // Optional: {"text": {"fr", "en"}}, the About panel's text.
+    if (const json* about = r.member(doc, "about", "", false, json::value_t::object, "an object")) {
+        r.onlyKeys(*about, "/about", {"text"});
+        r.localized(*about, "text", "/about", true, scene.about);
+    }
 
     readBuilding(r, doc, scene);
     readPlatforms(r, doc, scene);

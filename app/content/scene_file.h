@@ -149,6 +149,9 @@ struct SceneDescription {
     std::filesystem::path file;
     std::filesystem::path assetRoot;
     LocalizedText name;
+    // The About panel's text (paragraphs separated by a blank line); empty
+    // when the scene has none.
+    LocalizedText about;
     Building building;
     std::vector<Platform> platforms;
     std::vector<Machine> machines;

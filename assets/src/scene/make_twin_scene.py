@@ -249,7 +249,8 @@ class Problems:
 
 
 def glyphs_ok(text):
-    return all(any(lo <= ord(ch) <= hi for lo, hi in GLYPH_RANGES) for ch in text)
+    """Every character is in the kiosk font (a line break separates paragraphs)."""
+    return all(ch == "\n" or any(lo <= ord(ch) <= hi for lo, hi in GLYPH_RANGES) for ch in text)
 
 
 def finish_texts(obj, problems, path=""):
@@ -532,6 +533,7 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
         "format": "twin-tour-scene/1",
         "assetRoot": "..",
         "name": content_files["about"]["name"],
+        "about": {"text": content_files["about"]["text"]},
         "building": {"models": [{"file": rel(building_model)}], "floors": floors, "roofNodes": ["roof"],
                      "waypoints": tour_waypoints(layout, placed, problems)},
         "platforms": platforms,

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "content/json_locations.h"
@@ -298,6 +299,22 @@ TEST_F(SceneFileTest, PinHashMustBeAHash) {
     expectOneIssue(load(), "/kiosk/adminPinHash", "never the PIN itself");
 }
 
+TEST_F(SceneFileTest, AboutTextIsOptionalAndRead) {
+    EXPECT_TRUE(load().about.empty());
+    doc_["about"] = {{"text", text("Twin est un bâtiment.\n\nMaquette illustrative.", "Twin is a building.\n\nAn illustrative model.")}};
+    SceneDescription scene = load();
+    EXPECT_TRUE(scene.issues.empty()) << (scene.issues.empty() ? "" : scene.issues[0].text());
+    EXPECT_EQ(scene.about.fr, "Twin est un bâtiment.\n\nMaquette illustrative.");
+    EXPECT_EQ(scene.about.en, "Twin is a building.\n\nAn illustrative model.");
+}
+
+TEST_F(SceneFileTest, AboutTextNeedsBothLanguages) {
+    doc_["about"] = {{"text", {{"fr", "Twin est un bâtiment."}}}};
+    expectOneIssue(load(), "/about/text/en", "French and English");
+    doc_["about"] = {{"text", text("Twin", "Twin")}, {"links", json::array()}};
+    expectOneIssue(load(), "/about/links", "unknown member");
+}
+
 TEST_F(SceneFileTest, PinHashIsOptional) {
     doc_["kiosk"].erase("adminPinHash");
     SceneDescription scene = load();
@@ -328,8 +345,9 @@ TEST_F(SceneFileTest, UnsaltedSha256PinHashIsRefusedByName) {
 }
 
 TEST_F(SceneFileTest, PinHashOtherThanArgon2IsRefused) {
-    for (const std::string bad : {"$2b$12$abcdefghijklmnopqrstuv", "argon2id$v=19$m=65536", "$argon2d$v=19$m=65536",
-                                  "$argon2id$ with spaces", "$argon2id$" + std::string(200, 'a')}) {
+    for (const std::string& bad : std::vector<std::string>{"$2b$12$abcdefghijklmnopqrstuv", "argon2id$v=19$m=65536",
+                                                            "$argon2d$v=19$m=65536", "$argon2id$ with spaces",
+                                                            "$argon2id$" + std::string(200, 'a')}) {
         doc_["kiosk"]["adminPinHash"] = bad;
         SceneDescription scene = load();
         expectOneIssue(scene, "/kiosk/adminPinHash", "$argon2id$");
