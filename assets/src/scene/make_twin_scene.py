@@ -685,7 +685,14 @@ def main():
     ap.add_argument("--layout", default=LAYOUT, help="building layout to read (default: assets/src/building/layout.json)")
     args = ap.parse_args()
     problems = Problems()
-    scene, _placed = build(problems, args.layout)
+    try:
+        scene, _placed = build(problems, args.layout)
+    except (KeyError, TypeError, AttributeError) as e:
+        # A member missing from, or of the wrong kind in, an edited content file.
+        print("error: %s: %r; check the entry against assets/src/content/README.md" % (type(e).__name__, e),
+              file=sys.stderr)
+        print("%s not written" % args.out, file=sys.stderr)
+        return 1
     for n in problems.notes:
         print("note: " + n)
     if problems.errors:
