@@ -22,6 +22,8 @@ constexpr int kMaxNesting = 64;
 // Tour paths search routes over the waypoints (CameraPathDesc): their work
 // grows with the square of the count.
 constexpr size_t kMaxWaypoints = 256;
+// libsodium's crypto_pwhash_STRBYTES: its argon2 strings are shorter.
+constexpr size_t kMaxPinHashBytes = 128;
 
 const char* kindName(const json& v) {
     switch (v.type()) {
@@ -556,10 +558,26 @@ void readKiosk(Reader& r, const json& doc, SceneDescription& scene, const std::s
     if (r.string(*kiosk, "language", "/kiosk", false, scene.kiosk.language) && scene.kiosk.language != "fr" &&
         scene.kiosk.language != "en")
         r.issue("/kiosk/language", "expected \"fr\" or \"en\", found \"" + scene.kiosk.language + "\"");
-    static const std::regex hash("sha256:[0-9a-f]{64}");
-    if (r.string(*kiosk, "adminPinHash", "/kiosk", false, scene.kiosk.adminPinHash) && !scene.kiosk.adminPinHash.empty() &&
-        !std::regex_match(scene.kiosk.adminPinHash, hash))
-        r.issue("/kiosk/adminPinHash", "expected \"sha256:\" and 64 lower-case hex digits (never the PIN itself)");
+    // Optional: absent, the kiosk has no admin PIN set. A PIN has so few
+    // values that only a salted, deliberately slow hash keeps it secret
+    // from whoever reads the scene file: an argon2 string as libsodium's
+    // crypto_pwhash_str writes it. A plain digest is refused by name.
+    std::string& pinHash = scene.kiosk.adminPinHash;
+    constexpr std::string_view expectedHash =
+        "a salted slow hash: the \"$argon2id$...\" string of libsodium's crypto_pwhash_str (or \"$argon2i$...\")";
+    if (!r.string(*kiosk, "adminPinHash", "/kiosk", false, pinHash) || pinHash.empty()) return;
+    const bool argon2 = pinHash.starts_with("$argon2id$") || pinHash.starts_with("$argon2i$");
+    const bool printable = std::all_of(pinHash.begin(), pinHash.end(), [](char c) { return c > ' ' && c < 0x7f; });
+    std::string problem;
+    if (pinHash.starts_with("sha256:"))
+        problem = "adminPinHash: an unsalted \"sha256:\" digest is refused (a PIN is found from it in moments); expected ";
+    else if (!argon2 || !printable || pinHash.size() > kMaxPinHashBytes)
+        problem = "adminPinHash: expected ";
+    if (!problem.empty()) {
+        r.issue("/kiosk/adminPinHash", problem + std::string(expectedHash) + " of at most " +
+                                           std::to_string(kMaxPinHashBytes) + " characters, never the PIN itself");
+        pinHash.clear();
+    }
 }
 
 // Ids declared in a section, whether or not each entry is otherwise valid,
@@ -664,7 +682,8 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         r.issue("", std::string("expected a JSON object, found ") + kindName(doc));
         return scene;
     }
-    r.onlyKeys(doc, "", {"format", "assetRoot", "name", "building", "platforms", "machines", "tours", "feeds", "kiosk"});
+    r.onlyKeys(doc, "", {"format", "assetRoot", "name", "about", "building", "platforms", "machines", "tours", "feeds",
+                         "kiosk"});
     std::string format;
     if (r.string(doc, "format", "", true, format) && format != "twin-tour-scene/1")
         r.issue("/format", "expected \"twin-tour-scene/1\", found \"" + format + "\"");
@@ -673,6 +692,11 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         scene.assetRoot = (folder / assetRoot).lexically_normal();
     scene.file = std::filesystem::absolute(file).lexically_normal();
     r.localized(doc, "name", "", true, scene.name);
+    // Optional: {"text": {"fr", "en"}}, the About panel's text.
+    if (const json* about = r.member(doc, "about", "", false, json::value_t::object, "an object")) {
+        r.onlyKeys(*about, "/about", {"text"});
+        r.localized(*about, "text", "/about", true, scene.about);
+    }
 
     readBuilding(r, doc, scene);
     readPlatforms(r, doc, scene);

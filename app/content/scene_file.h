@@ -132,7 +132,9 @@ struct Kiosk {
     double idleTimeoutSeconds = 120.0;
     std::string attractTour;
     std::string language = "fr";
-    std::string adminPinHash;  // "sha256:" + 64 hex digits
+    // Salted slow hash of the admin PIN, as libsodium's crypto_pwhash_str
+    // writes it ("$argon2id$v=19$m=...,t=...,p=...$salt$hash"); empty: none set.
+    std::string adminPinHash;
 };
 
 struct SceneIssue {
@@ -147,6 +149,9 @@ struct SceneDescription {
     std::filesystem::path file;
     std::filesystem::path assetRoot;
     LocalizedText name;
+    // The About panel's text (paragraphs separated by a blank line); empty
+    // when the scene has none.
+    LocalizedText about;
     Building building;
     std::vector<Platform> platforms;
     std::vector<Machine> machines;

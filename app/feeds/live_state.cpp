@@ -22,7 +22,8 @@ bool same(const ActivityReport& a, const ActivityReport& b) {
 }
 
 bool same(const MachineStatus& a, const MachineStatus& b) {
-    return a.state == b.state && a.job == b.job && a.progress == b.progress && a.ts == b.ts && a.since == b.since;
+    return a.state == b.state && a.job.fr == b.job.fr && a.job.en == b.job.en && a.progress == b.progress &&
+           a.ts == b.ts && a.since == b.since;
 }
 
 // Stores `value` in `held` unless what is held is newer; true when the

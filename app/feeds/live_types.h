@@ -51,7 +51,9 @@ struct ActivityReport {
 
 struct MachineStatus {
     MachineState state = MachineState::Offline;
-    std::string job;                 // may be empty
+    // The job's name, French and English. The contract allows a plain string
+    // (it then fills both) or {"fr": ..., "en": ...}; empty: none.
+    LocalizedText job;
     std::optional<double> progress;  // 0-1
     TimePoint ts{};
     TimePoint since{};               // when this state began (set by LiveState)

@@ -245,6 +245,25 @@ public:
         return text(*value, "fr", path + ".", true, true, out.fr) && text(*value, "en", path + ".", true, true, out.en);
     }
 
+    // A machine's job: absent or null (none), a string (the same name in
+    // both languages, possibly empty) or exactly {"fr": "...", "en": "..."},
+    // both non-empty. Each name is bounded like any text.
+    bool job(const json& object, LocalizedText& out) {
+        constexpr std::string_view expected = "a string or {\"fr\": \"...\", \"en\": \"...\"}";
+        const json* value = member(object, "job", "job", false, expected);
+        if (!value) return !failed();
+        if (value->is_string()) {
+            if (!text(object, "job", "", false, false, out.fr)) return false;
+            out.en = out.fr;
+            return true;
+        }
+        if (!value->is_object()) return wrong("job", expected, *value);
+        for (const auto& [key, _] : value->items())
+            if (key != "fr" && key != "en")
+                return fail("\"job\": expected exactly the members \"fr\" and \"en\", found " + quotedText(key));
+        return text(*value, "fr", "job.", true, true, out.fr) && text(*value, "en", "job.", true, true, out.en);
+    }
+
     bool activityKind(const json& object, const std::string& prefix, ActivityKind& out) {
         const std::string path = prefix + "kind";
         constexpr std::string_view expected = "one of training, company-project, demo, open-lab, closed";
@@ -376,7 +395,7 @@ Update readMachine(Reader& r, const json& doc, std::string id, TimePoint ts) {
         return update;
     }
     update.value.state = *machineState;
-    if (!r.text(doc, "job", "", false, false, update.value.job)) return update;
+    if (!r.job(doc, update.value.job)) return update;
     r.number(doc, "progress", "", 0.0, 1.0, update.value.progress);
     return update;
 }
@@ -479,7 +498,14 @@ std::string payloadOf(const Update& update) {
         nlohmann::ordered_json operator()(const MachineUpdate& u) const {
             nlohmann::ordered_json doc;
             doc["state"] = toString(u.value.state);
-            if (!u.value.job.empty()) doc["job"] = u.value.job;
+            // One name for both languages goes out as the plain string it
+            // came in as (older rows and publishers), two as an object.
+            const LocalizedText& job = u.value.job;
+            if (job.fr == job.en) {
+                if (!job.fr.empty()) doc["job"] = job.fr;
+            } else {
+                doc["job"] = {{"fr", job.fr}, {"en", job.en}};
+            }
             if (u.value.progress) doc["progress"] = *u.value.progress;
             doc["ts"] = formatTimestamp(u.value.ts);
             return doc;

@@ -49,7 +49,8 @@ Json machineJson(const MachineLive* live, const DumpContext& context) {
                     {"since", nullptr}, {"stale", nullptr}, {"ts", nullptr}};
     const MachineStatus& status = *live->status;
     return Json{{"state", std::string(toString(status.state))},
-                {"job", status.job},
+                {"job", status.job.fr == status.job.en ? Json(status.job.fr)
+                                                       : Json{{"fr", status.job.fr}, {"en", status.job.en}}},
                 {"progress", status.progress ? Json(*status.progress) : Json(nullptr)},
                 {"since", formatTimestamp(status.since)},
                 {"stale", isStale(status.ts, context.clock, context.staleAfter)},

@@ -4,7 +4,8 @@
 //    "platforms": {"ID": {"occupancy": {"count": N, "capacity": N, "stale": false, "ts": "..."},
 //                         "activity": {"title": {...}, "kind": "...", "start": "...", "end": "...",
 //                                      "stale": false, "next": {...}}}},
-//    "machines": {"ID": {"state": "running", "job": "...", "progress": 0.4, "since": "...",
+//    "machines": {"ID": {"state": "running", "job": "..." or {"fr": "...", "en": "..."},
+//                        "progress": 0.4, "since": "...",
 //                        "stale": false, "ts": "..."}}}
 // Every platform and machine of the scene is listed; one without data has
 // null values.

@@ -578,7 +578,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
     if (!s.job.empty()) {
         ImGui::TextDisabled("%s", str(Text::Job, language_).c_str());
         ImGui::SameLine(width * 0.3f);
-        ImGui::TextWrapped("%s", s.job.c_str());
+        ImGui::TextWrapped("%s", pick(s.job, language_).c_str());
     }
     if (s.progress) {
         ImGui::TextDisabled("%s", str(Text::Progress, language_).c_str());

@@ -26,6 +26,8 @@ import subprocess
 import sys
 import zlib
 
+from genlib import clean, cross, mat_mul, trs_matrix  # shared with the other generators
+
 GENERATOR = "Twin Tour make_test_models.py"
 
 # ---------------------------------------------------------------------------
@@ -415,10 +417,6 @@ CUBE_FACES = [
 ]
 
 
-def cross(a, b):
-    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
-
-
 def box(lo, hi):
     """Axis-aligned box: 24 vertices, 12 triangles, per-face normals and full-face
     UVs.  Returns dict(positions, normals, uvs, indices, corners)."""
@@ -516,30 +514,6 @@ def quat_mul(q, r):
             w1 * y2 - x1 * z2 + y1 * w2 + z1 * x2,
             w1 * z2 + x1 * y2 - y1 * x2 + z1 * w2,
             w1 * w2 - x1 * x2 - y1 * y2 - z1 * z2]
-
-
-def clean(v, digits=7):
-    """Round a JSON float so the text is short and stable (and never -0.0)."""
-    v = round(float(v), digits)
-    return 0.0 if v == 0.0 else v
-
-
-def trs_matrix(t=None, q=None, s=None):
-    """4x4 row-major matrix T * R * S from glTF translation/rotation/scale."""
-    x, y, z, w = q if q is not None else (0.0, 0.0, 0.0, 1.0)
-    sx, sy, sz = s if s is not None else (1.0, 1.0, 1.0)
-    tx, ty, tz = t if t is not None else (0.0, 0.0, 0.0)
-    r = [[1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
-         [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
-         [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)]]
-    return [[r[0][0] * sx, r[0][1] * sy, r[0][2] * sz, tx],
-            [r[1][0] * sx, r[1][1] * sy, r[1][2] * sz, ty],
-            [r[2][0] * sx, r[2][1] * sy, r[2][2] * sz, tz],
-            [0.0, 0.0, 0.0, 1.0]]
-
-
-def mat_mul(a, b):
-    return [[sum(a[i][k] * b[k][j] for k in range(4)) for j in range(4)] for i in range(4)]
 
 
 def points_bounds(points):

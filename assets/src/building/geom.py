@@ -13,18 +13,11 @@ have to think about vertex order.
 """
 
 import math
+import os
+import sys
 
-
-def _sub(a, b):
-    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
-
-
-def _cross(a, b):
-    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
-
-
-def _dot(a, b):
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # assets/src
+from genlib import dot as _dot  # noqa: E402  (shared with the other generators)
 
 
 def poly_normal(pts):

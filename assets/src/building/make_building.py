@@ -31,14 +31,15 @@ import sys
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))  # assets/src: genlib
 
 import bpy  # noqa: E402
 
 import props  # noqa: E402
+from genlib import REPO, r3, srgb_to_linear as _lin  # noqa: E402
 from geom import (MeshBuilder, corrugation_profile, poly_normal, rect_minus_holes,  # noqa: E402
                   rect_poly_ccw, split_rect)
 
-REPO = os.path.abspath(os.path.join(HERE, '..', '..', '..'))
 
 # ---------------------------------------------------------------------------
 # arguments
@@ -176,15 +177,6 @@ PALETTE = {
 }
 
 _MATS = {}
-
-
-def _lin(hexstr):
-    h = hexstr.lstrip('#')
-    out = []
-    for i in range(3):
-        c = int(h[2 * i:2 * i + 2], 16) / 255.0
-        out.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-    return tuple(out)
 
 
 def material(name):
@@ -598,10 +590,6 @@ MACHINE_FOOTPRINTS = {
     'server_rack': (0.6, 1.0),
 }
 ZONES = {}
-
-
-def r3(v):
-    return [round(float(a), 3) for a in v]
 
 
 def add_zone(zid, fr, en, floor, rect, mat, parent, note=None, inner=None):

@@ -59,12 +59,14 @@ Messages:
   (a few learners out of the room, people coming and going), never above the capacity.
 - activity at every change, with "next" (what comes after, possibly next Monday) and
   "headcount" (people expected) where it makes sense.
-- machine state at every change, with the job name; while running, "progress" (0-1)
-  every 10 to 15 minutes. A fault keeps the name of the job it stopped.
+- machine state at every change, with the job name in French and English
+  ({"fr": ..., "en": ...}, DESIGN.md section 4; French written first, as French); while
+  running, "progress" (0-1) every 10 to 15 minutes. A fault keeps the name of the job it
+  stopped, with the reason.
 
 All events are on whole minutes. The script checks what it writes against the payload
 rules of app/feeds/payload.h (known ids, count within capacity, titles fr and en
-non-empty, kinds and states of the contract, progress 0-1, start before end, no two
+non-empty, jobs a string or exactly fr and en, non-empty, kinds and states of the contract, progress 0-1, start before end, no two
 messages on one topic at one time) and stops with exit status 1 if one fails.
 """
 
@@ -95,12 +97,18 @@ WEEKDAYS = [MON, TUE, WED, THU, FRI]
 OPENING = {MON: ("07:30", "19:00"), TUE: ("07:30", "19:00"), WED: ("07:30", "20:30"),
            THU: ("07:30", "19:00"), FRI: ("07:30", "18:00")}
 
-REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
-NBSP = "\u00a0"  # French typography: a no-break space before ":" (as in the scene)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # assets/src
+from genlib import REPO, typography  # noqa: E402  (shared with the other generators)
 
 
 def fr(text):
-    return text.replace(" :", NBSP + ":")
+    """French typography, as in the scene: no-break spaces before : and in numbers, curly apostrophes."""
+    return typography(text, "fr")
+
+
+def job_name(fr_text, en_text):
+    """A machine's job, French first: (fr, en), written as {"fr": ..., "en": ...}."""
+    return (fr_text, en_text)
 
 
 def at(day, hhmm):
@@ -393,10 +401,10 @@ class Machines:
     def free(self, machine, start, end):
         return all(end <= s or start >= e for s, e, *_ in self.plan[machine])
 
-    def add(self, machine, start, end, state, job=""):
+    def add(self, machine, start, end, state, job):
         self.scene.need("machine", machine)
         if not self.free(machine, start, end):
-            raise Fail(f"{machine}: \"{job}\" overlaps another job")
+            raise Fail(f"{machine}: \"{job[1]}\" overlaps another job")
         self.plan[machine].append([start, end, state, job, end - start])
 
     def job(self, machine, start, minutes, job, setup_minutes=0):
@@ -427,8 +435,12 @@ class Machines:
         return self.scene.category[machine] == "additive" or machine.startswith("rack-")
 
 
-FDM_PARTS = ["Cable clip", "Sensor housing", "Drilling jig", "Enclosure lid", "Drone arm", "Hinge prototype",
-             "Fixture for inspection", "Gear train demo", "Spool holder", "Handle prototype"]
+FDM_PARTS = [job_name("Clip de câble", "Cable clip"), job_name("Boîtier de capteur", "Sensor housing"),
+             job_name("Gabarit de perçage", "Drilling jig"), job_name("Couvercle de boîtier", "Enclosure lid"),
+             job_name("Bras de drone", "Drone arm"), job_name("Prototype de charnière", "Hinge prototype"),
+             job_name("Montage de contrôle", "Fixture for inspection"),
+             job_name("Démonstrateur d'engrenages", "Gear train demo"),
+             job_name("Support de bobine", "Spool holder"), job_name("Prototype de poignée", "Handle prototype")]
 FDM_MATERIALS = ["PLA", "PETG", "ABS", "PA12-CF", "TPU"]
 
 
@@ -440,82 +452,124 @@ def plan_machines(scene, rng):
     for day in (MON, TUE):
         for i, printer in enumerate(fdm[:4]):
             m.job(printer, at(day, "13:50") + 5 * MINUTE * i, rng.randint(80, 150),
-                  f"Tensile specimens PLA — group {i + 1 + 4 * (day == TUE)}", setup_minutes=10)
-    m.job("resin-1", at(MON, "14:15"), 120, "Lattice demo part — resin")
+                  job_name(f"Éprouvettes de traction PLA — groupe {i + 1 + 4 * (day == TUE)}",
+                           f"Tensile specimens PLA — group {i + 1 + 4 * (day == TUE)}"), setup_minutes=10)
+    m.job("resin-1", at(MON, "14:15"), 120, job_name("Pièce treillis de démonstration — résine",
+                                                     "Lattice demo part — resin"))
     # Alpha Méca: gripper fingers.
-    m.job("fdm-5", at(MON, "09:40"), 330, "Gripper finger PA12-CF — v3", setup_minutes=15)
-    m.job("fdm-6", at(MON, "10:00"), 390, "Gripper finger PA12-CF — v3 mirror", setup_minutes=15)
-    m.job("fdm-5", at(TUE, "09:30"), 360, "Gripper finger PA12-CF — v4", setup_minutes=15)
-    m.job("fdm-6", at(TUE, "16:10"), 840, "Gripper finger PA12-CF — batch 1", setup_minutes=20)
-    m.job("sls-1", at(TUE, "10:30"), 900, "Alpha Méca gripper fingers PA12 — build 47", setup_minutes=90)
-    m.add("sls-1", at(WED, "09:00"), at(WED, "10:15"), "setup", "Unpacking and depowdering — build 47")
+    m.job("fdm-5", at(MON, "09:40"), 330, job_name("Doigt de préhenseur PA12-CF — v3", "Gripper finger PA12-CF — v3"),
+          setup_minutes=15)
+    m.job("fdm-6", at(MON, "10:00"), 390, job_name("Doigt de préhenseur PA12-CF — v3 symétrique",
+                                                   "Gripper finger PA12-CF — v3 mirror"), setup_minutes=15)
+    m.job("fdm-5", at(TUE, "09:30"), 360, job_name("Doigt de préhenseur PA12-CF — v4", "Gripper finger PA12-CF — v4"),
+          setup_minutes=15)
+    m.job("fdm-6", at(TUE, "16:10"), 840, job_name("Doigt de préhenseur PA12-CF — lot 1",
+                                                   "Gripper finger PA12-CF — batch 1"), setup_minutes=20)
+    m.job("sls-1", at(TUE, "10:30"), 900, job_name("Doigts de préhenseur Alpha Méca PA12 — fabrication 47",
+                                                   "Alpha Méca gripper fingers PA12 — build 47"), setup_minutes=90)
+    m.add("sls-1", at(WED, "09:00"), at(WED, "10:15"), "setup",
+          job_name("Déballage et dépoudrage — fabrication 47", "Unpacking and depowdering — build 47"))
     # Hydro Valve: two metal builds, each with setup and depowdering; planned maintenance.
-    m.job("lpbf-1", at(MON, "10:30"), 20 * 60 + 10, "Valve body 316L — build 12", setup_minutes=120)
-    m.add("lpbf-1", at(TUE, "09:00"), at(TUE, "10:30"), "setup", "Depowdering — build 12")
-    m.job("lpbf-1", at(WED, "11:30"), 26 * 60 + 20, "Valve body 316L — build 13", setup_minutes=120)
-    m.add("lpbf-1", at(THU, "14:15"), at(THU, "15:45"), "setup", "Depowdering — build 13")
+    m.job("lpbf-1", at(MON, "10:30"), 20 * 60 + 10, job_name("Corps de vanne 316L — fabrication 12",
+                                                             "Valve body 316L — build 12"), setup_minutes=120)
+    m.add("lpbf-1", at(TUE, "09:00"), at(TUE, "10:30"), "setup",
+          job_name("Dépoudrage — fabrication 12", "Depowdering — build 12"))
+    m.job("lpbf-1", at(WED, "11:30"), 26 * 60 + 20, job_name("Corps de vanne 316L — fabrication 13",
+                                                             "Valve body 316L — build 13"), setup_minutes=120)
+    m.add("lpbf-1", at(THU, "14:15"), at(THU, "15:45"), "setup",
+          job_name("Dépoudrage — fabrication 13", "Depowdering — build 13"))
     m.add("lpbf-1", at(FRI, "08:30"), at(FRI, "11:45"), "maintenance",
-          "Planned maintenance — filter change and laser calibration")
+          job_name("Maintenance planifiée — changement de filtre et étalonnage du laser",
+                   "Planned maintenance — filter change and laser calibration"))
     # Médi-Log: surgical guides.
-    m.job("resin-1", at(THU, "09:30"), 170, "Surgical guide resin — batch 1", setup_minutes=15)
-    m.job("resin-1", at(THU, "13:00"), 185, "Surgical guide resin — batch 2", setup_minutes=10)
+    m.job("resin-1", at(THU, "09:30"), 170, job_name("Guides chirurgicaux en résine — lot 1",
+                                                     "Surgical guide resin — batch 1"), setup_minutes=15)
+    m.job("resin-1", at(THU, "13:00"), 185, job_name("Guides chirurgicaux en résine — lot 2",
+                                                     "Surgical guide resin — batch 2"), setup_minutes=10)
 
     # Digital: course B (robots) and C (Industry 4.0), projects Agri Drone and Textiles Loire.
     for day, start, end in ((MON, "13:45", "16:50"), (TUE, "13:45", "16:50"), (WED, "09:15", "12:20")):
-        m.cycles("robot-cell-1", at(day, start), at(day, end), lambda n: f"Palletising — exercise {n}")
-        m.cycles("cobot-1", at(day, start) + 20 * MINUTE, at(day, end), lambda n: f"Pick and place — exercise {n}",
+        m.cycles("robot-cell-1", at(day, start), at(day, end),
+                 lambda n: job_name(f"Palettisation — exercice {n}", f"Palletising — exercise {n}"))
+        m.cycles("cobot-1", at(day, start) + 20 * MINUTE, at(day, end),
+                 lambda n: job_name(f"Prise et dépose — exercice {n}", f"Pick and place — exercise {n}"),
                  run=(15, 35))
     for day, start, end in ((THU, "09:10", "12:20"), (FRI, "09:10", "12:20")):
-        m.cycles("cobot-1", at(day, start), at(day, end), lambda n: f"Vision inspection — fabric roll {n}",
+        m.cycles("cobot-1", at(day, start), at(day, end),
+                 lambda n: job_name(f"Contrôle par vision — rouleau de tissu {n}", f"Vision inspection — fabric roll {n}"),
                  run=(30, 80), pause=(5, 15))
-        m.cycles("agv-1", at(day, start) + 30 * MINUTE, at(day, end), lambda n: f"Fabric roll shuttle — run {n}",
+        m.cycles("agv-1", at(day, start) + 30 * MINUTE, at(day, end),
+                 lambda n: job_name(f"Navette de rouleaux de tissu — trajet {n}", f"Fabric roll shuttle — run {n}"),
                  run=(10, 20), pause=(20, 40))
     for day in (THU, FRI):
-        m.job("vr-1", at(day, "13:45"), 100, "Digital twin walkthrough — line 2")
-        m.job("rack-2", at(day, "14:00"), 150, "IoT dashboard lab — sensor streams")
-        m.cycles("agv-1", at(day, "15:40"), at(day, "16:50"), lambda n: f"Fleet routing demo — run {n}",
+        m.job("vr-1", at(day, "13:45"), 100, job_name("Visite du jumeau numérique — ligne 2",
+                                                      "Digital twin walkthrough — line 2"))
+        m.job("rack-2", at(day, "14:00"), 150, job_name("TP tableau de bord IoT — flux de capteurs",
+                                                        "IoT dashboard lab — sensor streams"))
+        m.cycles("agv-1", at(day, "15:40"), at(day, "16:50"),
+                 lambda n: job_name(f"Démonstration de routage de flotte — trajet {n}", f"Fleet routing demo — run {n}"),
                  run=(10, 20), pause=(5, 10))
-    m.job("vr-1", at(TUE, "09:20"), 150, "Assembly line twin review — Agri Drone")
+    m.job("vr-1", at(TUE, "09:20"), 150, job_name("Revue du jumeau de la ligne d'assemblage — Agri Drone",
+                                                  "Assembly line twin review — Agri Drone"))
     # Rack 1: simulation batches, some overnight; rack 2: the nightly backup.
-    rack_jobs = ["Simulation: assembly line throughput", "Digital twin calibration", "Vision model training",
-                 "Simulation: AMR fleet routing", "Topology optimisation — bracket"]
+    rack_jobs = [job_name("Simulation : débit de la ligne d'assemblage", "Simulation: assembly line throughput"),
+                 job_name("Calage du jumeau numérique", "Digital twin calibration"),
+                 job_name("Entraînement du modèle de vision", "Vision model training"),
+                 job_name("Simulation : routage de la flotte d'AMR", "Simulation: AMR fleet routing"),
+                 job_name("Optimisation topologique — équerre", "Topology optimisation — bracket")]
     run = 1
     for day in WEEKDAYS:
         time = at(day, "08:30") + rng.randint(0, 6) * 10 * MINUTE
         while time < at(day, "18:00"):
             long_night = time > at(day, "16:00") and day != FRI
             minutes = rng.randint(480, 660) if long_night else rng.randint(60, 240)
-            m.job("rack-1", time, minutes, f"{rng.choice(rack_jobs)} — run {run}")
+            rack_job = rng.choice(rack_jobs)
+            m.job("rack-1", time, minutes, job_name(f"{rack_job[0]} — calcul {run}", f"{rack_job[1]} — run {run}"))
             run += 1
             time += (minutes + rng.randint(10, 90)) * MINUTE
     for day in range(7):
-        m.job("rack-2", at(day, "02:00"), rng.randint(70, 100), "Nightly backup — historian")
+        m.job("rack-2", at(day, "02:00"), rng.randint(70, 100), job_name("Sauvegarde nocturne — historique des données",
+                                                                          "Nightly backup — historian"))
 
     # Machining: Forez Outillage (inserts, scanning), Lumen (electronics), course D, open lab.
-    m.job("cnc-1", at(MON, "09:30"), 185, "Mould insert 1.2311 — op 1", setup_minutes=45)
-    m.job("cnc-1", at(MON, "14:00"), 150, "Mould insert 1.2311 — op 2", setup_minutes=30)
-    m.job("cnc-1", at(WED, "09:45"), 140, "Mould insert 1.2311 — op 3", setup_minutes=35)
-    m.job("cnc-1", at(WED, "14:00"), 125, "Mould insert 1.2311 — finishing", setup_minutes=20)
+    for when, minutes, op_fr, op_en, setup in ((at(MON, "09:30"), 185, "op. 1", "op 1", 45),
+                                               (at(MON, "14:00"), 150, "op. 2", "op 2", 30),
+                                               (at(WED, "09:45"), 140, "op. 3", "op 3", 35),
+                                               (at(WED, "14:00"), 125, "finition", "finishing", 20)):
+        m.job("cnc-1", when, minutes, job_name(f"Insert de moule 1.2311 — {op_fr}", f"Mould insert 1.2311 — {op_en}"),
+              setup_minutes=setup)
     for day in (THU, FRI):
-        m.job("cnc-1", at(day, "14:15"), 130, "Training part — 5-axis impeller", setup_minutes=30)
-    m.job("scanner-1", at(TUE, "11:00"), 20, "Demo scan — visitors")
-    m.job("scanner-1", at(FRI, "09:45"), 75, "Mould insert scan — inspection")
-    m.job("scanner-1", at(THU, "16:00"), 40, "Impeller scan — course check")
+        m.job("cnc-1", at(day, "14:15"), 130, job_name("Pièce de formation — rouet 5 axes",
+                                                       "Training part — 5-axis impeller"), setup_minutes=30)
+    m.job("scanner-1", at(TUE, "11:00"), 20, job_name("Numérisation de démonstration — visiteurs", "Demo scan — visitors"))
+    m.job("scanner-1", at(FRI, "09:45"), 75, job_name("Numérisation de l'insert de moule — contrôle",
+                                                      "Mould insert scan — inspection"))
+    m.job("scanner-1", at(THU, "16:00"), 40, job_name("Numérisation du rouet — contrôle de la formation",
+                                                      "Impeller scan — course check"))
     for day, start, end in ((TUE, "13:45", "17:15"), (THU, "09:15", "11:50")):
-        m.cycles("electronics-1", at(day, start), at(day, end), lambda n: f"Sensor board rev B — soldering {n}",
+        m.cycles("electronics-1", at(day, start), at(day, end),
+                 lambda n: job_name(f"Carte capteur rév. B — soudure {n}", f"Sensor board rev B — soldering {n}"),
                  run=(30, 60), pause=(10, 20))
         m.cycles("electronics-2", at(day, start) + 15 * MINUTE, at(day, end),
-                 lambda n: f"Sensor board rev B — test {n}", run=(20, 45), pause=(10, 25))
-    m.cycles("laser-1", at(TUE, "14:00"), at(TUE, "17:00"), lambda n: f"Sensor enclosure acrylic — panel set {n}",
+                 lambda n: job_name(f"Carte capteur rév. B — test {n}", f"Sensor board rev B — test {n}"),
+                 run=(20, 45), pause=(10, 25))
+    m.cycles("laser-1", at(TUE, "14:00"), at(TUE, "17:00"),
+             lambda n: job_name(f"Boîtier de capteur en acrylique — jeu de panneaux {n}",
+                                f"Sensor enclosure acrylic — panel set {n}"),
              run=(20, 40), pause=(15, 30))
     # Open lab, Wednesday evening.
-    projects = ["Plywood box", "Lamp shade", "Name plate", "Phone stand", "Puzzle", "Coaster set"]
-    m.cycles("laser-1", at(WED, "17:45"), at(WED, "20:15"), lambda n: f"Open lab — {projects[(n - 1) % 6]}",
+    projects = [job_name("boîte en contreplaqué", "Plywood box"), job_name("abat-jour", "Lamp shade"),
+                job_name("plaque gravée", "Name plate"), job_name("support de téléphone", "Phone stand"),
+                job_name("puzzle", "Puzzle"), job_name("dessous-de-verre", "Coaster set")]
+    m.cycles("laser-1", at(WED, "17:45"), at(WED, "20:15"),
+             lambda n: job_name(f"Open lab — {projects[(n - 1) % 6][0]}", f"Open lab — {projects[(n - 1) % 6][1]}"),
              run=(15, 30), pause=(5, 15))
     for bench in ("electronics-1", "electronics-2", "electronics-3"):
         m.cycles(bench, at(WED, "17:50") + rng.randint(0, 3) * 5 * MINUTE, at(WED, "20:15"),
-                 lambda n: f"Open lab — soldering kit {n}", run=(30, 60), pause=(5, 20))
-    m.try_job("fdm-7", at(WED, "18:05"), 50, "Open lab — keychain PLA", setup_minutes=10)
+                 lambda n: job_name(f"Open lab — kit à souder {n}", f"Open lab — soldering kit {n}"),
+                 run=(30, 60), pause=(5, 20))
+    m.try_job("fdm-7", at(WED, "18:05"), 50, job_name("Open lab — porte-clés PLA", "Open lab — keychain PLA"),
+              setup_minutes=10)
     # Founders and the team print on the free printers; prints started late run overnight.
     batch = 1
     for printer in fdm:
@@ -524,7 +578,8 @@ def plan_machines(scene, rng):
             while time < at(day, "17:30"):
                 late = time >= at(day, "15:30")
                 minutes = rng.randint(360, 780) if late else rng.randint(60, 330)
-                job = f"{rng.choice(FDM_PARTS)} {rng.choice(FDM_MATERIALS)} — batch {batch}"
+                part, material = rng.choice(FDM_PARTS), rng.choice(FDM_MATERIALS)
+                job = job_name(f"{part[0]} en {material} — lot {batch}", f"{part[1]} {material} — batch {batch}")
                 if m.try_job(printer, time, minutes, job, setup_minutes=rng.choice([0, 10, 15])):
                     batch += 1
                     time += (minutes + rng.randint(20, 120)) * MINUTE
@@ -535,13 +590,17 @@ def plan_machines(scene, rng):
     for day in WEEKDAYS:  # AMR: material shuttles from the stores
         for hhmm in ("08:15", "10:45", "14:30", "16:40"):
             start = at(day, hhmm) + rng.randint(0, 3) * 5 * MINUTE
-            m.try_job("agv-1", start, rng.randint(12, 25), "Material shuttle — stores to additive")
+            m.try_job("agv-1", start, rng.randint(12, 25), job_name("Navette de matière — du magasin à la fabrication "
+                                                                    "additive", "Material shuttle — stores to additive"))
     add_faults(m, rng)
     return m
 
 
-FAULT_REASONS = {"fdm": "nozzle clogged", "cobot": "protective stop", "laser": "cooling water flow low",
-                 "electronics": "fume extractor fault", "agv": "obstacle blocking the route"}
+FAULT_REASONS = {"fdm": job_name("buse bouchée", "nozzle clogged"),
+                 "cobot": job_name("arrêt de protection", "protective stop"),
+                 "laser": job_name("débit d'eau de refroidissement trop faible", "cooling water flow low"),
+                 "electronics": job_name("défaut de l'aspiration des fumées", "fume extractor fault"),
+                 "agv": job_name("obstacle sur le trajet", "obstacle blocking the route")}
 
 
 def add_faults(m, rng):
@@ -565,7 +624,9 @@ def add_faults(m, rng):
             cleared = min(following, fault_at + 20 * MINUTE)
         entry[1] = fault_at  # keeps its planned duration for the progress
         reason = FAULT_REASONS[machine.split("-")[0]]
-        m.plan[machine].append([fault_at, cleared, "fault", f"{entry[3]} ({reason})", cleared - fault_at])
+        job = entry[3]
+        m.plan[machine].append([fault_at, cleared, "fault", job_name(f"{job[0]} ({reason[0]})", f"{job[1]} ({reason[1]})"),
+                                cleared - fault_at])
         m.plan[machine].sort()
 
 
@@ -574,7 +635,7 @@ def machine_events(m, machine, rng, events):
     plan = sorted(m.plan[machine])
     for a, b in zip(plan, plan[1:]):
         if b[0] < a[1]:
-            raise Fail(f"{machine}: \"{a[3]}\" and \"{b[3]}\" overlap")
+            raise Fail(f"{machine}: \"{a[3][1]}\" and \"{b[3][1]}\" overlap")
     messages = []
 
     def rest(start, end):
@@ -585,6 +646,7 @@ def machine_events(m, machine, rng, events):
 
     rest(0, plan[0][0] if plan else WEEK)
     for index, (start, end, state, job, planned) in enumerate(plan):
+        job = {"fr": fr(job[0]), "en": job[1]}
         payload = {"state": state, "job": job}
         if state == "running":
             payload["progress"] = 0.0
@@ -760,7 +822,14 @@ def check(scene, events):
             scene.need("machine", parts[1])
             if payload["state"] not in MACHINE_STATES:
                 raise Fail(f"{where}: state \"{payload['state']}\" is not in the contract")
-            check_text(where, payload.get("job", ""))
+            job = payload.get("job", "")
+            if isinstance(job, dict):
+                if set(job) != {"fr", "en"} or not all(isinstance(v, str) and v.strip() for v in job.values()):
+                    raise Fail(f"{where}: a job is a string or exactly {{\"fr\", \"en\"}}, both non-empty")
+                check_text(where, job["fr"])
+                check_text(where, job["en"])
+            else:
+                check_text(where, job)
             if "progress" in payload and not 0.0 <= payload["progress"] <= 1.0:
                 raise Fail(f"{where}: progress {payload['progress']} is not within 0..1")
         last[topic] = payload

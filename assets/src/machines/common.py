@@ -23,25 +23,19 @@ Nothing here is random; where variety is wanted the scripts use random.Random(se
 
 import math
 import os
+import sys
 
 import bmesh
 import bpy
 import numpy as np
 from mathutils import Euler, Matrix, Vector
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # assets/src
+from genlib import srgb_to_linear as srgb  # noqa: E402  (shared with the other generators)
+
 # ---------------------------------------------------------------------------
 # colours and materials
 # ---------------------------------------------------------------------------
-
-
-def srgb(hexstr):
-    """'#RRGGBB' -> linear RGB tuple (what Principled BSDF and glTF factors use)."""
-    h = hexstr.lstrip("#")
-    out = []
-    for i in range(3):
-        c = int(h[2 * i:2 * i + 2], 16) / 255.0
-        out.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-    return tuple(out)
 
 
 def _principled(mat):

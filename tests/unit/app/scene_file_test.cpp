@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "content/json_locations.h"
@@ -16,6 +17,10 @@ namespace {
 using nlohmann::json;
 
 json text(const char* fr, const char* en) { return {{"fr", fr}, {"en", en}}; }
+
+// The shape of libsodium's crypto_pwhash_str output (not the hash of any PIN).
+const std::string kArgon2idHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$MTIzNDU2Nzg5MDEyMzQ1Ng$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo0MjQyNDI";
 
 class SceneFileTest : public ::testing::Test {
 protected:
@@ -76,7 +81,7 @@ protected:
                                  {"credentials", {{"environment", "TWIN_MQTT_PASSWORD"}}}}},
                        {"staleAfterSeconds", 300}}},
             {"kiosk", {{"idleTimeoutSeconds", 120}, {"attractTour", "discovery"}, {"language", "fr"},
-                       {"adminPinHash", "sha256:" + std::string(64, 'a')}}}};
+                       {"adminPinHash", kArgon2idHash}}}};
     }
     void TearDown() override { std::filesystem::remove_all(root_); }
 
@@ -292,6 +297,62 @@ TEST_F(SceneFileTest, KioskNamesAnUnknownTour) {
 TEST_F(SceneFileTest, PinHashMustBeAHash) {
     doc_["kiosk"]["adminPinHash"] = "1234";
     expectOneIssue(load(), "/kiosk/adminPinHash", "never the PIN itself");
+}
+
+TEST_F(SceneFileTest, AboutTextIsOptionalAndRead) {
+    EXPECT_TRUE(load().about.empty());
+    doc_["about"] = {{"text", text("Twin est un bâtiment.\n\nMaquette illustrative.", "Twin is a building.\n\nAn illustrative model.")}};
+    SceneDescription scene = load();
+    EXPECT_TRUE(scene.issues.empty()) << (scene.issues.empty() ? "" : scene.issues[0].text());
+    EXPECT_EQ(scene.about.fr, "Twin est un bâtiment.\n\nMaquette illustrative.");
+    EXPECT_EQ(scene.about.en, "Twin is a building.\n\nAn illustrative model.");
+}
+
+TEST_F(SceneFileTest, AboutTextNeedsBothLanguages) {
+    doc_["about"] = {{"text", {{"fr", "Twin est un bâtiment."}}}};
+    expectOneIssue(load(), "/about/text/en", "French and English");
+    doc_["about"] = {{"text", text("Twin", "Twin")}, {"links", json::array()}};
+    expectOneIssue(load(), "/about/links", "unknown member");
+}
+
+TEST_F(SceneFileTest, PinHashIsOptional) {
+    doc_["kiosk"].erase("adminPinHash");
+    SceneDescription scene = load();
+    EXPECT_TRUE(scene.issues.empty()) << (scene.issues.empty() ? "" : scene.issues[0].text());
+    EXPECT_TRUE(scene.kiosk.adminPinHash.empty());
+}
+
+TEST_F(SceneFileTest, PinHashArgon2StringsAreKept) {
+    EXPECT_EQ(load().kiosk.adminPinHash, kArgon2idHash);
+    const std::string argon2i = "$argon2i$v=19$m=32768,t=4,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
+    doc_["kiosk"]["adminPinHash"] = argon2i;
+    SceneDescription scene = load();
+    EXPECT_TRUE(scene.issues.empty()) << (scene.issues.empty() ? "" : scene.issues[0].text());
+    EXPECT_EQ(scene.kiosk.adminPinHash, argon2i);
+}
+
+TEST_F(SceneFileTest, UnsaltedSha256PinHashIsRefusedByName) {
+    // What make_twin_scene.py used to write: SHA-256 of a 4-digit PIN.
+    doc_["kiosk"]["adminPinHash"] = "sha256:" + std::string(64, 'a');
+    SceneDescription scene = load();
+    expectOneIssue(scene, "/kiosk/adminPinHash", "unsalted \"sha256:\"");
+    const std::string message = scene.issues.at(0).message;
+    EXPECT_NE(message.find("adminPinHash"), std::string::npos) << message;
+    EXPECT_NE(message.find("salted slow hash"), std::string::npos) << message;
+    EXPECT_NE(message.find("$argon2id$"), std::string::npos) << message;
+    EXPECT_NE(message.find("crypto_pwhash_str"), std::string::npos) << message;
+    EXPECT_TRUE(scene.kiosk.adminPinHash.empty());
+}
+
+TEST_F(SceneFileTest, PinHashOtherThanArgon2IsRefused) {
+    for (const std::string& bad : std::vector<std::string>{"$2b$12$abcdefghijklmnopqrstuv", "argon2id$v=19$m=65536",
+                                                            "$argon2d$v=19$m=65536", "$argon2id$ with spaces",
+                                                            "$argon2id$" + std::string(200, 'a')}) {
+        doc_["kiosk"]["adminPinHash"] = bad;
+        SceneDescription scene = load();
+        expectOneIssue(scene, "/kiosk/adminPinHash", "$argon2id$");
+        EXPECT_TRUE(scene.kiosk.adminPinHash.empty()) << bad;
+    }
 }
 
 TEST_F(SceneFileTest, WrongFormat) {

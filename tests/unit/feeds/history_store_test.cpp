@@ -21,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include "core/split_mix.h"
+#include "feeds/timestamp.h"
 
 namespace twin::feeds {
 namespace {
@@ -92,9 +93,15 @@ Update occupancy(const std::string& platform, int count, TimePoint ts, std::opti
     return OccupancyUpdate{platform, Occupancy{count, capacity, ts}};
 }
 
-Update machine(const std::string& id, MachineState state, TimePoint ts, std::string job = {},
+Update machine(const std::string& id, MachineState state, TimePoint ts, LocalizedText job = {},
                std::optional<double> progress = std::nullopt) {
     return MachineUpdate{id, MachineStatus{state, std::move(job), progress, ts, ts}};
+}
+
+// A job named by one string, in both languages (as the contract's plain form).
+Update machine(const std::string& id, MachineState state, TimePoint ts, const std::string& job,
+               std::optional<double> progress = std::nullopt) {
+    return machine(id, state, ts, LocalizedText{job, job}, progress);
 }
 
 Update activity(TimePoint ts) {
@@ -185,7 +192,8 @@ TEST(HistoryStoreTest, RoundTripsTheThreeKindsOfUpdate) {
     const auto& running = std::get<MachineUpdate>(back[3]);
     EXPECT_EQ(running.machine, "cobot");
     EXPECT_EQ(running.value.state, MachineState::Running);
-    EXPECT_EQ(running.value.job, "bracket batch 7");
+    EXPECT_EQ(running.value.job.fr, "bracket batch 7");
+    EXPECT_EQ(running.value.job.en, "bracket batch 7");
     ASSERT_TRUE(running.value.progress);
     EXPECT_DOUBLE_EQ(*running.value.progress, 0.42);
     EXPECT_EQ(running.value.ts, kBase + 3s);
@@ -204,7 +212,7 @@ TEST(HistoryStoreTest, RoundTripsTheThreeKindsOfUpdate) {
     ASSERT_TRUE(state.platform("robotics") && state.platform("robotics")->occupancy);
     EXPECT_EQ(state.platform("robotics")->occupancy->count, 3);
     ASSERT_TRUE(state.machine("cobot") && state.machine("cobot")->status);
-    EXPECT_EQ(state.machine("cobot")->status->job, "bracket batch 7");
+    EXPECT_EQ(state.machine("cobot")->status->job.en, "bracket batch 7");
     ASSERT_TRUE(state.machine("printer") && state.machine("printer")->status);
     EXPECT_EQ(state.machine("printer")->status->state, MachineState::Fault);
 }
@@ -231,7 +239,7 @@ TEST(HistoryStoreTest, KeepsValuesAcrossCloseAndReopen) {
     store.stateAt(kBase + 10s, state);
     ASSERT_TRUE(state.machine("cobot") && state.machine("cobot")->status);
     EXPECT_EQ(state.machine("cobot")->status->state, MachineState::Setup);
-    EXPECT_EQ(state.machine("cobot")->status->job, "fixture");
+    EXPECT_EQ(state.machine("cobot")->status->job.fr, "fixture");
     // And it goes on recording after the reopen.
     ASSERT_TRUE(ok(store.record(occupancy("additive", 8, kBase + 20s))));
     EXPECT_EQ(store.size(), 3u);
@@ -364,6 +372,44 @@ TEST(HistoryStoreTest, ForEachBetweenVisitsManyValuesOfOneSecondEachOnceInOrder)
     for (int i = 0; i < kSameSecond; ++i) ASSERT_EQ(counts[i], i) << "at " << i;
     EXPECT_EQ(counts.back(), 2);
     EXPECT_EQ(times.back(), kBase + 11s);
+}
+
+TEST(HistoryStoreTest, KeepsBilingualJobsAndReadsOlderPlainOnes) {
+    TempFolder folder;
+    const fs::path file = folder.path() / "history.db";
+    {
+        HistoryStore store = openStore(file);
+        ASSERT_TRUE(ok(store.record(machine("cobot", MachineState::Running, kBase + 1s,
+                                            LocalizedText{"Support de capteur — lot 7", "Sensor bracket — batch 7"}, 0.25))));
+        ASSERT_TRUE(ok(store.record(machine("printer", MachineState::Setup, kBase + 2s, "fixture"))));
+    }
+    {
+        RawDatabase raw(file);
+        // One name is stored as the plain string older versions wrote; two as an object.
+        EXPECT_EQ(raw.query("SELECT payload FROM history_values WHERE topic = 'machines/printer/state'"),
+                  R"({"state":"setup","job":"fixture","ts":")" + formatTimestamp(kBase + 2s) + "\"}");
+        EXPECT_NE(raw.query("SELECT payload FROM history_values WHERE topic = 'machines/cobot/state'")
+                      .find(R"("job":{"fr":"Support de capteur — lot 7","en":"Sensor bracket — batch 7"})"),
+                  std::string::npos);
+        // A row exactly as a version before bilingual jobs wrote it.
+        const std::string ts = std::to_string((kBase + 3s).time_since_epoch().count());
+        raw.exec("INSERT INTO history_values VALUES (" + ts + ", 'machines/cobot/state', "
+                 "'{\"state\":\"running\",\"job\":\"Old job name\",\"progress\":0.5,\"ts\":\"" +
+                 formatTimestamp(kBase + 3s) + "\"}')");
+    }
+    HistoryStore store = openStore(file);
+    EXPECT_EQ(store.size(), 3u);
+    LiveState state;
+    store.stateAt(kBase + 1s, state);
+    ASSERT_TRUE(state.machine("cobot") && state.machine("cobot")->status);
+    EXPECT_EQ(state.machine("cobot")->status->job.fr, "Support de capteur — lot 7");
+    EXPECT_EQ(state.machine("cobot")->status->job.en, "Sensor bracket — batch 7");
+    store.stateAt(kBase + 3s, state);
+    ASSERT_TRUE(state.machine("cobot")->status);
+    EXPECT_EQ(state.machine("cobot")->status->job.fr, "Old job name");
+    EXPECT_EQ(state.machine("cobot")->status->job.en, "Old job name");
+    ASSERT_TRUE(state.machine("printer") && state.machine("printer")->status);
+    EXPECT_EQ(state.machine("printer")->status->job.fr, "fixture");
 }
 
 TEST(HistoryStoreTest, SkipsDamagedRowsAndLoadsTheOthers) {

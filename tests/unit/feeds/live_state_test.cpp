@@ -28,7 +28,7 @@ Update activity(const char* platform, const char* titleEn, const char* ts) {
 
 // `since` is set to something absurd on purpose: LiveState decides it.
 Update machine(const char* id, MachineState state, const char* ts, double progress = 0.5) {
-    return MachineUpdate{id, {state, "job", progress, at(ts), TimePoint{}}};
+    return MachineUpdate{id, {state, {"job", "job"}, progress, at(ts), TimePoint{}}};
 }
 
 TEST(LiveStateTest, StartsEmpty) {

@@ -99,7 +99,8 @@ TEST(PayloadTest, ValidMessagesOfEachKindParse) {
     const auto& m = std::get<MachineUpdate>(machine.value());
     EXPECT_EQ(m.machine, "cnc-1");
     EXPECT_EQ(m.value.state, MachineState::Running);
-    EXPECT_EQ(m.value.job, "bracket-v2");
+    EXPECT_EQ(m.value.job.fr, "bracket-v2");  // a plain string names the job in both languages
+    EXPECT_EQ(m.value.job.en, "bracket-v2");
     EXPECT_EQ(m.value.progress, 0.42);
     EXPECT_EQ(m.value.ts, at("2026-11-25T11:58:00Z"));
     EXPECT_EQ(timestampOf(machine.value()), m.value.ts);
@@ -289,9 +290,33 @@ TEST(PayloadTest, RejectsBadMachineState) {
         {"state unknown", kMachine, patched(machineDoc(), {{"state", "broken"}}),
          "\"state\": expected one of running, idle, setup, maintenance, fault, offline, found \"broken\""},
         {"state number", kMachine, patched(machineDoc(), {{"state", 1}}), "\"state\": expected one of"},
-        {"job number", kMachine, patched(machineDoc(), {{"job", 5}}), "\"job\": expected a string, found 5"},
+        {"job number", kMachine, patched(machineDoc(), {{"job", 5}}),
+         "\"job\": expected a string or {\"fr\": \"...\", \"en\": \"...\"}, found 5"},
+        {"job array", kMachine, patched(machineDoc(), {{"job", json::array({"Pièce", "Part"})}}), "\"job\": expected a string or"},
+        {"job boolean", kMachine, patched(machineDoc(), {{"job", true}}), "\"job\": expected a string or"},
         {"job too long", kMachine, patched(machineDoc(), {{"job", std::string(401, 'j')}}),
          "\"job\": expected at most 400 bytes of text, found 401"},
+        // The object form: exactly fr and en, both non-empty strings, each bounded.
+        {"job missing en", kMachine, R"({"state": "running", "job": {"fr": "Pièce"}, "ts": "2026-11-25T11:58:00Z"})",
+         "\"job.en\" is missing: expected a non-empty string"},
+        {"job missing fr", kMachine, R"({"state": "running", "job": {"en": "Part"}, "ts": "2026-11-25T11:58:00Z"})",
+         "\"job.fr\" is missing"},
+        {"job empty object", kMachine, R"({"state": "running", "job": {}, "ts": "2026-11-25T11:58:00Z"})",
+         "\"job.fr\" is missing"},
+        {"job fr number", kMachine, patched(machineDoc(), {{"job", {{"fr", 5}, {"en", "Part"}}}}),
+         "\"job.fr\": expected a non-empty string, found 5"},
+        {"job en null", kMachine, R"({"state": "running", "job": {"fr": "Pièce", "en": null}, "ts": "2026-11-25T11:58:00Z"})",
+         "\"job.en\": expected a non-empty string, found null"},
+        {"job nested", kMachine, patched(machineDoc(), {{"job", {{"fr", {{"text", "Pièce"}}}, {"en", "Part"}}}}),
+         "\"job.fr\": expected a non-empty string, found an object"},
+        {"job en blank", kMachine, patched(machineDoc(), {{"job", {{"fr", "Pièce"}, {"en", " "}}}}),
+         "\"job.en\": expected a non-empty string, found \" \""},
+        {"job other language", kMachine, patched(machineDoc(), {{"job", {{"fr", "Pièce"}, {"en", "Part"}, {"de", "Teil"}}}}),
+         "\"job\": expected exactly the members \"fr\" and \"en\", found \"de\""},
+        {"job fr too long", kMachine, patched(machineDoc(), {{"job", {{"fr", std::string(401, 'j')}, {"en", "Part"}}}}),
+         "\"job.fr\": expected at most 400 bytes of text, found 401"},
+        {"job en too long", kMachine, patched(machineDoc(), {{"job", {{"fr", "Pièce"}, {"en", std::string(401, 'j')}}}}),
+         "\"job.en\": expected at most 400 bytes of text, found 401"},
         {"progress above 1", kMachine, patched(machineDoc(), {{"progress", 1.5}}),
          "\"progress\": expected a number 0-1, found 1.5"},
         {"progress negative", kMachine, patched(machineDoc(), {{"progress", -0.1}}), "found -0.1"},
@@ -349,6 +374,9 @@ TEST(PayloadTest, AcceptsEdgeValues) {
         {"progress one integer", kMachine, patched(machineDoc(), {{"progress", 1}})},
         {"job empty", kMachine, patched(machineDoc(), {{"job", ""}})},
         {"job 400 bytes", kMachine, patched(machineDoc(), {{"job", title400 + title400}})},
+        {"job fr and en", kMachine, patched(machineDoc(), {{"job", {{"fr", "Support de capteur"}, {"en", "Sensor bracket"}}}})},
+        {"job fr and en 400 bytes", kMachine,
+         patched(machineDoc(), {{"job", {{"fr", accents}, {"en", title400 + title400}}}})},
         {"only state and ts", kMachine, R"({"state": "offline", "ts": "2026-11-25T11:00:00Z"})"},
         {"other machine", kPrefix + "/machines/fdm-1/state", machineDoc().dump()},
         {"other platform", kPrefix + "/platforms/machining/occupancy", occupancyDoc().dump()},
@@ -377,11 +405,24 @@ TEST(PayloadTest, EdgeValuesReadAsExpected) {
     const MachineStatus& status = std::get<MachineUpdate>(machine.value()).value;
     EXPECT_EQ(status.state, MachineState::Fault);
     EXPECT_EQ(status.progress, std::nullopt);
-    EXPECT_EQ(status.job, "");
+    EXPECT_TRUE(status.job.empty());
 
     engine::Result<Update> noNext = parse(kActivity, patched(activityDoc(), {{"next", nullptr}}));
     ASSERT_TRUE(noNext.ok()) << noNext.error();
     EXPECT_FALSE(std::get<ActivityUpdate>(noNext.value()).value.next);
+}
+
+TEST(PayloadTest, BilingualJobIsRead) {
+    engine::Result<Update> r =
+        parse(kMachine, patched(machineDoc(), {{"job", {{"fr", "Insert de moule — op 1"}, {"en", "Mould insert — op 1"}}}}));
+    ASSERT_TRUE(r.ok()) << r.error();
+    const MachineStatus& status = std::get<MachineUpdate>(r.value()).value;
+    EXPECT_EQ(status.job.fr, "Insert de moule — op 1");
+    EXPECT_EQ(status.job.en, "Mould insert — op 1");
+
+    engine::Result<Update> plain = parse(kMachine, patched(machineDoc(), {{"job", ""}}));
+    ASSERT_TRUE(plain.ok()) << plain.error();
+    EXPECT_TRUE(std::get<MachineUpdate>(plain.value()).value.job.empty());  // an empty string: no job
 }
 
 TEST(PayloadTest, EveryStateAndKindSpellingIsAccepted) {
@@ -412,6 +453,9 @@ TEST(PayloadTest, HonoursPrefixAndLimits) {
                    limits);
     expectRejected({"small max capacity", kOccupancy, patched(occupancyDoc(), {{"capacity", 31}}), "an integer 1-30"}, limits);
     expectRejected({"short text", kMachine, patched(machineDoc(), {{"job", "123456789"}}), "at most 8 bytes"}, limits);
+    expectRejected({"short job en", kMachine, patched(machineDoc(), {{"job", {{"fr", "12345678"}, {"en", "123456789"}}}}),
+                    "\"job.en\": expected at most 8 bytes"},
+                   limits);
     expectRejected({"no clock skew", kMachine, patched(machineDoc(), {{"ts", "2026-11-25T12:00:01Z"}}), "0 s ahead"}, limits);
     EXPECT_TRUE(parse(kMachine, patched(machineDoc(), {{"job", "12345678"}, {"ts", "2026-11-25T12:00:00Z"}}), limits).ok());
 }
@@ -477,16 +521,26 @@ TEST(PayloadTest, ActivityRoundTrips) {
 
 TEST(PayloadTest, MachineRoundTrips) {
     for (std::optional<double> progress : {std::optional<double>{}, std::optional<double>{0.1 + 0.2}}) {
-        for (const char* job : {"", "bracket-v2 / lot 7"}) {
+        for (const LocalizedText& job : {LocalizedText{}, LocalizedText{"bracket-v2 / lot 7", "bracket-v2 / lot 7"},
+                                         LocalizedText{"Support de capteur — lot 7", "Sensor bracket — batch 7"}}) {
             const TimePoint ts = at("2026-11-25T11:00:00Z");
             const Update update = MachineUpdate{"fdm-1", {MachineState::Setup, job, progress, ts, ts}};
+            // One name goes out as a plain string (as older publishers wrote it), two as an object.
+            const json written = json::parse(payloadOf(update));
+            if (job.empty())
+                EXPECT_FALSE(written.contains("job"));
+            else if (job.fr == job.en)
+                EXPECT_EQ(written["job"], job.fr);
+            else
+                EXPECT_EQ(written["job"], json({{"fr", job.fr}, {"en", job.en}}));
             EXPECT_EQ(topicSuffixOf(update), "machines/fdm-1/state");
             const Update back = roundTrip(update);
             ASSERT_TRUE(std::holds_alternative<MachineUpdate>(back));
             const auto& m = std::get<MachineUpdate>(back);
             EXPECT_EQ(m.machine, "fdm-1");
             EXPECT_EQ(m.value.state, MachineState::Setup);
-            EXPECT_EQ(m.value.job, job);
+            EXPECT_EQ(m.value.job.fr, job.fr);
+            EXPECT_EQ(m.value.job.en, job.en);
             EXPECT_EQ(m.value.progress, progress);  // exactly: the shortest round-trip form is written
             EXPECT_EQ(m.value.ts, ts);
             EXPECT_EQ(m.value.since, ts);

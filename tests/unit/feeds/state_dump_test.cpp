@@ -119,9 +119,9 @@ TEST(StateDumpTest, ActivityWithAndWithoutNext) {
 
 TEST(StateDumpTest, MachinesWithSinceAndProgress) {
     LiveState state;
-    state.apply(MachineUpdate{"cnc-1", {MachineState::Running, "bracket", 0.25, at("2026-11-25T11:00:00Z"), {}}});
-    state.apply(MachineUpdate{"cnc-1", {MachineState::Running, "bracket", 0.75, at("2026-11-25T11:58:00Z"), {}}});
-    state.apply(MachineUpdate{"fdm-1", {MachineState::Fault, "", std::nullopt, at("2026-11-25T11:00:00Z"), {}}});
+    state.apply(MachineUpdate{"cnc-1", {MachineState::Running, {"bracket", "bracket"}, 0.25, at("2026-11-25T11:00:00Z"), {}}});
+    state.apply(MachineUpdate{"cnc-1", {MachineState::Running, {"bracket", "bracket"}, 0.75, at("2026-11-25T11:58:00Z"), {}}});
+    state.apply(MachineUpdate{"fdm-1", {MachineState::Fault, {}, std::nullopt, at("2026-11-25T11:00:00Z"), {}}});
     const json doc = dump(state, contextAt("2026-11-25T12:00:00Z"));
     const json& cnc = doc["machines"]["cnc-1"];
     EXPECT_EQ(cnc["state"], "running");
@@ -135,6 +135,12 @@ TEST(StateDumpTest, MachinesWithSinceAndProgress) {
     EXPECT_EQ(fdm["job"], "");
     EXPECT_TRUE(fdm["progress"].is_null());
     EXPECT_EQ(fdm["stale"], true);
+
+    // A job named in both languages is dumped as the object it came in as.
+    state.apply(MachineUpdate{"fdm-1", {MachineState::Setup, {"Panneaux acryliques", "Acrylic panels"}, std::nullopt,
+                                        at("2026-11-25T11:30:00Z"), {}}});
+    EXPECT_EQ(dump(state, contextAt("2026-11-25T12:00:00Z"))["machines"]["fdm-1"]["job"],
+              json({{"fr", "Panneaux acryliques"}, {"en", "Acrylic panels"}}));
 }
 
 TEST(StateDumpTest, StaleFlagsFollowTheClockAndTheLimit) {
@@ -151,7 +157,7 @@ TEST(StateDumpTest, StaleFlagsFollowTheClockAndTheLimit) {
 TEST(StateDumpTest, ConnectionNamesAndValuesOutsideTheScene) {
     LiveState state;
     state.apply(OccupancyUpdate{"annex", {2, std::nullopt, at("2026-11-25T12:00:00Z")}});
-    state.apply(MachineUpdate{"lathe", {MachineState::Idle, "", std::nullopt, at("2026-11-25T12:00:00Z"), {}}});
+    state.apply(MachineUpdate{"lathe", {MachineState::Idle, {}, std::nullopt, at("2026-11-25T12:00:00Z"), {}}});
     DumpContext context = contextAt("2026-11-25T12:00:00Z");
     for (Connection connection : {Connection::Replay, Connection::Connecting, Connection::Connected, Connection::Offline}) {
         context.connection = connection;
