@@ -12,6 +12,7 @@
 #include "gfx/texture.h"
 #include "gfx/vertex_array.h"
 #include "scene/model.h"
+#include "scene/model_layout.h"
 
 namespace engine {
 
@@ -33,26 +34,16 @@ struct GpuMaterial {
     const gfx::Texture2D* emissive = nullptr;
 };
 
-// One mesh placed by one node.
-struct MeshPlacement {
-    uint32_t mesh = 0;
-    glm::mat4 transform{1.0f};  // model space
-    int32_t topNode = -1;       // the root's child this placement is under (e.g. a floor), -1: the root
-};
-
-struct GpuModelDesc {
-    // Merge meshes placed once that share a material, a top-level node and a
-    // 16 m cell of space into one mesh: llvmpipe pays per draw call (the
-    // Twin building's 845 draws cost more than its triangles). Meshes placed
-    // many times stay separate and are drawn instanced.
-    bool mergeStaticMeshes = true;
-    float mergeCellSize = 16.0f;
-};
+// How meshes are merged: see ModelLayoutDesc (llvmpipe pays per draw call;
+// the Twin building's 845 draws cost more than its triangles).
+using GpuModelDesc = ModelLayoutDesc;
 
 class GpuModel {
 public:
-    // Uploads meshes and textures. Bad indices in `model` (a corrupt cache)
-    // are skipped rather than trusted.
+    // Uploads a layout made beforehand (on a worker thread, say).
+    explicit GpuModel(const ModelLayout& layout);
+    // Lays `model` out and uploads it. Bad indices in `model` (a corrupt
+    // cache) are skipped rather than trusted.
     explicit GpuModel(const ModelData& model, const GpuModelDesc& desc = {});
     GpuModel(const GpuModel&) = delete;
     GpuModel& operator=(const GpuModel&) = delete;
@@ -62,8 +53,9 @@ public:
     const std::vector<MeshPlacement>& placements() const { return placements_; }
     // Index of the top-level node (a child of the root) called `name`, or -1:
     // lets an application hide a floor or the roof by name.
-    int32_t topNodeNamed(std::string_view name) const;
-    const Aabb& bounds() const { return bounds_; }
+    int32_t topNodeNamed(std::string_view name) const { return extent_.topNodeNamed(name); }
+    const Aabb& bounds() const { return extent_.bounds; }
+    const ModelExtent& extent() const { return extent_; }
     size_t triangleCount() const { return triangles_; }
     size_t gpuBytes() const { return gpuBytes_; }
 
@@ -72,8 +64,7 @@ private:
     std::vector<gfx::Texture2D> textures_;
     std::vector<GpuMaterial> materials_;
     std::vector<MeshPlacement> placements_;
-    std::vector<std::pair<std::string, int32_t>> topNodeNames_;
-    Aabb bounds_;
+    ModelExtent extent_;
     size_t triangles_ = 0;
     size_t gpuBytes_ = 0;
 };

@@ -20,6 +20,7 @@
 #include "gfx/texture.h"
 #include "gfx/vertex_array.h"
 #include "render/gpu_model.h"
+#include "scene/camera.h"
 
 namespace engine {
 
@@ -47,12 +48,6 @@ struct RenderOptions {
     // height and upscaled, filtered, without FXAA: for frames in motion on
     // slow GPUs (see AdaptiveResolution). Clamped to 0.25-1.
     float resolutionScale = 1.0f;
-};
-
-struct Camera {
-    glm::mat4 view{1.0f};
-    glm::mat4 projection{1.0f};
-    glm::vec3 position{0.0f};
 };
 
 struct SceneModel {

@@ -1,0 +1,67 @@
+#pragma once
+// ModelLayout: a ModelData laid out for drawing, still on the CPU. Meshes
+// placed once that share a material, a top-level node and a cell of space
+// are merged into one world-space mesh (llvmpipe pays per draw call); meshes
+// placed many times stay separate and are drawn instanced. The layout is made
+// on a worker thread; the renderer only uploads it (GpuModel). Its extent
+// (bounds of the model and of each top-level node) serves framing, picking
+// and cut-away views without a GPU model. No GL here.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "scene/bounds.h"
+#include "scene/model.h"
+
+namespace engine {
+
+// One mesh placed by one node.
+struct MeshPlacement {
+    uint32_t mesh = 0;
+    glm::mat4 transform{1.0f};  // model space
+    int32_t topNode = -1;       // the root's child this placement is under (e.g. a floor), -1: the root
+};
+
+struct ModelLayoutDesc {
+    bool mergeStaticMeshes = true;
+    float mergeCellSize = 16.0f;  // metres
+};
+
+// Where a model's meshes are, without the meshes: enough to frame it, to
+// place it in a scene and to cut parts of it away.
+struct ModelExtent {
+    struct Part {
+        Aabb bounds;                // the mesh's, in mesh space
+        glm::mat4 transform{1.0f};  // its placement in the model
+        int32_t topNode = -1;
+    };
+    std::vector<Part> parts;
+    std::vector<std::pair<std::string, int32_t>> topNodeNames;  // the root's children, by name
+    Aabb bounds;                                                // the whole model, model space
+
+    // Index of the top-level node called `name`, or -1.
+    int32_t topNodeNamed(std::string_view name) const;
+    // Model-space bounds of what top-level node `node` holds (empty if nothing).
+    Aabb topNodeBounds(int32_t node) const;
+    // Bounds of the model placed by `placement`, part by part, as the
+    // renderer computes them (so framing matches what is drawn).
+    Aabb worldBounds(const glm::mat4& placement) const;
+};
+
+struct ModelLayout {
+    std::vector<MeshData> meshes;  // every one has vertices and at least one triangle
+    std::vector<MaterialData> materials;  // never empty: a default one stands in
+    std::vector<TextureData> textures;
+    std::vector<MeshPlacement> placements;
+    ModelExtent extent;
+};
+
+// Lays `model` out for drawing. Bad mesh or material indices (a corrupt
+// cache) are skipped or replaced by the default material, never trusted.
+ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc = {});
+
+}  // namespace engine
