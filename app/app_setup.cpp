@@ -50,10 +50,11 @@ ShownContent showContent(engine::Renderer& renderer, LoadedContent& content) {
     std::vector<engine::SceneModel> scene;
     ShownContent shown;
     for (LoadedModel& loaded : content.models) {
-        auto model = std::make_shared<engine::GpuModel>(loaded.data);
+        auto model = std::make_shared<engine::GpuModel>(loaded.layout);
         // The GPU holds it now: free the CPU copy before the next upload, so
         // the two copies of the whole scene never coexist (peak memory).
-        loaded.data = {};
+        loaded.layout.meshes = std::vector<engine::MeshData>();
+        loaded.layout.textures = std::vector<engine::TextureData>();
         if (!shown.building && content.scene && !content.scene->building.models.empty() &&
             content.scene->building.models.front().file == loaded.file)
             shown.building = model;
@@ -83,27 +84,6 @@ void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options) {
     renderer.options().shadows = options.shadows;
     renderer.options().fxaa = options.antialiasing;
     renderer.options().ground = options.ground;
-}
-
-void placeCamera(engine::OrbitCamera& camera, const AppOptions& options, const engine::Aabb& bounds, float aspect) {
-    if (options.camera) {
-        glm::vec3 target = options.camera->target.value_or(bounds.empty() ? glm::vec3(0.0f) : bounds.center());
-        camera.lookAt(options.camera->eye, target, true);
-        return;
-    }
-    engine::OrbitCamera framing = camera;
-    framing.frame(bounds, options.orbit.yawDegrees, options.orbit.pitchDegrees, aspect, true);
-    engine::CameraPose pose = framing.pose();
-    pose.distance /= options.orbit.zoom;
-    camera.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
-}
-
-engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const engine::Aabb& bounds) {
-    engine::Camera camera;
-    camera.view = orbit.view();
-    camera.projection = orbit.projection(aspect, bounds);
-    camera.position = orbit.eye();
-    return camera;
 }
 
 double millisecondsSince(Clock::time_point start) {

@@ -8,11 +8,11 @@
 #include <string>
 
 #include "assets/isolated_importer.h"
-#include "cli.h"
+#include "cli/app_options.h"
 #include "content/content_loader.h"
 #include "nav/orbit_camera.h"
 #include "render/renderer.h"
-#include "ui/overlay.h"
+#include "session/ui_view.h"
 
 namespace twin {
 
@@ -42,8 +42,6 @@ void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
 // memory (measured: 2048 costs 6 MiB more per process on llvmpipe).
 engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory);
 
-// Places the camera as the options say (--camera, else --orbit framing).
-void placeCamera(engine::OrbitCamera& camera, const AppOptions& options, const engine::Aabb& bounds, float aspect);
 
 using Clock = std::chrono::steady_clock;
 double millisecondsSince(Clock::time_point start);
@@ -59,7 +57,5 @@ std::string firstLine(const std::string& text);
 
 // The renderer's figures for the statistics panel.
 void fillFigures(FrameFigures& figures, const engine::FrameStats& stats, const engine::Renderer& renderer);
-
-engine::Camera cameraFor(const engine::OrbitCamera& orbit, float aspect, const engine::Aabb& bounds);
 
 }  // namespace twin

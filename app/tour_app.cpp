@@ -1,12 +1,14 @@
 #include "tour_app.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/log.h"
 #include "app_setup.h"
-#include "headless_modes.h"
-#include "interactive_session.h"
-#include "live_data_run.h"
+#include "cli/command_line.h"
+#include "modes/check_mode.h"
+#include "modes/live_data_run.h"
+#include "modes/visit_runner.h"
 
 namespace twin {
 
@@ -23,9 +25,14 @@ int runApp(const AppOptions& options, Clock::time_point processStart) {
     }
     if (options.check) return runCheck(options);
     if (options.headless) return runHeadlessLiveData(options);
-    if (options.screenshot) return runScreenshot(options);
     if (options.bench) return runBench(options, processStart);
-    return runInteractive(options);
+    // A recording played back with a screenshot runs in a real window when
+    // there is a display (the golden tests under Xvfb), else offscreen: the
+    // same frames either way.
+    const char* display = std::getenv("DISPLAY");
+    const bool playInWindow = !options.playInput.empty() && display && *display;
+    if (options.screenshot && !playInWindow) return runScreenshot(options);
+    return runWindow(options);
 }
 
 }  // namespace twin

@@ -3,7 +3,7 @@
 // headless screenshot, benchmark) and runs it. Returns the process exit code.
 #include <chrono>
 
-#include "cli.h"
+#include "cli/app_options.h"
 
 namespace twin {
 

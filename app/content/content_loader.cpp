@@ -22,7 +22,10 @@ struct Use {
 };
 using Uses = std::map<std::filesystem::path, std::vector<Use>>;
 
-void importAll(const Uses& uses, const engine::IsolatedImporter& importer, LoadedContent& content) {
+// Returns the imported models, in the order of content.models.
+std::vector<engine::ModelData> importAll(const Uses& uses, const engine::IsolatedImporter& importer,
+                                         LoadedContent& content) {
+    std::vector<engine::ModelData> models;
     std::vector<std::pair<std::filesystem::path, std::vector<Use>>> jobs(uses.begin(), uses.end());
     std::vector<engine::Result<engine::ImportOutcome>> results;
     results.reserve(jobs.size());
@@ -46,21 +49,32 @@ void importAll(const Uses& uses, const engine::IsolatedImporter& importer, Loade
         }
         model.fromCache = results[i]->fromCache;
         model.seconds = results[i]->seconds;
-        model.data = std::move(results[i]->model);
-        for (const std::string& w : model.data.warnings) content.warnings.push_back(w);
+        for (const std::string& w : results[i]->model.warnings) content.warnings.push_back(w);
+        models.push_back(std::move(results[i]->model));
         content.models.push_back(std::move(model));
     }
+    return models;
+}
+
+// Lays every model out for drawing (merging its static meshes) here, on the
+// loading thread, and frees its imported form as it goes.
+void layOut(LoadedContent& content, std::vector<engine::ModelData>& models) {
+    for (size_t i = 0; i < models.size(); ++i) content.models[i].layout = engine::layOutModel(std::move(models[i]));
+    models.clear();
 }
 
 // The BVH of every placed model: building triangles tagged by top-level
 // node, machines by machine index.
-std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content) {
+std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content,
+                                                    const std::vector<engine::ModelData>& data) {
     std::vector<engine::BvhTriangle> triangles;
-    for (const LoadedModel& model : content.models) {
+    for (size_t m = 0; m < content.models.size(); ++m) {
+        const LoadedModel& model = content.models[m];
+        const engine::ModelData& modelData = data[m];
         // Top-level node (child of a root) of every node, for building tags.
-        std::vector<int32_t> top(model.data.nodes.size(), -1);
-        for (size_t i = 0; i < model.data.nodes.size(); ++i) {
-            int32_t parent = model.data.nodes[i].parent;
+        std::vector<int32_t> top(modelData.nodes.size(), -1);
+        for (size_t i = 0; i < modelData.nodes.size(); ++i) {
+            int32_t parent = modelData.nodes[i].parent;
             if (parent >= 0 && size_t(parent) < i) top[i] = top[size_t(parent)] >= 0 ? top[size_t(parent)] : int32_t(i);
         }
         for (size_t p = 0; p < model.placements.size(); ++p) {
@@ -69,7 +83,7 @@ std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content
                 if (object != kBuildingObjectBase) return object;
                 return kBuildingObjectBase + uint32_t(std::max(0, top[node] + 1));
             };
-            engine::appendModelTriangles(model.data, model.placements[p], idOfNode, triangles);
+            engine::appendModelTriangles(modelData, model.placements[p], idOfNode, triangles);
         }
     }
     return std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(triangles));
@@ -85,8 +99,9 @@ LoadedContent loadContent(const std::filesystem::path& input, const engine::Isol
     if (!isSceneFile(input)) {
         content.title = input.filename().string();
         uses[input].push_back({glm::mat4(1.0f), kOtherObject});
-        importAll(uses, importer, content);
-        if (buildPickingBvh) content.bvh = buildBvh(content);
+        std::vector<engine::ModelData> models = importAll(uses, importer, content);
+        if (buildPickingBvh) content.bvh = buildBvh(content, models);
+        layOut(content, models);
         return content;
     }
     SceneDescription scene = loadSceneFile(input);
@@ -96,8 +111,9 @@ LoadedContent loadContent(const std::filesystem::path& input, const engine::Isol
         uses[placement.file].push_back({placement.transform, kBuildingObjectBase});
     for (size_t i = 0; i < scene.machines.size(); ++i)
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
-    importAll(uses, importer, content);
-    if (buildPickingBvh) content.bvh = buildBvh(content);
+    std::vector<engine::ModelData> models = importAll(uses, importer, content);
+    if (buildPickingBvh) content.bvh = buildBvh(content, models);
+    layOut(content, models);
     content.scene = std::move(scene);
     return content;
 }

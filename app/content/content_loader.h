@@ -16,6 +16,7 @@
 #include "assets/isolated_importer.h"
 #include "content/scene_file.h"
 #include "scene/model.h"
+#include "scene/model_layout.h"
 #include "scene/triangle_bvh.h"
 
 namespace twin {
@@ -30,7 +31,7 @@ constexpr uint32_t kOtherObject = 0;
 
 struct LoadedModel {
     std::filesystem::path file;
-    engine::ModelData data;
+    engine::ModelLayout layout;  // laid out for drawing, on the loading thread
     std::vector<glm::mat4> placements;  // one per use in the scene
     std::vector<uint32_t> placementObjects;  // per placement: kMachineObjectBase + i, kBuildingObjectBase or kOtherObject
     bool fromCache = false;

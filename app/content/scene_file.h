@@ -12,13 +12,10 @@
 
 #include <glm/glm.hpp>
 
+#include "i18n/localized_text.h"
+
 namespace twin {
 
-struct LocalizedText {
-    std::string fr;
-    std::string en;
-    bool empty() const { return fr.empty() && en.empty(); }
-};
 
 struct ModelPlacement {
     std::filesystem::path file;  // resolved, inside the scene's asset root

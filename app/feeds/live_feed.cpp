@@ -54,7 +54,8 @@ std::filesystem::path defaultHistoryFile() {
 }
 
 LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
-    : sources_(std::make_unique<Sources>()),
+    : wallClock_(desc.wallClock),
+      sources_(std::make_unique<Sources>()),
       ids_(knownIdsOf(scene)),
       topicPrefix_(scene.feeds.topicPrefix),
       staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))) {
@@ -91,7 +92,7 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
         return;
     }
     clock_ = desc.replayStart.value_or(systemNow());
-    sources_->replayClock.emplace(clock_, Steady::now(), desc.replaySpeed);
+    sources_->replayClock.emplace(clock_, wall(), desc.replaySpeed);
     // A recorded week is complete: a value holds until the next one (a closed
     // building sends nothing all night), so nothing in it is ever stale.
     staleAfter_ = Seconds(int64_t(100) * 365 * 24 * 3600);
@@ -143,7 +144,7 @@ void LiveFeed::reject(const std::string& topic, const std::string& reason) {
 
 bool LiveFeed::update() {
     if (sources_->replayClock) {
-        const TimePoint now = sources_->replayClock->now(Steady::now());
+        const TimePoint now = sources_->replayClock->now(wall());
         if (sources_->week) {
             // Small steps forward apply what happened in between; a jump
             // (the slider, a loop) rebuilds the state at the new time.
@@ -206,7 +207,7 @@ std::vector<std::string> LiveFeed::takeProblems() { return std::exchange(problem
 
 void LiveFeed::seek(TimePoint time) {
     if (sources_->replayClock) {
-        sources_->replayClock->seek(time, Steady::now());
+        sources_->replayClock->seek(time, wall());
         clock_ = time;
         rebuildAt(time);
         return;
@@ -235,7 +236,7 @@ std::pair<TimePoint, TimePoint> LiveFeed::slidableRange() const {
 }
 
 void LiveFeed::setReplaySpeed(double speed) {
-    if (sources_->replayClock) sources_->replayClock->setSpeed(speed, Steady::now());
+    if (sources_->replayClock) sources_->replayClock->setSpeed(speed, wall());
 }
 
 double LiveFeed::replaySpeed() const { return sources_->replayClock ? sources_->replayClock->speed() : 1.0; }

@@ -4,6 +4,7 @@
 // The main thread calls update() each frame; everything here runs on it
 // (MQTT's network thread only fills the client's queue). No GL, no ImGui.
 #include <chrono>
+#include <functional>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -21,6 +22,10 @@ struct LiveFeedDesc {
     std::string mqttUrl;                   // empty: the scene's broker, else the replay
     std::filesystem::path historyFile;     // live mode: where values are kept (empty: none)
     std::optional<TimePoint> replayStart;  // replay: the data time to start at (default: now)
+    // The replay's wall clock (default: steady_clock::now). A played-back
+    // recording runs the replay on its own stepped clock, so the data seen
+    // at each step is the same however fast the frames are drawn.
+    std::function<std::chrono::steady_clock::time_point()> wallClock;
     double replaySpeed = 1.0;
 };
 
@@ -66,7 +71,11 @@ public:
 private:
     void reject(const std::string& topic, const std::string& reason);
     void rebuildAt(TimePoint time);
+    std::chrono::steady_clock::time_point wall() const {
+        return wallClock_ ? wallClock_() : std::chrono::steady_clock::now();
+    }
 
+    std::function<std::chrono::steady_clock::time_point()> wallClock_;
     std::unique_ptr<Sources> sources_;
     KnownIds ids_;
     std::string topicPrefix_;

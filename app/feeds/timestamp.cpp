@@ -1,5 +1,7 @@
 #include "feeds/timestamp.h"
 
+#include <ctime>
+
 #include <cstdio>
 
 namespace twin::feeds {
@@ -85,6 +87,15 @@ std::string formatAge(Seconds age) {
     if (s < 3600) return std::to_string(s / 60) + " min";
     if (s < 86400) return std::to_string(s / 3600) + " h";
     return std::to_string(s / 86400) + " d";
+}
+
+TimePoint startOfLocalDay(TimePoint time) {
+    std::time_t t = std::time_t(time.time_since_epoch().count());
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    return TimePoint(Seconds(int64_t(std::mktime(&tm))));
 }
 
 }  // namespace twin::feeds

@@ -19,4 +19,7 @@ std::string formatTimestamp(TimePoint time);
 // A short age for people: "12 s", "5 min", "3 h", "2 d".
 std::string formatAge(Seconds age);
 
+// Midnight (local time) of the day holding `time`.
+TimePoint startOfLocalDay(TimePoint time);
+
 }  // namespace twin::feeds

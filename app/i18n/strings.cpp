@@ -112,19 +112,13 @@ constexpr Entry kEntries[] = {
     {Text::WalkHelp,
      "Flèches ou Z Q S D : marcher · Glisser : regarder · Toucher le sol : y aller · Échap : vue d'ensemble",
      "Arrows or W A S D: walk · Drag: look around · Tap the floor: go there · Esc: overview"},
-    {Text::AboutText,
-     "Twin (« Technological way for industry ») est le bâtiment que Mines Saint-Étienne consacre à la "
-     "modernisation des PME : plateformes de fabrication additive et de transition numérique (industrie 4.0), "
-     "formation d'environ 2 000 apprenants par an, accompagnement d'environ 50 entreprises par an et aide aux "
-     "créateurs d'entreprise. Ouvert en 2022 près du campus industriel de l'école, 3,4 M€ d'investissement public.\n\n"
-     "Le bâtiment, son aménagement et ses machines sont une maquette illustrative fondée sur la description "
-     "publique de Twin, pas les plans de l'architecte.",
-     "Twin (\"Technological way for industry\") is the building Mines Saint-Étienne dedicates to modernising "
-     "small and medium-sized firms: additive manufacturing and digital transition (Industry 4.0) platforms, "
-     "training for about 2,000 learners a year, support for about 50 companies a year and help for founders. "
-     "Opened in 2022 near the school's industrial campus, with 3.4 M EUR of public investment.\n\n"
-     "The building, its layout and its machines are an illustrative model based on the public description of "
-     "Twin, not the architect's plans."},
+    // What a model opened alone says about the app; a scene's About text
+    // comes from the scene file (assets/src/content/about.json for Twin).
+    {Text::AboutApp,
+     "Twin Tour : visite 3D et activité en direct des plateformes de Twin (Mines Saint-Étienne). Ce modèle est "
+     "ouvert seul ; le fichier de scène de Twin présente le bâtiment.",
+     "Twin Tour: a 3D visit and the live activity of the platforms of Twin (Mines Saint-Étienne). This model is "
+     "open on its own; Twin's scene file presents the building."},
 };
 }  // namespace
 

@@ -28,7 +28,7 @@ enum class Text {
     Close,
     IllustrativeModel,
     About,
-    AboutText,
+    AboutApp,
     Floors,
     WholeBuilding,
     GuidedTours,

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -24,9 +25,6 @@ ImU32 toU32(glm::vec3 c, float alpha = 1.0f) {
 ImVec4 toVec4(glm::vec3 c, float alpha = 1.0f) { return ImVec4(c.r, c.g, c.b, alpha); }
 
 std::string str(Text text, Language language) { return std::string(tr(text, language)); }
-const std::string& pick(const LocalizedText& text, Language language) {
-    return language == Language::English ? text.en : text.fr;
-}
 
 std::tm localTime(TimePoint time) {
     std::time_t t = std::time_t(time.time_since_epoch().count());
@@ -130,51 +128,6 @@ std::string ageText(feeds::Seconds age, Language language) {
 
 }  // namespace
 
-glm::vec3 machineStateColour(MachineState state) {
-    switch (state) {
-        case MachineState::Running: return {0.0f, 0.62f, 0.45f};      // bluish green
-        case MachineState::Idle: return {0.34f, 0.71f, 0.91f};        // sky blue
-        case MachineState::Setup: return {0.94f, 0.89f, 0.26f};       // yellow
-        case MachineState::Maintenance: return {0.90f, 0.62f, 0.0f};  // orange
-        case MachineState::Fault: return {0.84f, 0.37f, 0.0f};        // vermillion
-        case MachineState::Offline: return {0.60f, 0.60f, 0.60f};     // grey
-    }
-    return glm::vec3(0.6f);
-}
-
-glm::vec3 occupancyColour(OccupancyLevel level) {
-    switch (level) {
-        case OccupancyLevel::Empty: return {0.80f, 0.84f, 0.88f};
-        case OccupancyLevel::Low: return {1.0f, 0.88f, 0.45f};
-        case OccupancyLevel::Medium: return {0.99f, 0.55f, 0.16f};
-        case OccupancyLevel::High: return {0.80f, 0.13f, 0.12f};
-    }
-    return glm::vec3(0.8f);
-}
-
-Text machineStateText(MachineState state) {
-    switch (state) {
-        case MachineState::Running: return Text::StateRunning;
-        case MachineState::Idle: return Text::StateIdle;
-        case MachineState::Setup: return Text::StateSetup;
-        case MachineState::Maintenance: return Text::StateMaintenance;
-        case MachineState::Fault: return Text::StateFault;
-        case MachineState::Offline: return Text::StateOffline;
-    }
-    return Text::StateUnknown;
-}
-
-Text activityKindText(feeds::ActivityKind kind) {
-    switch (kind) {
-        case feeds::ActivityKind::Training: return Text::KindTraining;
-        case feeds::ActivityKind::CompanyProject: return Text::KindCompanyProject;
-        case feeds::ActivityKind::Demo: return Text::KindDemo;
-        case feeds::ActivityKind::OpenLab: return Text::KindOpenLab;
-        case feeds::ActivityKind::Closed: return Text::KindClosed;
-    }
-    return Text::KindClosed;
-}
-
 std::string formatTimeOfDay(TimePoint time) {
     std::tm tm = localTime(time);
     char text[16];
@@ -196,35 +149,30 @@ std::string formatDataClock(TimePoint time, Language language) {
     return text;
 }
 
-TimePoint startOfDay(TimePoint time) {
-    std::tm tm = localTime(time);
-    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-    tm.tm_isdst = -1;
-    return TimePoint(feeds::Seconds(int64_t(std::mktime(&tm))));
-}
+TimePoint startOfDay(TimePoint time) { return feeds::startOfLocalDay(time); }
 
-void LivePanels::build(LiveView& view, const LiveLayout& layout, Language language, float scale) {
+void LivePanels::build(const LiveView& view, const LiveLayout& layout, Language language, float scale,
+                       std::vector<UiCommand>& commands) {
     language_ = language;
     scale_ = scale;
-    view.openPlatform = view.openMachine = -1;
-    view.platformClosed = false;
     if (!view.scene || !view.state) return;
     drawBadges(view);
+    // The legend stands at the foot of the right column, which ends above
+    // it (its height is last frame's: auto-sized windows learn theirs late).
+    LiveLayout column = layout;
+    if (view.showLegend) column.bottom -= legendHeight_ + 12.0f * scale_;
     if (view.platform)
-        buildPlatformCard(view, layout);
+        buildPlatformCard(view, column, commands);
     else if (view.showPlatformColumn)
-        buildPlatformList(view, layout);
+        buildPlatformList(view, column, commands);
     if (view.showLegend) buildLegend(view, layout);
 }
 
 // In the title bar: where the values come from and the data's time, with
 // the slider that moves through the week (replay) or the last day (live).
-void LivePanels::buildDataRow(LiveView& view, Language language, float scale) {
+void LivePanels::buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands) {
     language_ = language;
     scale_ = scale;
-    view.seekTo.reset();
-    view.speed.reset();
-    view.backToNow = false;
     if (!view.scene || !view.state) return;
     ImGui::Separator();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -272,7 +220,7 @@ void LivePanels::buildDataRow(LiveView& view, Language language, float scale) {
         ImGui::SetNextItemWidth(240.0f * scale_);
         if (ImGui::SliderScalar("##time", ImGuiDataType_S64, &value, &low, &high, "",
                                 ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
-            view.seekTo = TimePoint(feeds::Seconds(value));
+            commands.push_back(command::SeekData{TimePoint(feeds::Seconds(value))});
         if (view.connection == feeds::Connection::Replay) {
             for (double speed : {1.0, 60.0, 600.0}) {
                 ImGui::SameLine();
@@ -280,12 +228,12 @@ void LivePanels::buildDataRow(LiveView& view, Language language, float scale) {
                 std::snprintf(label, sizeof label, "×%g##speed", speed);
                 bool current = std::abs(view.replaySpeed - speed) < 1e-6;
                 if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
-                if (ImGui::SmallButton(label)) view.speed = speed;
+                if (ImGui::SmallButton(label)) commands.push_back(command::SetReplaySpeed{speed});
                 if (current) ImGui::PopStyleColor();
             }
         } else if (view.viewingPast) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(str(Text::BackToNow, language_).c_str())) view.backToNow = true;
+            if (ImGui::SmallButton(str(Text::BackToNow, language_).c_str())) commands.push_back(command::BackToNow{});
         }
     }
 }
@@ -303,7 +251,7 @@ void LivePanels::placeRightColumn(const LiveLayout& layout, float opacity) const
 
 // Right column: every platform (of the floor shown) with its occupancy,
 // what happens there now and next, and its machines by state.
-void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
+void LivePanels::buildPlatformList(const LiveView& view, const LiveLayout& layout, std::vector<UiCommand>& commands) {
     placeRightColumn(layout, 0.85f);
     ImGui::Begin(str(Text::LivePlatforms, language_).append("###platforms").c_str(), nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
@@ -321,12 +269,12 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
         ImVec2 min = ImGui::GetCursorScreenPos();
         float rowWidth = ImGui::GetContentRegionAvail().x;
         if (ImGui::Selectable(("##platform" + std::to_string(i)).c_str(), false, 0, ImVec2(rowWidth, rowHeight)))
-            view.openPlatform = int(i);
+            commands.push_back(command::OpenPlatformCard{i});
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float gaugeWidth = 90.0f * scale_;
         const float figuresWidth = ImGui::CalcTextSize("000 / 000").x;
         // Line 1: name, then the gauge and figures on the right.
-        std::string name = fitText(pick(platform.name, language_), rowWidth - gaugeWidth - figuresWidth - 24.0f * scale_);
+        std::string name = fitText(platform.name.in(language_), rowWidth - gaugeWidth - figuresWidth - 24.0f * scale_);
         draw->AddText(ImVec2(min.x, min.y + 2.0f * scale_), IM_COL32(255, 255, 255, 255), name.c_str());
         float gaugeX = min.x + rowWidth - gaugeWidth - figuresWidth - 8.0f * scale_;
         if (live && live->occupancy) {
@@ -371,7 +319,7 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
         if (live && live->activity) {
             const feeds::Activity& a = live->activity->current;
             activity = a.kind == feeds::ActivityKind::Closed ? str(Text::Closed, language_)
-                                                             : str(activityKindText(a.kind), language_) + " · " + pick(a.title, language_);
+                                                             : str(activityKindText(a.kind), language_) + " · " + a.title.in(language_);
         } else {
             activity = str(Text::NoData, language_);
         }
@@ -381,7 +329,7 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
         if (live && live->activity && live->activity->next) {
             const feeds::Activity& n = *live->activity->next;
             std::string next = str(Text::Then, language_) + " " + formatTimeOfDay(n.start) + " · " +
-                               (n.kind == feeds::ActivityKind::Closed ? str(Text::Closed, language_) : pick(n.title, language_));
+                               (n.kind == feeds::ActivityKind::Closed ? str(Text::Closed, language_) : n.title.in(language_));
             next = fitText(next, rowWidth);
             draw->AddText(ImVec2(min.x, y2 + line), IM_COL32(130, 140, 150, 255), next.c_str());
         }
@@ -392,11 +340,11 @@ void LivePanels::buildPlatformList(LiveView& view, const LiveLayout& layout) {
 
 // A platform's card: what it offers and for whom, how busy it is now and
 // over the day, today's schedule and its machines.
-void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
+void LivePanels::buildPlatformCard(const LiveView& view, const LiveLayout& layout, std::vector<UiCommand>& commands) {
     const Platform& platform = *view.platform;
     placeRightColumn(layout, 0.96f);  // nearly opaque: labels behind must not show through the chart
     bool open = true;
-    ImGui::Begin((pick(platform.name, language_) + "###platformcard").c_str(), &open,
+    ImGui::Begin((platform.name.in(language_) + "###platformcard").c_str(), &open,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -433,7 +381,7 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
                 return;
             }
             ImGui::TextWrapped("%s–%s · %s · %s", formatTimeOfDay(a.start).c_str(), formatTimeOfDay(a.end).c_str(),
-                               str(activityKindText(a.kind), language_).c_str(), pick(a.title, language_).c_str());
+                               str(activityKindText(a.kind), language_).c_str(), a.title.in(language_).c_str());
         };
         show(Text::Now, live->activity->current);
         if (live->activity->next) show(Text::Then, *live->activity->next);
@@ -443,12 +391,10 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
     // capacity line and the data clock marked.
     const TimePoint day = startOfDay(view.clock);
     const TimePoint chartFrom = day + feeds::Seconds(6 * 3600), chartTo = day + feeds::Seconds(22 * 3600);
-    if (view.timeline) {
+    if (view.series.available) {
         ImGui::Spacing();
         ImGui::TextUnformatted(str(Text::OccupancyToday, language_).c_str());
-        const auto& samples = occupancyToday_.get(view, platform.id, [&] {
-            return feeds::occupancyOver(*view.timeline, platform.id, chartFrom, std::min(view.clock, chartTo));
-        });
+        const auto& samples = view.series.occupancy;
         ImVec2 min = ImGui::GetCursorScreenPos();
         const float chartHeight = 70.0f * scale_;
         ImVec2 max(min.x + contentWidth, min.y + chartHeight);
@@ -480,19 +426,22 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
     }
 
     // Today's schedule.
-    if (view.timeline) {
-        const auto& activities = scheduleToday_.get(view, platform.id, [&] {
-            return feeds::activitiesOver(*view.timeline, platform.id, day, day + feeds::Seconds(24 * 3600));
-        });
+    if (view.series.available) {
+        const auto& activities = view.series.schedule;
         if (!activities.empty()) {
             ImGui::Spacing();
             ImGui::TextUnformatted(str(Text::Schedule, language_).c_str());
+            // The titles line up after the widest hours (digits differ in width).
+            auto hours = [](const feeds::Activity& a) { return formatTimeOfDay(a.start) + "–" + formatTimeOfDay(a.end); };
+            float hoursWidth = 0.0f;
+            for (const feeds::Activity& a : activities)
+                hoursWidth = std::max(hoursWidth, ImGui::CalcTextSize(hours(a).c_str()).x);
             for (const feeds::Activity& a : activities) {
                 bool now = a.start <= view.clock && view.clock < a.end;
-                ImGui::TextColored(now ? ImVec4(0.3f, 0.85f, 0.8f, 1.0f) : ImVec4(0.65f, 0.7f, 0.75f, 1.0f), "%s–%s",
-                                   formatTimeOfDay(a.start).c_str(), formatTimeOfDay(a.end).c_str());
-                ImGui::SameLine(ImGui::CalcTextSize("00:00–00:00").x + 14.0f * scale_);
-                ImGui::TextWrapped("%s%s", pick(a.title, language_).c_str(),
+                ImGui::TextColored(now ? ImVec4(0.3f, 0.85f, 0.8f, 1.0f) : ImVec4(0.65f, 0.7f, 0.75f, 1.0f), "%s",
+                                   hours(a).c_str());
+                ImGui::SameLine(ImGui::GetStyle().WindowPadding.x + hoursWidth + 8.0f * scale_);
+                ImGui::TextWrapped("%s%s", a.title.in(language_).c_str(),
                                    a.headcount ? (" (" + std::to_string(*a.headcount) + ")").c_str() : "");
             }
         }
@@ -513,14 +462,14 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
         const float r = ImGui::GetTextLineHeight() * 0.42f;
         std::string label = "##machine" + std::to_string(i);
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(contentWidth, ImGui::GetTextLineHeight())))
-            view.openMachine = int(i);
+            commands.push_back(command::GoToMachine{i});
         std::string state = str(Text::StateUnknown, language_);
         if (m && m->status) {
             bool stale = feeds::isStale(m->status->ts, view.clock, view.staleAfter);
             drawStateBadge(draw, ImVec2(at.x + r, at.y + ImGui::GetTextLineHeight() * 0.5f), r, m->status->state, stale);
             state = str(machineStateText(m->status->state), language_);
         }
-        std::string name = fitText(pick(machine.name, language_), contentWidth * 0.62f);
+        std::string name = fitText(machine.name.in(language_), contentWidth * 0.62f);
         draw->AddText(ImVec2(at.x + r * 2.0f + 8.0f * scale_, at.y), IM_COL32(255, 255, 255, 255), name.c_str());
         float sw = ImGui::CalcTextSize(state.c_str()).x;
         draw->AddText(ImVec2(at.x + contentWidth - sw, at.y), IM_COL32(170, 180, 190, 255), state.c_str());
@@ -528,14 +477,14 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
 
     if (!platform.description.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", pick(platform.description, language_).c_str());
+        ImGui::TextWrapped("%s", platform.description.in(language_).c_str());
     }
     if (!platform.services.empty()) {
         ImGui::Spacing();
         ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.75f, 1.0f), "%s", str(Text::Services, language_).c_str());
         for (const LocalizedText& service : platform.services) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s", pick(service, language_).c_str());
+            ImGui::TextWrapped("%s", service.in(language_).c_str());
         }
     }
     if (!platform.contact.name.empty() || !platform.contact.email.empty()) {
@@ -546,7 +495,7 @@ void LivePanels::buildPlatformCard(LiveView& view, const LiveLayout& layout) {
         if (!platform.contact.phone.empty()) ImGui::TextUnformatted(platform.contact.phone.c_str());
     }
     ImGui::End();
-    if (!open) view.platformClosed = true;
+    if (!open) commands.push_back(command::ClosePlatformCard{});
 }
 
 void LivePanels::buildMachineSection(const LiveView& view, const Machine& machine, Language language, float scale,
@@ -578,7 +527,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
     if (!s.job.empty()) {
         ImGui::TextDisabled("%s", str(Text::Job, language_).c_str());
         ImGui::SameLine(width * 0.3f);
-        ImGui::TextWrapped("%s", pick(s.job, language_).c_str());
+        ImGui::TextWrapped("%s", s.job.in(language_).c_str());
     }
     if (s.progress) {
         ImGui::TextDisabled("%s", str(Text::Progress, language_).c_str());
@@ -590,12 +539,10 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
         ImGui::PopStyleColor();
     }
     // The day's states as a timeline, 6:00 to 22:00.
-    if (view.timeline) {
+    if (view.series.available) {
         const TimePoint day = startOfDay(view.clock);
         const TimePoint from = day + feeds::Seconds(6 * 3600), to = day + feeds::Seconds(22 * 3600);
-        const auto& spans = statesToday_.get(view, machine.id, [&] {
-            return feeds::machineStatesOver(*view.timeline, machine.id, from, std::min(view.clock, to));
-        });
+        const auto& spans = view.series.machineStates;
         ImGui::TextDisabled("%s", str(Text::StateToday, language_).c_str());
         ImVec2 min = ImGui::GetCursorScreenPos();
         const float barWidth = ImGui::GetContentRegionAvail().x;
@@ -618,9 +565,12 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
 }
 
 // Bottom left: what the floor tints and the machine badges mean.
-void LivePanels::buildLegend(LiveView&, const LiveLayout& layout) {
+void LivePanels::buildLegend(const LiveView&, const LiveLayout& layout) {
+    ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    ImGui::SetNextWindowPos(ImVec2(pad, layout.bottom - pad), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.bottom - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, FLT_MAX));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("##legend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
@@ -664,6 +614,7 @@ void LivePanels::buildLegend(LiveView&, const LiveLayout& layout) {
         ImGui::SameLine();
         ImGui::TextUnformatted(str(machineStateText(state), language_).c_str());
     }
+    if (!ImGui::IsWindowAppearing()) legendHeight_ = ImGui::GetWindowSize().y;  // sized from its second frame
     ImGui::End();
 }
 

@@ -1,6 +1,7 @@
 #include "ui/overlay.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -19,6 +20,8 @@ const char* kFontCandidates[] = {
     "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 };
+
+constexpr float kWalkPadHeight = 200.0f;  // the walk arrows: three rows of 56 px and padding
 
 std::string megabytes(size_t bytes) {
     char text[32];
@@ -47,7 +50,7 @@ void applyStyle(float scale) {
 }
 }  // namespace
 
-Overlay::Overlay(float uiScale, Language language) : scale_(std::max(1.0f, uiScale)), language_(language) {
+Overlay::Overlay(float uiScale) : scale_(std::max(1.0f, uiScale)) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -76,24 +79,20 @@ Overlay::Overlay(float uiScale, Language language) : scale_(std::max(1.0f, uiSca
 
 Overlay::~Overlay() { ImGui::DestroyContext(); }
 
+UiCapture Overlay::capture() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    return {io.WantCaptureMouse, io.WantTextInput, io.NavVisible};
+}
+
 void Overlay::recordFrameTime(float ms) {
     frameTimes_.push_back(ms);
     if (frameTimes_.size() > 120) frameTimes_.erase(frameTimes_.begin());
 }
 
-void Overlay::build(OverlayModel& model) {
+void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-
-    model.floorChanged = false;
-    model.startTour = -1;
-    model.tourPauseToggled = model.tourNext = model.tourPrevious = model.tourEnd = false;
-    model.machineClosed = false;
-    model.walkToggled = false;
-    model.planToggled = false;
-    model.goToPlatform = model.goToMachine = -1;
-    model.walkPad = glm::vec2(0.0f);
-    model.zoomSteps = 0;
+    language_ = model.language;
     {
         // Panels stop above the help line (or the tour player, about as tall).
         // The tour player: a title, up to three lines of large subtitles, the
@@ -119,10 +118,6 @@ void Overlay::build(OverlayModel& model) {
     // Title, top left. It has the keyboard focus at start; Ctrl+Tab goes
     // from panel to panel, arrows from button to button, Space presses.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
-    if (!titleFocused_) {
-        ImGui::SetNextWindowFocus();
-        titleFocused_ = true;
-    }
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##title", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -135,49 +130,50 @@ void Overlay::build(OverlayModel& model) {
         ImGui::TextUnformatted(model.title.c_str());
     }
     if (ImGui::SmallButton(std::string(tr(Text::Language, language_)).c_str()))
-        language_ = language_ == Language::French ? Language::English : Language::French;
+        commands.push_back(command::SetLanguage{language_ == Language::French ? Language::English : Language::French});
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) model.resetViewClicked = true;
+    if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
     if (!model.walking) {
         // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
         ImGui::SameLine();
-        if (ImGui::SmallButton(" + ")) model.zoomSteps += 1;
+        if (ImGui::SmallButton(" + ")) commands.push_back(command::Zoom{1});
         ImGui::SameLine();
-        if (ImGui::SmallButton(" − ")) model.zoomSteps -= 1;
+        if (ImGui::SmallButton(" − ")) commands.push_back(command::Zoom{-1});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str())) showStats_ = !showStats_;
+    if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str()))
+        commands.push_back(command::ToggleStatistics{});
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) showAbout_ = !showAbout_;
+    if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
     if (model.liveData) {
         ImGui::SameLine();
         if (ImGui::SmallButton(std::string(tr(Text::Legend, language_)).c_str()))
-            model.legendVisible = !model.legendVisible;
+            commands.push_back(command::ToggleLegend{});
     }
     if (model.walkAvailable) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
         if (ImGui::SmallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
-            model.walkToggled = true;
+            commands.push_back(command::ToggleWalk{});
         ImGui::PopStyleColor();
     }
-    if (model.titleExtra) model.titleExtra();
+    if (model.liveData) livePanels_.buildDataRow(model.live, language_, scale_, commands);
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
-    if (showAbout_) buildAbout();
+    if (model.aboutVisible) buildAbout(model.about, commands);
     floorsBottom_ = titleBottom_;
-    if (!model.floors.empty() && !model.tour.active) buildFloors(model);
-    if (model.walking) buildWalkPad(model);
-    if (model.machine) buildMachineCard(model);
+    if (!model.floors.empty() && !model.tour.active) buildFloors(model, commands);
+    if (model.walking) buildWalkPad(model, commands);
+    if (model.machine) buildMachineCard(model, commands);
     if (model.tour.active)
-        buildTourPlayer(model);
+        buildTourPlayer(model, commands);
     else if (!model.tours.empty() && !model.walking)
-        buildTourList(model);
+        buildTourList(model, commands);
 
-    if (showStats_) buildStats(model);
-    buildMessages(model);
+    if (model.statsVisible) buildStats(model, commands);
+    buildMessages(model, commands);
 
     if (model.loading) {
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
@@ -201,14 +197,32 @@ void Overlay::build(OverlayModel& model) {
         ImGui::TextUnformatted(help.c_str());
         ImGui::End();
     }
+    if (model.liveData) {
+        LiveLayout layout{rightColumnTop(model), helpTop_};
+        // Walking, the on-screen arrows take the bottom right corner.
+        if (model.walking) layout.bottom -= kWalkPadHeight * scale_;
+        livePanels_.build(model.live, layout, language_, scale_, commands);
+    }
+    // The title bar has the keyboard at start (panels created after it
+    // would take it): Tab goes from panel to panel, arrows from button to
+    // button, Space or Enter presses.
+    if (!titleFocused_) {
+        ImGui::SetWindowFocus("##title");
+        titleFocused_ = true;
+    }
 }
 
-float Overlay::rightColumnTop() const {
+float Overlay::rightColumnTop(const UiView& view) const {
+    const ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    return showStats_ ? ImGui::GetIO().DisplaySize.y * 0.5f : pad;
+    if (view.statsVisible) return io.DisplaySize.y * 0.5f;
+    // On a narrow screen the title bar reaches the right column: start below it.
+    const float columnWidth = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    if (titleRight_ + pad > io.DisplaySize.x - pad - columnWidth) return titleBottom_ + pad;
+    return pad;
 }
 
-void Overlay::buildStats(OverlayModel& model) {
+void Overlay::buildStats(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
     // Top right; below the title bar when the screen is too narrow for both.
@@ -217,8 +231,10 @@ void Overlay::buildStats(OverlayModel& model) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     std::string title = std::string(tr(Text::Statistics, language_)) + "###stats";
-    if (!ImGui::Begin(title.c_str(), &showStats_, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+    bool open = true;
+    if (!ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
         ImGui::End();
+        if (!open) commands.push_back(command::ToggleStatistics{});
         return;
     }
     const FrameFigures& f = model.figures;
@@ -247,22 +263,24 @@ void Overlay::buildStats(OverlayModel& model) {
     }
     ImGui::Separator();
     ImGui::TextDisabled("%s", f.renderer.c_str());
-    model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Shadows, language_)).c_str(), &model.toggles.shadows);
-    model.togglesChanged |=
-        ImGui::Checkbox(std::string(tr(Text::Antialiasing, language_)).c_str(), &model.toggles.antialiasing);
-    model.togglesChanged |= ImGui::Checkbox(std::string(tr(Text::Ground, language_)).c_str(), &model.toggles.ground);
+    RenderToggles toggles = model.toggles;
+    bool changed = ImGui::Checkbox(std::string(tr(Text::Shadows, language_)).c_str(), &toggles.shadows);
+    changed |= ImGui::Checkbox(std::string(tr(Text::Antialiasing, language_)).c_str(), &toggles.antialiasing);
+    changed |= ImGui::Checkbox(std::string(tr(Text::Ground, language_)).c_str(), &toggles.ground);
+    if (changed) commands.push_back(command::SetRenderToggles{toggles});
     ImGui::End();
+    if (!open) commands.push_back(command::ToggleStatistics{});
 }
 
 // The floor selector: the whole building, or one floor with those above it
 // cut away. Highest floor first, as in a lift.
-void Overlay::buildFloors(OverlayModel& model) {
+void Overlay::buildFloors(const UiView& model, std::vector<UiCommand>& commands) {
     const float pad = 12.0f * scale_;
     ImGui::SetNextWindowPos(ImVec2(pad, titleBottom_ + pad));
     // As wide as the longest floor name, so full-width buttons are not clipped.
     float widest = ImGui::CalcTextSize(std::string(tr(Text::WholeBuilding, language_)).c_str()).x;
     for (const LocalizedText& name : model.floors)
-        widest = std::max(widest, ImGui::CalcTextSize((language_ == Language::English ? name.en : name.fr).c_str()).x);
+        widest = std::max(widest, ImGui::CalcTextSize(name.in(language_).c_str()).x);
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::SetNextWindowSize(ImVec2(widest + 2.0f * (style.WindowPadding.x + style.FramePadding.x) + 4.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.8f);
@@ -271,27 +289,26 @@ void Overlay::buildFloors(OverlayModel& model) {
     auto choice = [&](const std::string& label, int index) {
         bool selected = model.selectedFloor == index;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
-        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f)) && !selected) {
-            model.selectedFloor = index;
-            model.floorChanged = true;
-        }
+        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f)) && !selected)
+            commands.push_back(command::ChooseFloor{index});
         if (selected) ImGui::PopStyleColor();
     };
     choice(std::string(tr(Text::WholeBuilding, language_)) + "##all", -1);
     if (model.selectedFloor >= 0) {
         bool plan = model.plan;
-        if (ImGui::Checkbox(std::string(tr(Text::FloorPlan, language_)).c_str(), &plan)) model.planToggled = true;
+        if (ImGui::Checkbox(std::string(tr(Text::FloorPlan, language_)).c_str(), &plan))
+            commands.push_back(command::TogglePlan{});
     }
     for (int i = int(model.floors.size()) - 1; i >= 0; --i) {
         const LocalizedText& name = model.floors[size_t(i)];
-        choice((language_ == Language::English ? name.en : name.fr) + "##floor" + std::to_string(i), i);
+        choice(name.in(language_) + "##floor" + std::to_string(i), i);
     }
     floorsBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 }
 
 // The tours of the scene, each with its length; choosing one starts it.
-void Overlay::buildTourList(OverlayModel& model) {
+void Overlay::buildTourList(const UiView& model, std::vector<UiCommand>& commands) {
     const float pad = 12.0f * scale_;
     ImGui::SetNextWindowPos(ImVec2(pad, floorsBottom_ + pad));
     ImGui::SetNextWindowBgAlpha(0.8f);
@@ -301,15 +318,15 @@ void Overlay::buildTourList(OverlayModel& model) {
     if (!model.platformNames.empty()) {
         ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::BeginCombo("##goto", std::string(tr(Text::GoTo, language_)).c_str())) {
-            auto name = [&](const LocalizedText& t) { return language_ == Language::English ? t.en : t.fr; };
+            auto name = [&](const LocalizedText& t) { return t.in(language_); };
             for (size_t i = 0; i < model.platformNames.size(); ++i)
                 if (ImGui::Selectable((name(model.platformNames[i]) + "##p" + std::to_string(i)).c_str()))
-                    model.goToPlatform = int(i);
+                    commands.push_back(command::GoToPlatform{i});
             ImGui::Separator();
             ImGui::TextDisabled("%s", std::string(tr(Text::Machines, language_)).c_str());
             for (size_t i = 0; i < model.machineNames.size(); ++i)
                 if (ImGui::Selectable((name(model.machineNames[i]) + "##m" + std::to_string(i)).c_str()))
-                    model.goToMachine = int(i);
+                    commands.push_back(command::GoToMachine{i});
             ImGui::EndCombo();
         }
     }
@@ -318,17 +335,19 @@ void Overlay::buildTourList(OverlayModel& model) {
         const TourChoice& t = model.tours[i];
         char label[256];
         std::snprintf(label, sizeof label, "%s  (%.0f %s)##tour%zu",
-                      (language_ == Language::English ? t.title.en : t.title.fr).c_str(), t.seconds / 60.0f,
+                      t.title.in(language_).c_str(), std::ceil(t.seconds / 60.0f - 0.25f),  // 4 min 20 s reads "5 min", 4 min 5 s "4 min"
                       std::string(tr(Text::Minutes, language_)).c_str(), i);
-        if (ImGui::Button(label)) model.startTour = int(i);
+        if (ImGui::Button(label)) commands.push_back(command::StartTour{i});
     }
-    ImGui::Checkbox(std::string(tr(Text::ReducedMotion, language_)).c_str(), &model.reducedMotion);
+    bool reduced = model.reducedMotion;
+    if (ImGui::Checkbox(std::string(tr(Text::ReducedMotion, language_)).c_str(), &reduced))
+        commands.push_back(command::SetReducedMotion{reduced});
     ImGui::End();
 }
 
 // While a tour plays: its narration as a subtitle, progress and controls,
 // bottom centre, large enough to read at kiosk distance.
-void Overlay::buildTourPlayer(OverlayModel& model) {
+void Overlay::buildTourPlayer(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const TourView& tour = model.tour;
     const float pad = 12.0f * scale_;
@@ -338,36 +357,36 @@ void Overlay::buildTourPlayer(OverlayModel& model) {
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.88f);
     ImGui::Begin("##tourplayer", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    const std::string& title = language_ == Language::English ? tour.title.en : tour.title.fr;
+    const std::string& title = tour.title.in(language_);
     ImGui::TextDisabled("%s · %s %d / %d", title.c_str(), std::string(tr(Text::Stop, language_)).c_str(),
                         tour.stop + 1, tour.stopCount);
     if (subtitleFont_) ImGui::PushFont(subtitleFont_);
-    ImGui::TextWrapped("%s", (language_ == Language::English ? tour.narration.en : tour.narration.fr).c_str());
+    ImGui::TextWrapped("%s", tour.narration.in(language_).c_str());
     if (subtitleFont_) ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
     ImGui::ProgressBar(tour.progress, ImVec2(-1.0f, 6.0f * scale_), "");
     ImGui::PopStyleColor();
-    if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) model.tourPrevious = true;
+    if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) commands.push_back(command::PreviousStop{});
     ImGui::SameLine();
     if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str()))
-        model.tourPauseToggled = true;
+        commands.push_back(command::PlayPauseTour{});
     ImGui::SameLine();
-    if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) model.tourNext = true;
+    if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) commands.push_back(command::NextStop{});
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
                     2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
-    if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) model.tourEnd = true;
+    if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) commands.push_back(command::EndTour{});
     ImGui::End();
 }
 
 // A machine's card, for learners: what it is, its figures, its safety rules
 // and protective equipment, what training does with it, its named parts.
-void Overlay::buildMachineCard(OverlayModel& model) {
+void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const Machine& m = *model.machine;
-    auto text = [&](const LocalizedText& t) { return language_ == Language::English ? t.en : t.fr; };
+    auto text = [&](const LocalizedText& t) { return t.in(language_); };
     const float pad = 12.0f * scale_;
     float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
-    float top = rightColumnTop();
+    float top = rightColumnTop(model);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     // Above the help line, or above the tour player while a tour plays.
     const float bottom = model.tour.active ? helpTop_ - pad : io.DisplaySize.y - 80.0f * scale_;
@@ -382,7 +401,7 @@ void Overlay::buildMachineCard(OverlayModel& model) {
             ImGui::TextDisabled(language_ == Language::English ? "%s: %s" : "%s\u202F: %s",
                                 std::string(tr(Text::Platform, language_)).c_str(),
                                 text(model.machinePlatform->name).c_str());
-        if (model.machineLiveSection) model.machineLiveSection(width);
+        if (model.liveData) livePanels_.buildMachineSection(model.live, m, language_, scale_, width);
         auto section = [&](Text heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
             if (items.empty()) return;
             ImGui::Spacing();
@@ -418,18 +437,18 @@ void Overlay::buildMachineCard(OverlayModel& model) {
         }
     }
     ImGui::End();
-    if (!open) model.machineClosed = true;
+    if (!open) commands.push_back(command::CloseMachineCard{});
 }
 
 // Names of platforms and machines in the 3D view, behind the panels: a
 // dark plate with light text (readable on any background), machines in the
 // brand teal; each label is skipped when it would overlap one already placed.
-void Overlay::drawLabels(const OverlayModel& model) {
+void Overlay::drawLabels(const UiView& model) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     std::vector<ImVec4> placed;  // x0, y0, x1, y1
     const float padX = 7.0f * scale_, padY = 3.0f * scale_;
     for (const ScreenLabel& label : model.labels) {
-        const std::string& text = language_ == Language::English ? label.text.en : label.text.fr;
+        const std::string& text = label.text.in(language_);
         ImVec2 size = ImGui::CalcTextSize(text.c_str());
         ImVec2 min(label.position.x - size.x * 0.5f - padX, label.position.y - size.y - 2.0f * padY);
         ImVec2 max(label.position.x + size.x * 0.5f + padX, label.position.y);
@@ -447,7 +466,7 @@ void Overlay::drawLabels(const OverlayModel& model) {
 }
 
 // On-screen arrows for walking on a touch screen: held, they walk or turn.
-void Overlay::buildWalkPad(OverlayModel& model) {
+void Overlay::buildWalkPad(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
     const float size = 56.0f * scale_;
@@ -458,9 +477,10 @@ void Overlay::buildWalkPad(OverlayModel& model) {
     ImGui::Begin("##walkpad", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     if (subtitleFont_) ImGui::PushFont(subtitleFont_);
+    glm::vec2 held(0.0f);
     auto arrow = [&](const char* label, glm::vec2 direction) {
         ImGui::Button(label, ImVec2(size, size));
-        if (ImGui::IsItemActive()) model.walkPad += direction;
+        if (ImGui::IsItemActive()) held += direction;
     };
     ImGui::Dummy(ImVec2(size, size));
     ImGui::SameLine();
@@ -473,25 +493,29 @@ void Overlay::buildWalkPad(OverlayModel& model) {
     arrow("\u2192##right", {1.0f, 0.0f});
     if (subtitleFont_) ImGui::PopFont();
     ImGui::End();
+    commands.push_back(command::HoldWalkPad{held});
 }
 
-void Overlay::buildAbout() {
+void Overlay::buildAbout(const LocalizedText& about, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f * scale_, io.DisplaySize.x - 40.0f), 0.0f));
     std::string title = std::string(tr(Text::About, language_)) + " — Twin Tour###about";
-    if (ImGui::Begin(title.c_str(), &showAbout_, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextWrapped("%s", std::string(tr(Text::AboutText, language_)).c_str());
+    bool open = true;
+    if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        const std::string text = about.empty() ? std::string(tr(Text::AboutApp, language_)) : about.in(language_);
+        ImGui::TextWrapped("%s", text.c_str());
         ImGui::Spacing();
-        if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) showAbout_ = false;
+        if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) open = false;
     }
     ImGui::End();
+    if (!open) commands.push_back(command::ToggleAbout{});
 }
 
-void Overlay::buildMessages(OverlayModel& model) {
-    if ((model.errors.empty() && model.warnings.empty()) || errorsDismissed_) return;
+void Overlay::buildMessages(const UiView& model, std::vector<UiCommand>& commands) {
+    if ((model.errors.empty() && model.warnings.empty()) || model.messagesDismissed) return;
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
     ImGui::SetNextWindowPos(ImVec2(pad, io.DisplaySize.y - 60.0f * scale_), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
@@ -508,7 +532,7 @@ void Overlay::buildMessages(OverlayModel& model) {
         if (ImGui::CollapsingHeader(header.c_str()))
             for (const std::string& w : model.warnings) ImGui::BulletText("%s", w.c_str());
     }
-    if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) errorsDismissed_ = true;
+    if (ImGui::Button(std::string(tr(Text::Close, language_)).c_str())) commands.push_back(command::DismissMessages{});
     ImGui::End();
 }
 

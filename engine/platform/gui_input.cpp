@@ -1,15 +1,82 @@
 #include "platform/gui_input.h"
 
 #include <imgui.h>
-#include <backends/imgui_impl_glfw.h>
 
-#include "platform/window.h"
+#include <array>
 
 namespace engine {
 
-// The backend chains to the callbacks the Window installed before it.
-GuiInput::GuiInput(Window& window) { ImGui_ImplGlfw_InitForOpenGL(window.handle(), true); }
-GuiInput::~GuiInput() { ImGui_ImplGlfw_Shutdown(); }
-void GuiInput::newFrame() { ImGui_ImplGlfw_NewFrame(); }
+GuiInput::GuiInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "engine";
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const std::array<std::pair<ImGuiKey_, Key>, 21> map = {{
+        {ImGuiKey_Tab, Key::Tab}, {ImGuiKey_LeftArrow, Key::Left}, {ImGuiKey_RightArrow, Key::Right},
+        {ImGuiKey_UpArrow, Key::Up}, {ImGuiKey_DownArrow, Key::Down}, {ImGuiKey_PageUp, Key::PageUp},
+        {ImGuiKey_PageDown, Key::PageDown}, {ImGuiKey_Home, Key::Home}, {ImGuiKey_End, Key::End},
+        {ImGuiKey_Insert, Key::Insert}, {ImGuiKey_Delete, Key::Delete}, {ImGuiKey_Backspace, Key::Backspace},
+        {ImGuiKey_Space, Key::Space}, {ImGuiKey_Enter, Key::Enter}, {ImGuiKey_Escape, Key::Escape},
+        {ImGuiKey_KeyPadEnter, Key::KeypadEnter}, {ImGuiKey_A, Key::A}, {ImGuiKey_C, Key::C}, {ImGuiKey_V, Key::V},
+        {ImGuiKey_X, Key::X}, {ImGuiKey_Y, Key::Y},
+    }};
+    for (const auto& [imguiKey, key] : map) io.KeyMap[imguiKey] = int(key);
+    io.KeyMap[ImGuiKey_Z] = int(Key::Z);
+}
+
+void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySize, glm::vec2 framebufferScale,
+                        float deltaSeconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(displaySize.x, displaySize.y);
+    io.DisplayFramebufferScale = ImVec2(framebufferScale.x, framebufferScale.y);
+    io.DeltaTime = deltaSeconds > 0.0f ? deltaSeconds : 1.0f / 60.0f;
+    queue_.insert(queue_.end(), events.begin(), events.end());
+
+    std::array<bool, 3> pressedNow{};
+    std::array<bool, size_t(Key::Count)> keyPressedNow{};
+    // Returns false for an event that must wait for the next frame.
+    auto take = [&](const InputEvent& e) {
+        switch (e.kind) {
+            case InputEvent::Kind::MouseMove: io.MousePos = ImVec2(e.position.x, e.position.y); break;
+            case InputEvent::Kind::MouseDown:
+                io.MousePos = ImVec2(e.position.x, e.position.y);
+                io.MouseDown[int(e.button)] = true;
+                pressedNow[size_t(e.button)] = true;
+                break;
+            case InputEvent::Kind::MouseUp:
+                if (pressedNow[size_t(e.button)]) return false;
+                io.MousePos = ImVec2(e.position.x, e.position.y);
+                io.MouseDown[int(e.button)] = false;
+                break;
+            case InputEvent::Kind::Scroll:
+                io.MouseWheelH += e.scroll.x;
+                io.MouseWheel += e.scroll.y;
+                break;
+            case InputEvent::Kind::KeyDown:
+                io.KeysDown[int(e.key)] = true;
+                keyPressedNow[size_t(e.key)] = true;
+                break;
+            case InputEvent::Kind::KeyUp:
+                if (keyPressedNow[size_t(e.key)]) return false;
+                io.KeysDown[int(e.key)] = false;
+                break;
+            case InputEvent::Kind::Char: io.AddInputCharacter(e.codepoint); break;
+            case InputEvent::Kind::Close: break;
+        }
+        if (e.kind == InputEvent::Kind::KeyDown || e.kind == InputEvent::Kind::KeyUp ||
+            e.kind == InputEvent::Kind::MouseDown) {
+            io.KeyShift = e.modifiers & modifier::Shift;
+            io.KeyCtrl = e.modifiers & modifier::Control;
+            io.KeyAlt = e.modifiers & modifier::Alt;
+            io.KeySuper = e.modifiers & modifier::Super;
+        }
+        return true;
+    };
+    while (!queue_.empty() && take(queue_.front())) queue_.pop_front();
+    // Tab alone moves from panel to panel, as Ctrl+Tab does (1.86 keeps
+    // plain Tab for text fields); Enter presses the focused button, as Space does.
+    if (!io.WantTextInput && io.KeysDown[int(Key::Tab)]) io.KeyCtrl = true;
+    if (!io.WantTextInput && (io.KeysDown[int(Key::Enter)] || io.KeysDown[int(Key::KeypadEnter)]))
+        io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+}
 
 }  // namespace engine

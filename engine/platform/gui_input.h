@@ -1,17 +1,35 @@
 #pragma once
-// Feeds a Window's input to Dear ImGui (GLFW backend). Without a window
-// (headless), the caller sets ImGuiIO's display size and time itself.
-namespace engine {
+// Feeds input events to Dear ImGui (1.86: legacy KeysDown/MouseDown arrays),
+// the same way for a window and for a recording played back headless, so the
+// panels see exactly what the 3D view sees. Also makes the panels usable
+// from the keyboard: Tab moves from panel to panel (1.86 wants Ctrl+Tab),
+// arrows move from button to button, Space or Enter presses.
+#include <deque>
+#include <span>
 
-class Window;
+#include <glm/glm.hpp>
+
+#include "platform/input.h"
+
+namespace engine {
 
 class GuiInput {
 public:
-    explicit GuiInput(Window& window);
-    ~GuiInput();
-    GuiInput(const GuiInput&) = delete;
-    GuiInput& operator=(const GuiInput&) = delete;
-    void newFrame();
+    // Needs the ImGui context to exist; sets its key map.
+    GuiInput();
+
+    // Queues `events` and hands ImGui this frame's share of them, with the
+    // display size (window pixels), the framebuffer's pixels per window
+    // pixel and the time since the last frame. A press and its release in
+    // the same frame would be lost to ImGui 1.86 (it samples states once per
+    // frame): the release then waits for the next frame.
+    void newFrame(std::span<const InputEvent> events, glm::vec2 displaySize, glm::vec2 framebufferScale,
+                  float deltaSeconds);
+    // Events left for the next frame (the caller should draw one more).
+    bool pending() const { return !queue_.empty(); }
+
+private:
+    std::deque<InputEvent> queue_;
 };
 
 }  // namespace engine

@@ -1,24 +1,54 @@
 #pragma once
-// Input events collected from the window between two frames. Touch screens
-// arrive as a left-button mouse on most kiosk drivers; gestures that need two
-// fingers have keyboard/mouse-wheel equivalents.
-#include <vector>
+// Input events, in the engine's own terms (no GLFW code outside
+// engine/platform). Touch screens arrive as a left-button mouse on most kiosk
+// drivers; gestures that need two fingers have keyboard or wheel equivalents.
+#include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include <glm/glm.hpp>
 
 namespace engine {
 
-enum class MouseButton { Left = 0, Right = 1, Middle = 2 };
+enum class MouseButton : uint8_t { Left = 0, Right = 1, Middle = 2 };
+
+// The keys an application may use. Letters are the key's position on a US
+// keyboard (GLFW's convention): Key::W is Z on an AZERTY keyboard.
+enum class Key : uint16_t {
+    Unknown = 0,
+    Space, Apostrophe, Comma, Minus, Period, Slash, Semicolon, Equal,
+    Num0, Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9,
+    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
+    Escape, Enter, Tab, Backspace, Insert, Delete, Right, Left, Down, Up, PageUp, PageDown, Home, End,
+    F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12,
+    KeypadEnter, KeypadAdd, KeypadSubtract,
+    LeftShift, RightShift, LeftControl, RightControl, LeftAlt, RightAlt, LeftSuper, RightSuper,
+    Count
+};
+
+// Modifier bits of InputEvent::modifiers.
+namespace modifier {
+constexpr uint8_t Shift = 1;
+constexpr uint8_t Control = 2;
+constexpr uint8_t Alt = 4;
+constexpr uint8_t Super = 8;
+}  // namespace modifier
 
 struct InputEvent {
-    enum class Kind { MouseMove, MouseDown, MouseUp, Scroll, KeyDown, KeyUp, Char, Resize, Close };
+    enum class Kind : uint8_t { MouseMove, MouseDown, MouseUp, Scroll, KeyDown, KeyUp, Char, Close };
     Kind kind = Kind::MouseMove;
-    glm::vec2 position{0.0f};  // cursor, in window pixels (for mouse events)
+    double time = 0.0;         // seconds since the input source started
+    glm::vec2 position{0.0f};  // cursor, in window pixels (mouse and scroll events)
     glm::vec2 scroll{0.0f};
     MouseButton button = MouseButton::Left;
-    int key = 0;        // GLFW key code
-    int modifiers = 0;  // GLFW modifier bits
-    unsigned int codepoint = 0;
+    Key key = Key::Unknown;
+    uint8_t modifiers = 0;  // modifier:: bits
+    uint32_t codepoint = 0;  // Char: a Unicode code point
 };
+
+// Lower-case names ("a", "escape", "page-up", "keypad-enter"), as the input
+// recording format writes them; keyNamed is the inverse (nullopt if unknown).
+std::string_view keyName(Key key);
+std::optional<Key> keyNamed(std::string_view name);
 
 }  // namespace engine

@@ -12,6 +12,57 @@ std::string gLastGlfwError;
 void onGlfwError(int, const char* description) { gLastGlfwError = description ? description : "unknown"; }
 
 Window* self(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
+
+Key keyOf(int glfwKey) {
+    if (glfwKey >= GLFW_KEY_A && glfwKey <= GLFW_KEY_Z) return Key(int(Key::A) + glfwKey - GLFW_KEY_A);
+    if (glfwKey >= GLFW_KEY_0 && glfwKey <= GLFW_KEY_9) return Key(int(Key::Num0) + glfwKey - GLFW_KEY_0);
+    if (glfwKey >= GLFW_KEY_F1 && glfwKey <= GLFW_KEY_F12) return Key(int(Key::F1) + glfwKey - GLFW_KEY_F1);
+    switch (glfwKey) {
+        case GLFW_KEY_SPACE: return Key::Space;
+        case GLFW_KEY_APOSTROPHE: return Key::Apostrophe;
+        case GLFW_KEY_COMMA: return Key::Comma;
+        case GLFW_KEY_MINUS: return Key::Minus;
+        case GLFW_KEY_PERIOD: return Key::Period;
+        case GLFW_KEY_SLASH: return Key::Slash;
+        case GLFW_KEY_SEMICOLON: return Key::Semicolon;
+        case GLFW_KEY_EQUAL: return Key::Equal;
+        case GLFW_KEY_ESCAPE: return Key::Escape;
+        case GLFW_KEY_ENTER: return Key::Enter;
+        case GLFW_KEY_TAB: return Key::Tab;
+        case GLFW_KEY_BACKSPACE: return Key::Backspace;
+        case GLFW_KEY_INSERT: return Key::Insert;
+        case GLFW_KEY_DELETE: return Key::Delete;
+        case GLFW_KEY_RIGHT: return Key::Right;
+        case GLFW_KEY_LEFT: return Key::Left;
+        case GLFW_KEY_DOWN: return Key::Down;
+        case GLFW_KEY_UP: return Key::Up;
+        case GLFW_KEY_PAGE_UP: return Key::PageUp;
+        case GLFW_KEY_PAGE_DOWN: return Key::PageDown;
+        case GLFW_KEY_HOME: return Key::Home;
+        case GLFW_KEY_END: return Key::End;
+        case GLFW_KEY_KP_ENTER: return Key::KeypadEnter;
+        case GLFW_KEY_KP_ADD: return Key::KeypadAdd;
+        case GLFW_KEY_KP_SUBTRACT: return Key::KeypadSubtract;
+        case GLFW_KEY_LEFT_SHIFT: return Key::LeftShift;
+        case GLFW_KEY_RIGHT_SHIFT: return Key::RightShift;
+        case GLFW_KEY_LEFT_CONTROL: return Key::LeftControl;
+        case GLFW_KEY_RIGHT_CONTROL: return Key::RightControl;
+        case GLFW_KEY_LEFT_ALT: return Key::LeftAlt;
+        case GLFW_KEY_RIGHT_ALT: return Key::RightAlt;
+        case GLFW_KEY_LEFT_SUPER: return Key::LeftSuper;
+        case GLFW_KEY_RIGHT_SUPER: return Key::RightSuper;
+        default: return Key::Unknown;
+    }
+}
+
+uint8_t modifiersOf(int mods) {
+    uint8_t out = 0;
+    if (mods & GLFW_MOD_SHIFT) out |= modifier::Shift;
+    if (mods & GLFW_MOD_CONTROL) out |= modifier::Control;
+    if (mods & GLFW_MOD_ALT) out |= modifier::Alt;
+    if (mods & GLFW_MOD_SUPER) out |= modifier::Super;
+    return out;
+}
 }  // namespace
 
 Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
@@ -111,7 +162,7 @@ void Window::onButton(GLFWwindow* w, int button, int action, int mods) {
     InputEvent e;
     e.kind = action == GLFW_PRESS ? InputEvent::Kind::MouseDown : InputEvent::Kind::MouseUp;
     e.button = MouseButton(button);
-    e.modifiers = mods;
+    e.modifiers = modifiersOf(mods);
     double x = 0, y = 0;
     glfwGetCursorPos(w, &x, &y);
     e.position = {float(x), float(y)};
@@ -132,8 +183,9 @@ void Window::onKey(GLFWwindow* w, int key, int, int action, int mods) {
     if (action == GLFW_REPEAT) action = GLFW_PRESS;
     InputEvent e;
     e.kind = action == GLFW_PRESS ? InputEvent::Kind::KeyDown : InputEvent::Kind::KeyUp;
-    e.key = key;
-    e.modifiers = mods;
+    e.key = keyOf(key);
+    e.modifiers = modifiersOf(mods);
+    if (e.key == Key::Unknown) return;
     self(w)->pending_.push_back(e);
 }
 
@@ -145,6 +197,8 @@ void Window::onChar(GLFWwindow* w, unsigned int codepoint) {
 }
 
 void Window::onClose(GLFWwindow* w) {
+    // The application decides (a kiosk refuses): it calls requestClose.
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
     InputEvent e;
     e.kind = InputEvent::Kind::Close;
     self(w)->pending_.push_back(e);

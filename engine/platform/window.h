@@ -43,7 +43,6 @@ public:
     glm::ivec2 framebufferSize() const;
     glm::ivec2 windowSize() const;
     float contentScale() const;  // HiDPI factor, 1 on ordinary screens
-    GLFWwindow* handle() const { return window_; }
 
     static void* getProcAddress(const char* name);
     // Wakes a pollEvents() that is waiting; callable from any thread.

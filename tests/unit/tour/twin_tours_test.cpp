@@ -12,7 +12,7 @@
 #include "scene/polygon.h"
 #include "tour/tour_framing.h"
 #include "tour/tour_player.h"
-#include "tour_setup.h"
+#include "view/tour_setup.h"
 #include "tour_test_support.h"
 
 namespace twin {

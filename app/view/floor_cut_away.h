@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "content/scene_file.h"
-#include "render/gpu_model.h"
+#include "scene/model_layout.h"
 #include "scene/bounds.h"
 
 namespace twin {
@@ -18,6 +18,6 @@ struct FloorView {
 // `floorIndex` indexes scene.building.floors; -1 shows the whole building.
 // Hides the nodes of every floor above the chosen one and the scene's
 // roof nodes.
-FloorView floorCutAway(const engine::GpuModel& building, const SceneDescription& scene, int floorIndex);
+FloorView floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex);
 
 }  // namespace twin

@@ -7,7 +7,7 @@
 
 #include <glm/glm.hpp>
 
-#include "render/renderer.h"
+#include "scene/camera.h"
 #include "scene/triangle_bvh.h"
 
 namespace twin {

@@ -12,21 +12,22 @@
 #include <glm/glm.hpp>
 
 #include "content/scene_file.h"
-#include "render/gpu_model.h"
+#include "scene/model_layout.h"
 #include "scene/triangle_bvh.h"
 #include "tour/tour_player.h"
 
 namespace twin {
 
-using ModelsByFile = std::map<std::filesystem::path, std::shared_ptr<const engine::GpuModel>>;
+// Where each model file's meshes are (no GPU needed), by file.
+using ModelExtents = std::map<std::filesystem::path, engine::ModelExtent>;
 
 // The framing of a stop with no camera: inside a platform at eye height, or
 // a 3/4 view of a machine that fits it in a view of `aspect`.
-StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& models, float aspect);
+StopFraming makeStopFraming(const SceneDescription& scene, const ModelExtents& models, float aspect);
 
 // The viewpoint that frames machine `id` (3/4 view from its front), or
 // nullopt when the scene has no such machine.
-std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
+std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelExtents& models,
                                                 const std::string& id, float aspect);
 
 // The cards a tour stop opens: its "panels" ("platform:ID", "machine:ID")

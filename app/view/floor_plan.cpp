@@ -1,4 +1,4 @@
-#include "floor_plan.h"
+#include "view/floor_plan.h"
 
 #include <algorithm>
 
@@ -20,10 +20,8 @@ engine::Camera floorPlanCamera(const engine::Aabb& floor, float aspect) {
 }
 
 glm::vec3 planPointAt(const engine::Camera& plan, glm::vec2 cursor, glm::vec2 viewport, float elevation) {
-    glm::mat4 inverse = glm::inverse(plan.projection * plan.view);
-    glm::vec2 ndc(cursor.x / std::max(viewport.x, 1.0f) * 2.0f - 1.0f, 1.0f - cursor.y / std::max(viewport.y, 1.0f) * 2.0f);
-    glm::vec4 p = inverse * glm::vec4(ndc, 0.0f, 1.0f);
-    glm::vec3 point = glm::vec3(p) / p.w;
+    // Straight down: the ray's x and z are the point's.
+    glm::vec3 point = plan.rayThrough(cursor, viewport).origin;
     point.y = elevation;
     return point;
 }

@@ -1,4 +1,4 @@
-#include "live_overlays.h"
+#include "view/live_overlays.h"
 
 #include <algorithm>
 
@@ -55,18 +55,16 @@ std::vector<MachineBadge> machineBadges(const SceneDescription& scene, const std
         const feeds::MachineLive* live = state.machine(scene.machines[size_t(anchor.machineIndex)].id);
         if (!live || !live->status) continue;
         const bool fault = live->status->state == feeds::MachineState::Fault;
-        const float distance = glm::length(anchor.position - view.eye);
+        const float distance = glm::length(anchor.position - view.camera.position);
         if (!fault && distance > view.maxMachineDistance) continue;
-        glm::vec4 clip = view.viewProjection * glm::vec4(anchor.position, 1.0f);
-        if (clip.w <= 0.05f) continue;
-        glm::vec3 ndc = glm::vec3(clip) / clip.w;
-        if (std::abs(ndc.x) > 1.0f || std::abs(ndc.y) > 1.0f || ndc.z > 1.0f) continue;
+        auto point = view.camera.project(anchor.position, view.viewport);
+        if (!point || !point->onScreen()) continue;
         MachineBadge badge;
         badge.machine = size_t(anchor.machineIndex);
-        badge.position = glm::vec2((ndc.x * 0.5f + 0.5f) * view.viewport.x, (0.5f - ndc.y * 0.5f) * view.viewport.y);
+        badge.position = point->pixel;
         // Near machines carry their name label: the badge sits just above it.
         if (distance <= view.maxMachineDistance) badge.position.y -= labelHeight;
-        if (bvh && bvh->occluded(view.eye, anchor.position, hidden)) {
+        if (bvh && bvh->occluded(view.camera.position, anchor.position, hidden)) {
             if (!fault) continue;
             badge.opacity = 0.7f;  // a fault behind a wall still shows where it is
         }

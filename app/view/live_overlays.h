@@ -6,11 +6,18 @@
 
 #include "content/scene_file.h"
 #include "feeds/live_state.h"
-#include "labels.h"
+#include "view/labels.h"
 #include "render/renderer.h"
-#include "ui/live_panels.h"
+#include "view/palette.h"
 
 namespace twin {
+
+// A machine's live-state badge on screen.
+struct MachineBadge {
+    size_t machine = 0;        // index in the scene
+    glm::vec2 position{0.0f};  // pixels: the top of the machine
+    float opacity = 1.0f;
+};
 
 // Overlays for the platforms on floors at or below `maxElevation` (the
 // floor shown; everything when the whole building is). Platforms with no

@@ -5,10 +5,10 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "content/content_loader.h"
-#include "floor_plan.h"
-#include "labels.h"
-#include "picking.h"
-#include "tour_setup.h"
+#include "view/floor_plan.h"
+#include "view/labels.h"
+#include "view/picking.h"
+#include "view/tour_setup.h"
 
 namespace twin {
 namespace {
@@ -69,8 +69,7 @@ TEST(Labels, HiddenNearbyFadeFarOrOtherFloorLeftOutBehindEyeSkipped) {
     };
     engine::Camera camera = lookingDownMinusZ({0, 1.5f, 0});
     LabelView view;
-    view.viewProjection = camera.projection * camera.view;
-    view.eye = camera.position;
+    view.camera = camera;
     view.viewport = {800, 600};
     std::vector<ScreenLabel> labels = placeLabels(anchors, view, &bvh);
     ASSERT_EQ(labels.size(), 2u);

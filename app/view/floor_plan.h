@@ -3,7 +3,7 @@
 // an orthographic camera that fits the floor in the view. No GL.
 #include <glm/glm.hpp>
 
-#include "render/renderer.h"
+#include "scene/camera.h"
 #include "scene/bounds.h"
 
 namespace twin {

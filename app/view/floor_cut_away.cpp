@@ -1,17 +1,13 @@
-#include "floor_view.h"
+#include "view/floor_cut_away.h"
 
 #include <map>
 
 namespace twin {
 
-FloorView floorCutAway(const engine::GpuModel& building, const SceneDescription& scene, int floorIndex) {
+FloorView floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex) {
     FloorView view;
-    // Bounds of each top-level node, from the model's placements.
-    std::map<int32_t, engine::Aabb> bounds;
-    for (const engine::MeshPlacement& p : building.placements())
-        bounds[p.topNode].expand(building.meshes()[p.mesh].bounds.transformed(p.transform));
     if (floorIndex < 0 || size_t(floorIndex) >= scene.building.floors.size()) {
-        view.focus = building.bounds();
+        view.focus = building.bounds;
         return view;
     }
     const Floor& chosen = scene.building.floors[size_t(floorIndex)];
@@ -20,12 +16,12 @@ FloorView floorCutAway(const engine::GpuModel& building, const SceneDescription&
             int32_t node = building.topNodeNamed(name);
             if (node < 0) continue;
             if (floor.elevation > chosen.elevation) view.hiddenTopNodes.push_back(node);
-            if (&floor == &chosen) view.focus.expand(bounds[node]);
+            if (&floor == &chosen) view.focus.expand(building.topNodeBounds(node));
         }
     }
     for (const std::string& name : scene.building.roofNodes)
         if (int32_t node = building.topNodeNamed(name); node >= 0) view.hiddenTopNodes.push_back(node);
-    if (view.focus.empty()) view.focus = building.bounds();
+    if (view.focus.empty()) view.focus = building.bounds;
     return view;
 }
 

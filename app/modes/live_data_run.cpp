@@ -1,4 +1,4 @@
-#include "live_data_run.h"
+#include "modes/live_data_run.h"
 
 #include <cstdio>
 #include <fstream>
@@ -20,28 +20,6 @@ feeds::LiveFeedDesc liveFeedDescFor(const AppOptions& options) {
     if (options.dataTime) desc.replayStart = feeds::TimePoint(feeds::Seconds(*options.dataTime));
     desc.replaySpeed = options.replaySpeed;
     return desc;
-}
-
-LiveView liveViewOf(const feeds::LiveFeed& feed, const SceneDescription& scene) {
-    LiveView view;
-    view.scene = &scene;
-    view.state = &feed.state();
-    view.timeline = feed.timeline();
-    view.clock = feed.clock();
-    view.connection = feed.connection();
-    view.staleAfter = feed.staleAfter();
-    view.viewingPast = feed.viewingPast();
-    view.range = feed.slidableRange();
-    view.replaySpeed = feed.replaySpeed();
-    view.rejected = feed.rejected();
-    view.revision = feed.state().revision();
-    return view;
-}
-
-void applyLiveRequests(const LiveView& view, feeds::LiveFeed& feed) {
-    if (view.seekTo) feed.seek(*view.seekTo);
-    if (view.speed) feed.setReplaySpeed(*view.speed);
-    if (view.backToNow) feed.followLive();
 }
 
 int runHeadlessLiveData(const AppOptions& options) {

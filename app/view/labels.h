@@ -8,10 +8,9 @@
 #include <glm/glm.hpp>
 
 #include "content/scene_file.h"
-#include "render/gpu_model.h"
-#include "render/renderer.h"
+#include "scene/camera.h"
 #include "scene/triangle_bvh.h"
-#include "tour_setup.h"
+#include "view/tour_setup.h"
 
 namespace twin {
 
@@ -32,11 +31,10 @@ struct ScreenLabel {
 
 // The anchors of a scene: each platform above the middle of its footprint,
 // each machine above the top of its bounds.
-std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelsByFile& models);
+std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelExtents& models);
 
 struct LabelView {
-    glm::mat4 viewProjection{1.0f};
-    glm::vec3 eye{0.0f};
+    engine::Camera camera;
     glm::vec2 viewport{1.0f};
     float maxMachineDistance = 16.0f;  // metres: beyond, a platform holds too many to read
     float hideAboveElevation = 1e9f;   // anchors on floors above this (cut away) are left out

@@ -1,10 +1,10 @@
-#include "labels.h"
+#include "view/labels.h"
 
 #include <algorithm>
 
 namespace twin {
 
-std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelsByFile& models) {
+std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelExtents& models) {
     std::vector<LabelAnchor> anchors;
     auto elevationOf = [&](const std::string& floorId) {
         for (const Floor& floor : scene.building.floors)
@@ -21,8 +21,8 @@ std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const Model
     for (size_t index = 0; index < scene.machines.size(); ++index) {
         const Machine& machine = scene.machines[index];
         auto model = models.find(machine.model.file);
-        if (model == models.end() || !model->second) continue;
-        engine::Aabb bounds = model->second->bounds().transformed(machine.model.transform);
+        if (model == models.end()) continue;
+        engine::Aabb bounds = model->second.bounds.transformed(machine.model.transform);
         const Platform* platform = scene.platform(machine.platform);
         glm::vec3 top(bounds.center().x, bounds.max.y + 0.25f, bounds.center().z);
         anchors.push_back({machine.name, top, true, platform ? elevationOf(platform->floor) : 0.0f, int(index)});
@@ -39,20 +39,19 @@ std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, co
     std::vector<Candidate> candidates;
     for (const LabelAnchor& anchor : anchors) {
         if (anchor.floorElevation > view.hideAboveElevation + 0.01f) continue;
-        float distance = glm::length(anchor.position - view.eye);
+        const glm::vec3 eye = view.camera.position;
+        float distance = glm::length(anchor.position - eye);
         if (anchor.machine && distance > view.maxMachineDistance) continue;
-        glm::vec4 clip = view.viewProjection * glm::vec4(anchor.position, 1.0f);
-        if (clip.w <= 0.05f) continue;  // behind the eye
-        glm::vec3 ndc = glm::vec3(clip) / clip.w;
-        if (std::abs(ndc.x) > 1.0f || std::abs(ndc.y) > 1.0f || ndc.z > 1.0f) continue;
+        auto point = view.camera.project(anchor.position, view.viewport);
+        if (!point || !point->onScreen()) continue;
         ScreenLabel label;
         label.text = anchor.text;
         label.machine = anchor.machine;
-        label.position = glm::vec2((ndc.x * 0.5f + 0.5f) * view.viewport.x, (0.5f - ndc.y * 0.5f) * view.viewport.y);
+        label.position = point->pixel;
         // Hidden behind a wall nearby, on the visitor's level: still there, but
         // faint. Hidden far away or on another floor: left out (clutter).
-        if (bvh && bvh->occluded(view.eye, anchor.position, hidden)) {
-            if (distance > 25.0f || std::abs(anchor.position.y - view.eye.y) > 3.0f) continue;
+        if (bvh && bvh->occluded(eye, anchor.position, hidden)) {
+            if (distance > 25.0f || std::abs(anchor.position.y - eye.y) > 3.0f) continue;
             label.opacity = 0.3f;
         }
         candidates.push_back({label, distance});

@@ -1,4 +1,4 @@
-#include "tour_setup.h"
+#include "view/tour_setup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +14,7 @@ namespace {
 constexpr float kClearancePieceMetres = 2.0f;
 }  // namespace
 
-StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& models, float aspect) {
+StopFraming makeStopFraming(const SceneDescription& scene, const ModelExtents& models, float aspect) {
     return [&scene, &models, aspect](const TourStop& stop) -> CameraViewpoint {
         if (stop.kind == TourStop::TargetKind::Platform) {
             if (const Platform* platform = scene.platform(stop.targetId)) {
@@ -30,9 +30,9 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
         if (stop.kind == TourStop::TargetKind::Machine) {
             const Machine* machine = scene.machine(stop.targetId);
             auto model = machine ? models.find(machine->model.file) : models.end();
-            if (model != models.end() && model->second) {
+            if (model != models.end()) {
                 const glm::mat4& t = machine->model.transform;
-                engine::Aabb bounds = model->second->bounds().transformed(t);
+                engine::Aabb bounds = model->second.bounds.transformed(t);
                 MachineFramingDesc frame;
                 frame.boundsMin = bounds.min;
                 frame.boundsMax = bounds.max;
@@ -53,7 +53,7 @@ StopFraming makeStopFraming(const SceneDescription& scene, const ModelsByFile& m
     };
 }
 
-std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelsByFile& models,
+std::optional<CameraViewpoint> machineViewpoint(const SceneDescription& scene, const ModelExtents& models,
                                                 const std::string& id, float aspect) {
     if (!scene.machine(id)) return std::nullopt;
     TourStop stop;

@@ -1,0 +1,96 @@
+#include "modes/frame_painter.h"
+
+#include <imgui.h>
+
+#include "core/process_stats.h"
+#include "gfx/gui_renderer.h"
+
+namespace twin {
+
+FramePainter::FramePainter(engine::Renderer& renderer, const FramePainterDesc& desc) : renderer_(renderer), desc_(desc) {
+    if (!desc.panels) return;
+    overlay_ = std::make_unique<Overlay>(desc.uiScale);
+    guiInput_ = std::make_unique<engine::GuiInput>();
+    guiRenderer_ = std::make_unique<engine::gfx::GuiRenderer>();
+}
+
+FramePainter::~FramePainter() {
+    // GL objects first, then the ImGui context the overlay owns.
+    guiRenderer_.reset();
+    guiInput_.reset();
+    overlay_.reset();
+}
+
+UiCapture FramePainter::capture() const { return overlay_ ? overlay_->capture() : UiCapture{}; }
+
+void FramePainter::syncScene(const SceneView& view) {
+    if (shown_.building && view.hiddenBuildingNodes != hidden_) {
+        hidden_ = view.hiddenBuildingNodes;
+        renderer_.setHiddenTopNodes(shown_.building.get(), hidden_);
+    }
+    std::vector<engine::Outline> outlines;
+    for (const MachineOutline& o : view.outlines) {
+        size_t machine = o.machine.value;
+        if (machine < shown_.machineSceneItems.size() && shown_.machineSceneItems[machine] != SIZE_MAX)
+            outlines.push_back({shown_.machineSceneItems[machine], o.colour, o.widthPixels});
+    }
+    renderer_.setOutlines(std::move(outlines));
+    renderer_.setFloorOverlays(view.floorOverlays ? *view.floorOverlays : std::vector<engine::FloorOverlay>{});
+    if (!togglesApplied_ || view.toggles != toggles_) {
+        if (togglesApplied_) renderer_.invalidateShadows();
+        toggles_ = view.toggles;
+        togglesApplied_ = true;
+        renderer_.options().shadows = toggles_.shadows;
+        renderer_.options().fxaa = toggles_.antialiasing;
+        renderer_.options().ground = toggles_.ground;
+    }
+}
+
+std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const engine::InputEvent> events,
+                                           glm::vec2 windowSize, float deltaSeconds) {
+    auto start = Clock::now();
+    syncScene(frame.scene);
+    // In motion, a lower resolution keeps the frame rate on a slow GPU; the
+    // first frame at rest is full resolution again.
+    const engine::Camera& camera = frame.scene.camera;
+    const bool viewMoving = camera.view != lastView_ || camera.projection != lastProjection_;
+    lastView_ = camera.view;
+    lastProjection_ = camera.projection;
+    lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving) : 1.0f;
+    renderer_.options().resolutionScale = lastScale_;
+    engine::FrameStats stats = renderer_.render(camera);
+    fillFigures(figures_, stats, renderer_);
+    figures_.renderer = desc_.rendererName;
+    figures_.frameMs = lastFrameMs_;
+    if (desc_.stableFigures) {
+        figures_.residentBytes = 0;  // varies from run to run: keep images comparable
+        figures_.frameMs = 0;
+        // Only the first word: the full string carries versions that change.
+        figures_.renderer = desc_.rendererName.substr(0, desc_.rendererName.find(' '));
+    }
+    std::vector<UiCommand> commands;
+    if (overlay_) {
+        frame.ui.figures.frameMs = figures_.frameMs;
+        frame.ui.figures.triangles = figures_.triangles;
+        frame.ui.figures.drawCalls = figures_.drawCalls;
+        frame.ui.figures.visibleInstances = figures_.visibleInstances;
+        frame.ui.figures.culledInstances = figures_.culledInstances;
+        frame.ui.figures.residentBytes = figures_.residentBytes;
+        frame.ui.figures.gpuBytes = figures_.gpuBytes;
+        frame.ui.figures.renderer = figures_.renderer;
+        renderer_.bindOutput();
+        guiRenderer_->newFrame();
+        guiInput_->newFrame(events, windowSize, glm::vec2(renderer_.outputSize()) / glm::max(windowSize, glm::vec2(1.0f)),
+                            deltaSeconds);
+        ImGui::NewFrame();
+        overlay_->build(frame.ui, commands);
+        ImGui::Render();
+        guiRenderer_->render(ImGui::GetDrawData());
+    }
+    lastFrameMs_ = millisecondsSince(start);
+    if (viewMoving && desc_.adaptiveResolution) adaptive_.recordMotionFrame(lastScale_, lastFrameMs_);
+    if (overlay_ && !desc_.stableFigures) overlay_->recordFrameTime(float(lastFrameMs_));
+    return commands;
+}
+
+}  // namespace twin

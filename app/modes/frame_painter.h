@@ -1,0 +1,72 @@
+#pragma once
+// The one way to draw a frame of a visit: the session's scene view through
+// the engine's renderer, then the panels over it (when there are panels).
+// Every mode draws with this: window, screenshot, bench, kiosk, browser.
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app_setup.h"
+#include "platform/gui_input.h"
+#include "render/adaptive_resolution.h"
+#include "render/renderer.h"
+#include "session/visit_session.h"
+#include "ui/overlay.h"
+
+namespace engine::gfx {
+class GuiRenderer;
+}
+
+namespace twin {
+
+struct FramePainterDesc {
+    bool panels = true;             // draw the UI
+    float uiScale = 1.0f;
+    bool adaptiveResolution = true;  // lower resolution while the view moves
+    bool stableFigures = false;     // statistics without the figures that vary from run to run (golden images)
+    std::string rendererName;       // the GL renderer, for the statistics
+};
+
+class FramePainter {
+public:
+    FramePainter(engine::Renderer& renderer, const FramePainterDesc& desc);
+    ~FramePainter();
+
+    // What was uploaded: the building's model and each machine's scene item.
+    void setShownContent(ShownContent shown) { shown_ = std::move(shown); }
+
+    // Draws `frame` into the renderer's output: `events` since the last frame
+    // feed the panels; `windowSize` is in window pixels. Returns what the
+    // visitor asked for through the panels.
+    std::vector<UiCommand> paint(VisitFrame& frame, std::span<const engine::InputEvent> events, glm::vec2 windowSize,
+                                 float deltaSeconds);
+    // Where the panels hold the pointer or keyboard (none without panels).
+    UiCapture capture() const;
+    // Events the panels have not taken yet (a press and release in one frame).
+    bool eventsPending() const { return guiInput_ && guiInput_->pending(); }
+    // The renderer's figures of the last frame.
+    const FrameFigures& figures() const { return figures_; }
+    float lastResolutionScale() const { return lastScale_; }
+    double lastFrameMs() const { return lastFrameMs_; }
+
+private:
+    void syncScene(const SceneView& view);
+
+    engine::Renderer& renderer_;
+    FramePainterDesc desc_;
+    ShownContent shown_;
+    std::unique_ptr<Overlay> overlay_;
+    std::unique_ptr<engine::GuiInput> guiInput_;
+    std::unique_ptr<engine::gfx::GuiRenderer> guiRenderer_;
+    engine::AdaptiveResolution adaptive_;
+    glm::mat4 lastView_{0.0f}, lastProjection_{0.0f};
+    std::vector<int32_t> hidden_;
+    RenderToggles toggles_;
+    bool togglesApplied_ = false;
+    FrameFigures figures_;
+    float lastScale_ = 1.0f;
+    double lastFrameMs_ = 0.0;
+};
+
+}  // namespace twin

@@ -1,0 +1,59 @@
+#pragma once
+// What the visitor asks for through the panels: the UI returns these, the
+// visit session applies them. No ImGui, no GL.
+#include <variant>
+
+#include <glm/glm.hpp>
+
+#include "feeds/live_types.h"
+#include "i18n/strings.h"
+
+namespace twin {
+
+// Rendering switches of the statistics panel.
+struct RenderToggles {
+    bool shadows = true;
+    bool antialiasing = true;
+    bool ground = true;
+    bool operator==(const RenderToggles&) const = default;
+};
+
+namespace command {
+struct SetLanguage { Language language; };
+struct ResetView {};
+struct Zoom { int steps = 0; };  // closer is positive
+struct ToggleStatistics {};
+struct ToggleAbout {};
+struct ToggleLegend {};
+struct DismissMessages {};
+struct SetRenderToggles { RenderToggles toggles; };
+struct ChooseFloor { int floor = -1; };  // -1: the whole building
+struct TogglePlan {};
+struct StartTour { size_t tour = 0; };
+struct PlayPauseTour {};
+struct NextStop {};
+struct PreviousStop {};
+struct EndTour {};
+struct SetReducedMotion { bool reduced = false; };
+struct CloseMachineCard {};
+struct ClosePlatformCard {};
+struct ToggleWalk {};
+struct HoldWalkPad { glm::vec2 direction{0.0f}; };  // x: turn, y: forward; sent each frame while walking
+struct GoToPlatform { size_t platform = 0; };      // flies there, no card
+struct GoToMachine { size_t machine = 0; };        // flies there and opens its card
+struct OpenPlatformCard { size_t platform = 0; };  // opens its card and flies there
+struct SeekData { feeds::TimePoint time; };
+struct SetReplaySpeed { double speed = 1.0; };
+struct BackToNow {};
+}  // namespace command
+
+using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
+                               command::ToggleAbout, command::ToggleLegend, command::DismissMessages,
+                               command::SetRenderToggles, command::ChooseFloor, command::TogglePlan,
+                               command::StartTour, command::PlayPauseTour, command::NextStop, command::PreviousStop,
+                               command::EndTour, command::SetReducedMotion, command::CloseMachineCard,
+                               command::ClosePlatformCard, command::ToggleWalk, command::HoldWalkPad,
+                               command::GoToPlatform, command::GoToMachine, command::OpenPlatformCard,
+                               command::SeekData, command::SetReplaySpeed, command::BackToNow>;
+
+}  // namespace twin

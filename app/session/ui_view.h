@@ -1,0 +1,112 @@
+#pragma once
+// What the panels show this frame: the visit session describes it, the UI
+// draws it and returns commands (ui_command.h). Plain data: the UI makes no
+// query of its own (no SQLite, no replay). No ImGui, no GL.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "content/scene_file.h"
+#include "feeds/live_state.h"
+#include "feeds/series.h"
+#include "i18n/localized_text.h"
+#include "session/ui_command.h"
+#include "view/labels.h"
+#include "view/live_overlays.h"
+
+namespace twin {
+
+struct FrameFigures {
+    double frameMs = 0;
+    size_t triangles = 0;
+    int drawCalls = 0;
+    int visibleInstances = 0;
+    int culledInstances = 0;
+    size_t residentBytes = 0;
+    size_t gpuBytes = 0;
+    std::string renderer;
+    std::optional<uint64_t> rejectedMessages;   // live data: bad messages so far
+    std::vector<std::string> recentRejections;  // topic: reason, newest last
+};
+
+struct TourChoice {
+    LocalizedText title;
+    float seconds = 0.0f;
+};
+
+// The tour being played, as the panels show it.
+struct TourView {
+    bool active = false;
+    bool paused = false;
+    LocalizedText title;
+    int stop = 0;  // 0-based
+    int stopCount = 0;
+    float progress = 0;  // 0..1 over the whole tour
+    LocalizedText narration;
+};
+
+// The day's series of the open cards, read by the session from the feed's
+// timeline (replay or history) when what they depend on changes.
+struct DaySeries {
+    bool available = false;  // the feed keeps a timeline
+    std::vector<feeds::OccupancySample> occupancy;  // the open platform's, 6:00 to now
+    std::vector<feeds::Activity> schedule;          // the open platform's, the whole day
+    std::vector<feeds::StateSpan> machineStates;    // the selected machine's, 6:00 to now
+};
+
+// The live data as the panels show it.
+struct LiveView {
+    const SceneDescription* scene = nullptr;
+    const feeds::LiveState* state = nullptr;
+    feeds::TimePoint clock{};
+    feeds::Connection connection = feeds::Connection::Replay;
+    feeds::Seconds staleAfter{300};
+    bool viewingPast = false;
+    std::pair<feeds::TimePoint, feeds::TimePoint> range{};  // what the slider spans
+    double replaySpeed = 1.0;
+    uint64_t rejected = 0;
+    int selectedFloor = -1;              // the list shows this floor's platforms (-1: all)
+    const Platform* platform = nullptr;  // its card is open
+    std::vector<MachineBadge> badges;
+    bool showLegend = false;
+    bool showPlatformColumn = true;  // false while a machine's card holds the right column
+    DaySeries series;
+};
+
+struct UiView {
+    Language language = Language::French;
+    std::string title;
+    bool loading = false;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+    bool messagesDismissed = false;
+    FrameFigures figures;
+    bool statsVisible = false;
+    bool aboutVisible = false;
+    LocalizedText about;  // the scene's presentation (empty: a model opened alone)
+    RenderToggles toggles;
+    std::vector<LocalizedText> floors;  // the scene's floors, lowest first
+    int selectedFloor = -1;             // -1: the whole building
+    bool plan = false;                  // the floor plan is shown
+    std::vector<TourChoice> tours;
+    bool reducedMotion = false;
+    std::vector<LocalizedText> platformNames;  // for the "go to" list
+    std::vector<LocalizedText> machineNames;
+    TourView tour;
+    bool walkAvailable = false;  // a scene with geometry to walk on
+    bool walking = false;
+    std::vector<ScreenLabel> labels;       // nearest first
+    std::optional<glm::vec2> youAreHere;   // the visitor on the plan (pixels)
+    glm::vec2 youAreFacing{0.0f, -1.0f};   // their view direction on the plan (pixels, unit)
+    const Machine* machine = nullptr;      // the selected machine, shown in its card
+    const Platform* machinePlatform = nullptr;
+    bool liveData = false;  // the scene has live data (panels drawn by LivePanels)
+    bool legendVisible = false;
+    LiveView live;
+};
+
+}  // namespace twin

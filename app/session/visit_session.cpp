@@ -1,0 +1,827 @@
+#include "session/visit_session.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/log.h"
+#include "feeds/timestamp.h"
+#include "render/renderer.h"
+#include "view/floor_cut_away.h"
+#include "view/floor_plan.h"
+#include "view/live_overlays.h"
+#include "view/picking.h"
+
+namespace twin {
+namespace {
+
+constexpr glm::vec4 kSelectedColour{0.0f, 0.64f, 0.63f, 1.0f};
+constexpr glm::vec4 kHoverColour{1.0f, 1.0f, 1.0f, 0.85f};
+constexpr float kTapPixels = 6.0f;      // a press that moves less is a tap, not a drag
+constexpr double kTapSeconds = 0.4;     // ...if it is short
+constexpr float kWalkSpeed = 1.4f;      // metres per second, a visitor's pace
+constexpr float kTurnSpeed = 90.0f;     // degrees per second
+constexpr float kPlanPitch = -55.0f;    // looking down at a cut-away floor
+
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+}  // namespace
+
+VisitContent visitContentOf(LoadedContent& loaded) {
+    VisitContent content;
+    content.title = loaded.title;
+    content.bvh = loaded.bvh;
+    content.errors = loaded.errors;
+    content.warnings = loaded.warnings;
+    for (const LoadedModel& model : loaded.models) {
+        content.models[model.file] = model.layout.extent;
+        for (const glm::mat4& placement : model.placements)
+            content.sceneBounds.expand(model.layout.extent.worldBounds(placement));
+    }
+    if (loaded.scene) {
+        if (!loaded.scene->building.models.empty() && content.models.count(loaded.scene->building.models.front().file))
+            content.buildingFile = loaded.scene->building.models.front().file;
+        content.scene = std::move(loaded.scene);
+        loaded.scene.reset();
+    }
+    return content;
+}
+
+VisitSession::VisitSession(const VisitSessionDesc& desc)
+    : desc_(desc),
+      language_(desc.language),
+      reducedMotion_(desc.reducedMotion),
+      toggles_(desc.toggles),
+      statsVisible_(desc.statsVisible),
+      legendVisible_(desc.legendVisible) {}
+
+VisitSession::~VisitSession() = default;
+
+void VisitSession::setViewport(glm::vec2 windowPixels) {
+    windowPixels = glm::max(windowPixels, glm::vec2(1.0f));
+    if (windowPixels == viewport_) return;
+    viewport_ = windowPixels;
+    requestFrames(2);
+}
+
+float VisitSession::aspect() const { return viewport_.x / std::max(viewport_.y, 1.0f); }
+
+engine::Camera VisitSession::camera() const {
+    if (plan_) return floorPlanCamera(planFocus_, aspect());
+    engine::Camera camera;
+    camera.view = orbit_.view();
+    camera.projection = orbit_.projection(aspect(), content_.sceneBounds);
+    camera.position = orbit_.eye();
+    return camera;
+}
+
+engine::Status VisitSession::load(VisitContent content, const feeds::LiveFeedDesc* feed) {
+    content_ = std::move(content);
+    loading_ = false;
+    loaded_ = true;
+    for (const std::string& e : content_.errors) engine::log::error(e);
+    for (const std::string& w : content_.warnings) engine::log::warning(w);
+    if (const SceneDescription* s = scene()) {
+        framing_ = makeStopFraming(*s, content_.models, aspect());
+        labelAnchors_ = labelAnchors(*s, content_.models);
+        // Each tour's length, detours through doorways included.
+        for (const Tour& tour : s->tours) {
+            auto player = makeTourPlayer(*s, tour.id, framing_, reducedMotion_, std::nullopt, content_.bvh);
+            tourChoices_.push_back({tour.title, player ? float(player->totalDuration()) : 0.0f});
+        }
+        if (feed) {
+            feed_ = std::make_unique<feeds::LiveFeed>(*s, *feed);
+            takeFeedProblems();
+        }
+    }
+    // The overview never dips under the ground the scene stands on.
+    if (!content_.sceneBounds.empty()) orbit_.setMinEyeHeight(content_.sceneBounds.min.y + 0.3f);
+    std::string error;
+    applyStart(error);
+    requestFrames(3);
+    if (!error.empty()) return engine::makeError(error);
+    return {};
+}
+
+// The command line's start: floor, then camera, machine, platform, walk and
+// tour, each immediate. The first problem is reported; the rest still applies.
+void VisitSession::applyStart(std::string& error) {
+    const VisitStart& start = desc_.start;
+    auto problem = [&](const std::string& text) {
+        if (error.empty()) error = text;
+    };
+    const SceneDescription* s = scene();
+    int startFloor = -1;
+    if (!start.floor.empty()) {
+        if (!s || content_.buildingFile.empty()) {
+            problem("--floor needs a scene file with a building");
+        } else {
+            std::string known;
+            for (size_t i = 0; i < s->building.floors.size(); ++i) {
+                if (s->building.floors[i].id == start.floor) startFloor = int(i);
+                known += (known.empty() ? "" : ", ") + s->building.floors[i].id;
+            }
+            if (startFloor < 0) problem("unknown floor \"" + start.floor + "\" (the scene has: " + known + ")");
+        }
+    }
+    engine::Aabb focus = content_.sceneBounds;
+    float pitch = start.pitchDegrees;
+    if (startFloor >= 0) {
+        floor_ = startFloor;
+        FloorView view = floorCutAway(content_.models.at(content_.buildingFile), *s, startFloor);
+        hiddenTopNodes_ = view.hiddenTopNodes;
+        planFocus_ = focus = view.focus;
+        pitch = std::min(pitch, kPlanPitch);
+        if (start.plan) plan_ = true;
+    } else if (start.plan) {
+        problem("--plan needs --floor ID");
+    }
+    if (start.eye) {
+        glm::vec3 target = start.target.value_or(focus.empty() ? glm::vec3(0.0f) : focus.center());
+        orbit_.lookAt(*start.eye, target, true);
+    } else {
+        engine::OrbitCamera framing = orbit_;
+        framing.frame(focus, start.yawDegrees, pitch, aspect(), true);
+        engine::CameraPose pose = framing.pose();
+        pose.distance /= start.zoom;
+        orbit_.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+    }
+    if (!start.machine.empty()) {
+        auto index = s ? std::optional<size_t>() : std::nullopt;
+        if (s)
+            for (size_t i = 0; i < s->machines.size(); ++i)
+                if (s->machines[i].id == start.machine) index = i;
+        if (index)
+            selectMachine(*index, true);
+        else
+            problem("unknown machine \"" + start.machine + "\"");
+    }
+    if (!start.platform.empty()) {
+        std::optional<size_t> index;
+        if (s)
+            for (size_t i = 0; i < s->platforms.size(); ++i)
+                if (s->platforms[i].id == start.platform) index = i;
+        if (index)
+            openPlatform(*index, true);
+        else
+            problem("unknown platform \"" + start.platform + "\"");
+    }
+    if (start.walk) {
+        if (!content_.bvh) {
+            problem("--walk found nothing to stand on");
+        } else {
+            walker_.emplace(*content_.bvh);
+            if (!walker_->teleport(glm::vec3(*start.walk))) {
+                walker_.reset();
+                problem("--walk: no floor below that point");
+            } else {
+                walker_->setLook(start.walk->w, 0.0f);
+                updateWalk(0.0f);
+            }
+        }
+    }
+    if (!start.tour.empty()) {
+        if (!s) {
+            problem("--tour needs a scene file");
+        } else {
+            tour_ = makeTourPlayer(*s, start.tour, framing_, reducedMotion_, std::nullopt, content_.bvh);
+            if (!tour_) {
+                problem("unknown tour \"" + start.tour + "\"");
+            } else {
+                tour_->seek(start.tourTime.value_or(start.tourPaused ? tour_->arrivalSeconds(0) : 0.0));
+                if (!start.tourPaused) tour_->play();
+                updateTour(0.0f);
+                CameraViewpoint view = tour_->viewpoint();
+                orbit_.lookAt(view.eye, view.target, true);
+            }
+        }
+    }
+}
+
+// ---- input -----------------------------------------------------------------
+
+void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
+    using Kind = engine::InputEvent::Kind;
+    clock_ = std::max(clock_, e.time);
+    requestFrames(3);
+    switch (e.kind) {
+        case Kind::MouseDown:
+            if (ui.mouse) break;
+            // Taking the camera in hand pauses a playing tour.
+            if (tour_ && tour_->playing()) {
+                tour_->pause();
+                tourLeftByVisitor_ = true;
+            }
+            pressPosition_ = e.position;
+            pressTime_ = e.time;
+            dragging_ = true;
+            panning_ = e.button != engine::MouseButton::Left || (e.modifiers & engine::modifier::Shift);
+            lastCursor_ = e.position;
+            break;
+        case Kind::MouseUp:
+            if (dragging_ && e.button == engine::MouseButton::Left &&
+                glm::length(e.position - pressPosition_) < kTapPixels && e.time - pressTime_ < kTapSeconds) {
+                if (plan_)
+                    walkFromPlan(e.position);
+                else
+                    pick(e.position);
+            }
+            dragging_ = false;
+            break;
+        case Kind::MouseMove: {
+            glm::vec2 delta = e.position - lastCursor_;
+            if (dragging_ && walker_) {
+                walker_->turn(delta.x * 0.25f, -delta.y * 0.25f);
+                walkTarget_.reset();
+            } else if (dragging_) {
+                if (panning_)
+                    orbit_.pan(delta, viewport_);
+                else
+                    orbit_.rotate(delta);
+            }
+            lastCursor_ = e.position;
+            if (!dragging_ && !ui.mouse) hover(e.position);
+            break;
+        }
+        case Kind::Scroll:
+            if (!ui.mouse) orbit_.zoom(e.scroll.y, e.position, viewport_);
+            break;
+        case Kind::KeyUp:
+            if (walker_) handleWalkKey(e.key, false);
+            break;
+        case Kind::KeyDown: {
+            // Only text fields keep keys from the 3D view (a clicked button
+            // keeps the panels' keyboard focus, which must not block
+            // shortcuts), except while the visitor moves through the panels:
+            // then arrows, Space, Enter, Tab and Esc work the focused widget.
+            using engine::Key;
+            if (ui.textInput) break;
+            const Key k = e.key;
+            if (ui.navigating && (k == Key::Up || k == Key::Down || k == Key::Left || k == Key::Right ||
+                                  k == Key::Space || k == Key::Enter || k == Key::Tab || k == Key::Escape))
+                break;
+            handleKeyDown(k);
+            break;
+        }
+        case Kind::Char: break;
+        case Kind::Close: quitRequested_ = true; break;
+    }
+}
+
+void VisitSession::handleKeyDown(engine::Key key) {
+    using engine::Key;
+    if (tour_ && handleTourKey(key)) return;
+    if (walker_ && handleWalkKey(key, true)) return;
+    switch (key) {
+        case Key::Left: orbit_.rotate({-40.0f, 0.0f}); break;
+        case Key::Right: orbit_.rotate({40.0f, 0.0f}); break;
+        case Key::Up: orbit_.rotate({0.0f, -30.0f}); break;
+        case Key::Down: orbit_.rotate({0.0f, 30.0f}); break;
+        case Key::PageUp:
+        case Key::KeypadAdd:
+        case Key::Equal: orbit_.zoom(1.0f, viewport_ * 0.5f, viewport_); break;
+        case Key::PageDown:
+        case Key::KeypadSubtract:
+        case Key::Minus: orbit_.zoom(-1.0f, viewport_ * 0.5f, viewport_); break;
+        case Key::F: resetView(); break;
+        case Key::F1: statsVisible_ = !statsVisible_; break;
+        case Key::Escape:
+            // Esc closes the card first, then leaves.
+            if (!std::holds_alternative<std::monostate>(selection_))
+                closeCard();
+            else
+                quitRequested_ = true;
+            break;
+        default: break;
+    }
+}
+
+// Space plays or pauses, Left/Right go to the previous/next stop, Esc ends
+// the tour. Returns false for keys the tour does not use.
+bool VisitSession::handleTourKey(engine::Key key) {
+    using engine::Key;
+    switch (key) {
+        case Key::Space: playPauseTour(); return true;
+        case Key::Right: tour_->next(); return true;
+        case Key::Left: tour_->previous(); return true;
+        case Key::Escape: endTour(); return true;
+        default: return false;
+    }
+}
+
+// Walk keys: W/Z or Up forward, S or Down back, A/Q and D strafe, Left and
+// Right turn (AZERTY and QWERTY both work); Esc returns to the overview.
+bool VisitSession::handleWalkKey(engine::Key key, bool down) {
+    using engine::Key;
+    int slot = -1;
+    switch (key) {
+        case Key::W: case Key::Z: case Key::Up: slot = 0; break;
+        case Key::S: case Key::Down: slot = 1; break;
+        case Key::A: case Key::Q: slot = 2; break;
+        case Key::D: slot = 3; break;
+        case Key::Left: slot = 4; break;
+        case Key::Right: slot = 5; break;
+        case Key::Escape:
+            if (down && !selectedMachine()) toggleWalk();
+            return down && !selectedMachine();
+        default: return false;
+    }
+    walkKeys_[size_t(slot)] = down;
+    if (down) walkTarget_.reset();
+    return true;
+}
+
+// The machine under the cursor gets a light outline.
+void VisitSession::hover(glm::vec2 cursor) {
+    if (!content_.bvh || plan_) return;
+    auto hit = pickAt(*content_.bvh, camera(), cursor, viewport_, hiddenTopNodes_);
+    std::optional<MachineIndex> machine;
+    if (hit)
+        if (auto index = machineOfHit(*hit)) machine = MachineIndex{*index};
+    hovered_ = machine;
+}
+
+// A tap: a machine opens its card and the camera flies to it; walking, a
+// floor walks there; anything else is turned to and becomes the pivot.
+void VisitSession::pick(glm::vec2 cursor) {
+    if (!content_.bvh) return;
+    auto hit = pickAt(*content_.bvh, camera(), cursor, viewport_, hiddenTopNodes_);
+    if (!hit) return;
+    if (auto machine = machineOfHit(*hit)) {
+        selectMachine(*machine);
+    } else if (walker_) {
+        if (hit->normal.y > 0.7f) walkTarget_ = hit->point;  // a surface facing up
+    } else {
+        // Turn to look at the point from where the camera is (moving the eye
+        // could take it through a wall); turning then pivots on it.
+        orbit_.lookAt(engine::OrbitCamera::eyeOf(orbit_.goal()), hit->point, false);
+    }
+}
+
+// A tap on the plan walks there: the visitor appears at that point of the
+// floor, the whole building shown again.
+void VisitSession::walkFromPlan(glm::vec2 cursor) {
+    const SceneDescription* s = scene();
+    if (!s || floor_ < 0 || !content_.bvh) return;
+    float elevation = s->building.floors[size_t(floor_)].elevation;
+    glm::vec3 point = planPointAt(camera(), cursor, viewport_, elevation);
+    if (!walker_) toggleWalk();
+    if (!walker_) return;
+    float yaw = walker_->yawDegrees();
+    plan_ = false;
+    showFloor(-1);
+    walker_->teleport(point + glm::vec3(0.0f, 1.0f, 0.0f));
+    walker_->setLook(yaw, 0.0f);
+    updateWalk(0.0f);
+}
+
+// ---- commands ----------------------------------------------------------------
+
+void VisitSession::apply(const UiCommand& command) {
+    requestFrames(2);
+    std::visit(
+        Overloaded{
+            [&](const command::SetLanguage& c) { language_ = c.language; },
+            [&](const command::ResetView&) { resetView(); },
+            [&](const command::Zoom& c) { orbit_.zoom(float(c.steps), viewport_ * 0.5f, viewport_); },
+            [&](const command::ToggleStatistics&) { statsVisible_ = !statsVisible_; },
+            [&](const command::ToggleAbout&) { aboutVisible_ = !aboutVisible_; },
+            [&](const command::ToggleLegend&) { legendVisible_ = !legendVisible_; },
+            [&](const command::DismissMessages&) { messagesDismissed_ = true; },
+            [&](const command::SetRenderToggles& c) { toggles_ = c.toggles; },
+            [&](const command::ChooseFloor& c) {
+                if (tour_) endTour();
+                if (walker_ && c.floor >= 0)
+                    takeTheLift(size_t(c.floor));
+                else
+                    showFloor(c.floor);
+            },
+            [&](const command::TogglePlan&) {
+                if (floor_ >= 0) plan_ = !plan_;
+            },
+            [&](const command::StartTour& c) {
+                if (scene() && c.tour < scene()->tours.size()) startTour(scene()->tours[c.tour].id);
+            },
+            [&](const command::PlayPauseTour&) {
+                if (tour_) playPauseTour();
+            },
+            [&](const command::NextStop&) {
+                if (tour_) tour_->next();
+            },
+            [&](const command::PreviousStop&) {
+                if (tour_) tour_->previous();
+            },
+            [&](const command::EndTour&) {
+                if (tour_) endTour();
+            },
+            [&](const command::SetReducedMotion& c) { reducedMotion_ = c.reduced; },
+            [&](const command::CloseMachineCard&) {
+                if (selectedMachine()) selection_ = std::monostate{};
+            },
+            [&](const command::ClosePlatformCard&) {
+                if (selectedPlatform()) selection_ = std::monostate{};
+            },
+            [&](const command::ToggleWalk&) { toggleWalk(); },
+            [&](const command::HoldWalkPad& c) { walkPad_ = c.direction; },
+            [&](const command::GoToPlatform& c) { goToPlatform(c.platform); },
+            [&](const command::GoToMachine& c) {
+                if (walker_) toggleWalk();
+                selectMachine(c.machine);
+            },
+            [&](const command::OpenPlatformCard& c) { openPlatform(c.platform); },
+            [&](const command::SeekData& c) {
+                if (feed_) feed_->seek(c.time);
+            },
+            [&](const command::SetReplaySpeed& c) {
+                if (feed_) feed_->setReplaySpeed(c.speed);
+            },
+            [&](const command::BackToNow&) {
+                if (feed_) feed_->followLive();
+            },
+        },
+        command);
+}
+
+// ---- rules -------------------------------------------------------------------
+
+std::optional<size_t> VisitSession::selectedMachine() const {
+    if (auto m = std::get_if<MachineIndex>(&selection_)) return m->value;
+    return std::nullopt;
+}
+
+std::optional<size_t> VisitSession::selectedPlatform() const {
+    if (auto p = std::get_if<PlatformIndex>(&selection_)) return p->value;
+    return std::nullopt;
+}
+
+void VisitSession::closeCard() { selection_ = std::monostate{}; }
+
+void VisitSession::selectMachine(size_t index, bool immediate) {
+    const SceneDescription* s = scene();
+    if (!s || index >= s->machines.size()) return;
+    if (tour_ && tour_->playing()) {
+        tour_->pause();
+        tourLeftByVisitor_ = true;
+    }
+    selection_ = MachineIndex{index};
+    if (walker_) return;  // walking: the card opens, the visitor stays where they are
+    if (auto view = machineViewpoint(*s, content_.models, s->machines[index].id, aspect()))
+        orbit_.lookAt(view->eye, view->target, immediate);
+}
+
+// A platform's card opens (closing a machine's) and the camera flies there.
+void VisitSession::openPlatform(size_t index, bool immediate) {
+    const SceneDescription* s = scene();
+    if (!s || index >= s->platforms.size()) return;
+    goToPlatform(index, immediate);
+    selection_ = PlatformIndex{index};
+}
+
+// Flies to a visitor's view inside the platform (the whole building shown).
+void VisitSession::goToPlatform(size_t index, bool immediate) {
+    const SceneDescription* s = scene();
+    if (!s || index >= s->platforms.size()) return;
+    if (walker_) toggleWalk();
+    if (tour_) endTour();
+    showFloor(-1, immediate);
+    TourStop stop;
+    stop.kind = TourStop::TargetKind::Platform;
+    stop.targetId = s->platforms[index].id;
+    CameraViewpoint view = makeStopFraming(*s, content_.models, aspect())(stop);
+    orbit_.lookAt(view.eye, view.target, immediate);
+}
+
+// Cuts the building away above `floor` (-1: shows it whole) and eases the
+// camera to a view from above of what is left.
+void VisitSession::showFloor(int floor, bool immediate) {
+    const SceneDescription* s = scene();
+    if (!s || content_.buildingFile.empty()) return;
+    if (floor >= int(s->building.floors.size())) return;
+    FloorView view = floorCutAway(content_.models.at(content_.buildingFile), *s, floor);
+    const bool changed = floor != floor_;
+    floor_ = floor;
+    hiddenTopNodes_ = view.hiddenTopNodes;
+    planFocus_ = view.focus;
+    if (floor < 0) plan_ = false;
+    if (!changed && floor < 0) return;  // already the whole building: the camera stays
+    float pitch = floor < 0 ? desc_.start.pitchDegrees : kPlanPitch;
+    orbit_.frame(view.focus, orbit_.pose().yawDegrees, pitch, aspect(), immediate);
+}
+
+void VisitSession::resetView() {
+    orbit_.frame(content_.sceneBounds, desc_.start.yawDegrees, desc_.start.pitchDegrees, aspect(), false);
+}
+
+// Enters walking at the first platform (the reception in the Twin scene),
+// or leaves it for the overview.
+void VisitSession::toggleWalk() {
+    if (walker_) {
+        walker_.reset();
+        walkKeys_.fill(false);
+        walkTarget_.reset();
+        resetView();
+        return;
+    }
+    if (!content_.bvh) return;
+    if (tour_) endTour();
+    showFloor(-1);
+    walker_.emplace(*content_.bvh);
+    glm::vec3 start = orbit_.pose().target;
+    if (const SceneDescription* s = scene(); s && !s->platforms.empty()) {
+        const Platform& first = s->platforms.front();
+        glm::vec2 centre(0.0f);
+        for (const glm::vec2& p : first.footprint) centre += p;
+        centre /= float(std::max<size_t>(1, first.footprint.size()));
+        float elevation = 0.0f;
+        if (const Floor* floor = s->floor(first.floor)) elevation = floor->elevation;
+        start = glm::vec3(centre.x, elevation + 1.0f, centre.y);
+    }
+    walker_->teleport(start);
+    walker_->setLook(orbit_.pose().yawDegrees, 0.0f);
+    updateWalk(0.0f);
+}
+
+// While walking, a floor button is a lift: the visitor arrives on that floor
+// at the same place (pushed out of any wall there), the whole building shown.
+void VisitSession::takeTheLift(size_t floor) {
+    const SceneDescription* s = scene();
+    if (!s || floor >= s->building.floors.size() || !walker_) return;
+    glm::vec3 feet = walker_->feet();
+    float yaw = walker_->yawDegrees();
+    walker_->teleport(glm::vec3(feet.x, s->building.floors[floor].elevation + 1.0f, feet.z));
+    walker_->setLook(yaw, 0.0f);
+    showFloor(-1);
+    updateWalk(0.0f);
+}
+
+// Moves the walker from the keys, the on-screen pad or towards a tapped
+// point, and puts the camera at its eyes.
+void VisitSession::updateWalk(float dt) {
+    if (!walker_) return;
+    float forward = float(walkKeys_[0]) - float(walkKeys_[1]) + walkPad_.y;
+    float strafe = float(walkKeys_[3]) - float(walkKeys_[2]);
+    float turn = float(walkKeys_[5]) - float(walkKeys_[4]) + walkPad_.x;
+    walker_->turn(turn * kTurnSpeed * dt, 0.0f);
+    glm::vec3 step = (walker_->flatForward() * forward + walker_->right() * strafe) * kWalkSpeed * dt;
+    if (walkTarget_) {
+        glm::vec3 to = *walkTarget_ - walker_->feet();
+        to.y = 0.0f;
+        float distance = glm::length(to);
+        if (distance < 0.3f) {
+            walkTarget_.reset();
+        } else {
+            step = to / distance * std::min(distance, kWalkSpeed * 1.5f * dt);
+            float yaw = glm::degrees(std::atan2(to.x, -to.z));
+            walker_->setLook(yaw, walker_->pitchDegrees());
+        }
+    }
+    glm::vec3 moved = walker_->move(step, dt);
+    glm::vec3 eye = walker_->eye();
+    orbit_.lookAt(eye, eye + walker_->forward() * 0.2f, true);
+    bool active = glm::length(step) > 0.0f || turn != 0.0f || walkTarget_ || !walker_->eyeSettled();
+    if (active || glm::length(moved) > 0.0f) requestFrames(1);
+}
+
+void VisitSession::startTour(const std::string& id) {
+    const SceneDescription* s = scene();
+    if (!s) return;
+    framing_ = makeStopFraming(*s, content_.models, aspect());
+    // The tour starts with a move from where the camera is: no jump cut.
+    CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
+    tour_ = makeTourPlayer(*s, id, framing_, reducedMotion_, from, content_.bvh);
+    tourPanelsStop_ = SIZE_MAX;
+    tourLeftByVisitor_ = false;
+    if (!tour_) {
+        engine::log::error("unknown tour \"" + id + "\"");
+        return;
+    }
+    if (walker_) toggleWalk();
+    showFloor(-1);  // tours visit the whole building
+    tour_->play();
+}
+
+// Resuming after the visitor moved the camera glides back to the stop
+// (restarting its dwell) rather than cutting to it.
+void VisitSession::playPauseTour() {
+    if (tour_->playing()) {
+        tour_->pause();
+        return;
+    }
+    if (tourLeftByVisitor_) tour_->goToStop(tour_->currentStop());
+    tourLeftByVisitor_ = false;
+    tour_->play();
+}
+
+void VisitSession::endTour() {
+    tour_.reset();
+    requestFrames(2);
+}
+
+// Advances the tour, puts the camera where it says and opens the cards its
+// stop names (without moving the camera: the tour has it).
+void VisitSession::updateTour(float dt) {
+    if (!tour_) return;
+    tour_->update(dt);
+    // A paused tour leaves the camera to the visitor.
+    if (tour_->playing() || tour_->moving()) {
+        CameraViewpoint view = tour_->viewpoint();
+        orbit_.lookAt(view.eye, view.target, true);
+        requestFrames(1);
+    }
+    const SceneDescription* s = scene();
+    if (s && tour_->currentStop() != tourPanelsStop_) {
+        tourPanelsStop_ = tour_->currentStop();
+        StopPanels open = stopPanels(*s, tour_->panels());
+        if (open.machine)
+            selection_ = MachineIndex{*open.machine};
+        else if (open.platform)
+            selection_ = PlatformIndex{*open.platform};
+        else
+            selection_ = std::monostate{};
+    }
+}
+
+void VisitSession::takeFeedProblems() {
+    for (std::string& problem : feed_->takeProblems()) {
+        engine::log::warning(problem);
+        content_.warnings.push_back(problem);
+        newProblems_.push_back(std::move(problem));
+    }
+}
+
+std::vector<std::string> VisitSession::takeNewProblems() { return std::exchange(newProblems_, {}); }
+
+void VisitSession::advance(double seconds) {
+    const float dt = float(std::min(seconds, 0.1));
+    clock_ += seconds;
+    if (feed_ && feed_->update()) {
+        takeFeedProblems();
+        requestFrames(1);
+    }
+    updateTour(dt);
+    updateWalk(dt);
+    cameraMoving_ = orbit_.update(dt);
+}
+
+bool VisitSession::animating() const {
+    bool tourRunning = tour_ && (tour_->playing() || tour_->moving());
+    bool walkingNow = walker_ && (walkTarget_ || glm::length(walkPad_) > 0.0f ||
+                                  std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
+    return cameraMoving_ || loading_ || tourRunning || walkingNow;
+}
+
+double VisitSession::secondsUntilNews() const {
+    double wait = animating() ? 0.0 : 1.0;
+    if (feed_) wait = std::min(wait, std::chrono::duration<double>(feed_->timeUntilNews()).count());
+    return wait;
+}
+
+float VisitSession::floorElevationShown() const {
+    const SceneDescription* s = scene();
+    if (s && floor_ >= 0 && size_t(floor_) < s->building.floors.size()) return s->building.floors[size_t(floor_)].elevation;
+    return 1e9f;
+}
+
+// ---- the frame -----------------------------------------------------------------
+
+VisitFrame VisitSession::frame() {
+    redrawFrames_ = std::max(0, redrawFrames_ - 1);
+    VisitFrame frame;
+    frame.scene.camera = camera();
+    frame.scene.hiddenBuildingNodes = hiddenTopNodes_;
+    frame.scene.toggles = toggles_;
+    // Outlines: the selected machine in teal, the hovered one in white.
+    std::optional<size_t> selected = selectedMachine();
+    if (selected) frame.scene.outlines.push_back({MachineIndex{*selected}, kSelectedColour, 3.0f});
+    if (hovered_ && hovered_->value != selected) frame.scene.outlines.push_back({*hovered_, kHoverColour, 2.0f});
+    // The floor tint (the floor shown and those below) follows the data,
+    // the floor and the minute (staleness moves with time).
+    if (feed_ && scene()) {
+        const float maxElevation = floorElevationShown();
+        const uint64_t revision = feed_->state().revision();
+        const int64_t minute = feed_->clock().time_since_epoch().count() / 60;
+        if (revision != heatmapRevision_ || maxElevation != heatmapElevation_ || minute != heatmapMinute_) {
+            heatmap_ = occupancyHeatmap(*scene(), feed_->state(), feed_->clock(), feed_->staleAfter(), maxElevation);
+            heatmapRevision_ = revision;
+            heatmapElevation_ = maxElevation;
+            heatmapMinute_ = minute;
+        }
+        frame.scene.floorOverlays = &heatmap_;
+    }
+    frame.ui = describeUi(frame.scene.camera);
+    return frame;
+}
+
+UiView VisitSession::describeUi(const engine::Camera& camera) {
+    UiView ui;
+    const SceneDescription* s = scene();
+    ui.language = language_;
+    ui.title = content_.title;
+    ui.loading = loading_;
+    ui.errors = content_.errors;
+    ui.warnings = content_.warnings;
+    ui.messagesDismissed = messagesDismissed_;
+    ui.figures = figures_;
+    ui.statsVisible = statsVisible_;
+    ui.aboutVisible = aboutVisible_;
+    ui.toggles = toggles_;
+    ui.selectedFloor = floor_;
+    ui.plan = plan_;
+    ui.reducedMotion = reducedMotion_;
+    ui.walkAvailable = content_.bvh && content_.bvh->triangleCount() > 0;
+    ui.walking = walker_.has_value();
+    ui.legendVisible = legendVisible_;
+    if (s) {
+        ui.about = s->about;
+        for (const Floor& floor : s->building.floors) ui.floors.push_back(floor.name);
+        for (const Platform& platform : s->platforms) ui.platformNames.push_back(platform.name);
+        for (const Machine& machine : s->machines) ui.machineNames.push_back(machine.name);
+        ui.tours = tourChoices_;
+        if (auto m = selectedMachine()) {
+            ui.machine = &s->machines[*m];
+            ui.machinePlatform = s->platform(ui.machine->platform);
+        }
+    }
+    if (tour_) {
+        ui.tour.active = true;
+        ui.tour.paused = !tour_->playing();
+        ui.tour.title = tour_->tour().title;
+        ui.tour.stop = int(tour_->currentStop());
+        ui.tour.stopCount = int(tour_->stopCount());
+        ui.tour.progress = float(tour_->progress());
+        ui.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
+    }
+    if (plan_ && walker_) {
+        // The visitor on the plan, and where they look.
+        auto at = camera.project(walker_->feet(), viewport_);
+        auto ahead = camera.project(walker_->feet() + walker_->flatForward(), viewport_);
+        if (at) {
+            ui.youAreHere = at->pixel;
+            if (ahead && glm::length(ahead->pixel - at->pixel) > 0.0f)
+                ui.youAreFacing = glm::normalize(ahead->pixel - at->pixel);
+        }
+    }
+    LabelView labelView;
+    labelView.camera = camera;
+    labelView.viewport = viewport_;
+    labelView.hideAboveElevation = floorElevationShown();
+    const engine::ObjectFilter hidden = hiddenFilter(hiddenTopNodes_);
+    if (!labelAnchors_.empty())
+        // Seen from above, a plan shows every name: no fading behind walls.
+        ui.labels = placeLabels(labelAnchors_, labelView, plan_ ? nullptr : content_.bvh.get(), hidden);
+    if (feed_ && s) {
+        ui.liveData = true;
+        LiveView& live = ui.live;
+        live.scene = s;
+        live.state = &feed_->state();
+        live.clock = feed_->clock();
+        live.connection = feed_->connection();
+        live.staleAfter = feed_->staleAfter();
+        live.viewingPast = feed_->viewingPast();
+        live.range = feed_->slidableRange();
+        live.replaySpeed = feed_->replaySpeed();
+        live.rejected = feed_->rejected();
+        live.selectedFloor = floor_;
+        live.showLegend = legendVisible_;
+        // While a tour plays, the list makes way for its subtitles; the cards its stops open stay.
+        live.showPlatformColumn = !selectedMachine() && !tour_;
+        if (auto p = selectedPlatform()) live.platform = &s->platforms[*p];
+        ui.figures.rejectedMessages = feed_->isReplay() ? std::nullopt : std::optional<uint64_t>(feed_->rejected());
+        ui.figures.recentRejections.assign(feed_->recentRejections().begin(), feed_->recentRejections().end());
+        if (!plan_) {
+            labelView.maxMachineDistance = LabelView{}.maxMachineDistance;
+            live.badges = machineBadges(*s, labelAnchors_, feed_->state(), labelView, content_.bvh.get(), hidden,
+                                        kBadgeAboveLabel * desc_.uiScale);
+        }
+        // The open cards' series for the day, 6:00 to 22:00 (to now).
+        const feeds::Timeline* timeline = feed_->timeline();
+        live.series.available = timeline != nullptr;
+        if (timeline) {
+            const uint64_t revision = feed_->state().revision();
+            const feeds::TimePoint day = feeds::startOfLocalDay(live.clock);
+            const feeds::TimePoint from = day + feeds::Seconds(6 * 3600), to = day + feeds::Seconds(22 * 3600);
+            if (live.platform) {
+                const std::string& id = live.platform->id;
+                live.series.occupancy = occupancyToday_.get(timeline, id, live.clock, revision, [&] {
+                    return feeds::occupancyOver(*timeline, id, from, std::min(live.clock, to));
+                });
+                live.series.schedule = scheduleToday_.get(timeline, id, live.clock, revision, [&] {
+                    return feeds::activitiesOver(*timeline, id, day, day + feeds::Seconds(24 * 3600));
+                });
+            }
+            if (ui.machine) {
+                const std::string& id = ui.machine->id;
+                live.series.machineStates = statesToday_.get(timeline, id, live.clock, revision, [&] {
+                    return feeds::machineStatesOver(*timeline, id, from, std::min(live.clock, to));
+                });
+            }
+        }
+    }
+    return ui;
+}
+
+}  // namespace twin
