@@ -14,8 +14,6 @@
 namespace twin {
 namespace {
 
-constexpr glm::vec4 kSelectedColour{0.0f, 0.64f, 0.63f, 1.0f};
-constexpr glm::vec4 kHoverColour{1.0f, 1.0f, 1.0f, 0.85f};
 constexpr float kTapPixels = 6.0f;      // a press that moves less is a tap, not a drag
 constexpr double kTapSeconds = 0.4;     // ...if it is short
 constexpr float kWalkSpeed = 1.4f;      // metres per second, a visitor's pace
@@ -105,101 +103,6 @@ engine::Status VisitSession::load(VisitContent content, const feeds::LiveFeedDes
     requestFrames(3);
     if (!error.empty()) return engine::makeError(error);
     return {};
-}
-
-// The command line's start: floor, then camera, machine, platform, walk and
-// tour, each immediate. The first problem is reported; the rest still applies.
-void VisitSession::applyStart(std::string& error) {
-    const VisitStart& start = desc_.start;
-    auto problem = [&](const std::string& text) {
-        if (error.empty()) error = text;
-    };
-    const SceneDescription* s = scene();
-    int startFloor = -1;
-    if (!start.floor.empty()) {
-        if (!s || content_.buildingFile.empty()) {
-            problem("--floor needs a scene file with a building");
-        } else {
-            std::string known;
-            for (size_t i = 0; i < s->building.floors.size(); ++i) {
-                if (s->building.floors[i].id == start.floor) startFloor = int(i);
-                known += (known.empty() ? "" : ", ") + s->building.floors[i].id;
-            }
-            if (startFloor < 0) problem("unknown floor \"" + start.floor + "\" (the scene has: " + known + ")");
-        }
-    }
-    engine::Aabb focus = content_.sceneBounds;
-    float pitch = start.pitchDegrees;
-    if (startFloor >= 0) {
-        floor_ = startFloor;
-        FloorView view = floorCutAway(content_.models.at(content_.buildingFile), *s, startFloor);
-        hiddenTopNodes_ = view.hiddenTopNodes;
-        planFocus_ = focus = view.focus;
-        pitch = std::min(pitch, kPlanPitch);
-        if (start.plan) plan_ = true;
-    } else if (start.plan) {
-        problem("--plan needs --floor ID");
-    }
-    if (start.eye) {
-        glm::vec3 target = start.target.value_or(focus.empty() ? glm::vec3(0.0f) : focus.center());
-        orbit_.lookAt(*start.eye, target, true);
-    } else {
-        engine::OrbitCamera framing = orbit_;
-        framing.frame(focus, start.yawDegrees, pitch, aspect(), true);
-        engine::CameraPose pose = framing.pose();
-        pose.distance /= start.zoom;
-        orbit_.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
-    }
-    if (!start.machine.empty()) {
-        auto index = s ? std::optional<size_t>() : std::nullopt;
-        if (s)
-            for (size_t i = 0; i < s->machines.size(); ++i)
-                if (s->machines[i].id == start.machine) index = i;
-        if (index)
-            selectMachine(*index, true);
-        else
-            problem("unknown machine \"" + start.machine + "\"");
-    }
-    if (!start.platform.empty()) {
-        std::optional<size_t> index;
-        if (s)
-            for (size_t i = 0; i < s->platforms.size(); ++i)
-                if (s->platforms[i].id == start.platform) index = i;
-        if (index)
-            openPlatform(*index, true);
-        else
-            problem("unknown platform \"" + start.platform + "\"");
-    }
-    if (start.walk) {
-        if (!content_.bvh) {
-            problem("--walk found nothing to stand on");
-        } else {
-            walker_.emplace(*content_.bvh);
-            if (!walker_->teleport(glm::vec3(*start.walk))) {
-                walker_.reset();
-                problem("--walk: no floor below that point");
-            } else {
-                walker_->setLook(start.walk->w, 0.0f);
-                updateWalk(0.0f);
-            }
-        }
-    }
-    if (!start.tour.empty()) {
-        if (!s) {
-            problem("--tour needs a scene file");
-        } else {
-            tour_ = makeTourPlayer(*s, start.tour, framing_, reducedMotion_, std::nullopt, content_.bvh);
-            if (!tour_) {
-                problem("unknown tour \"" + start.tour + "\"");
-            } else {
-                tour_->seek(start.tourTime.value_or(start.tourPaused ? tour_->arrivalSeconds(0) : 0.0));
-                if (!start.tourPaused) tour_->play();
-                updateTour(0.0f);
-                CameraViewpoint view = tour_->viewpoint();
-                orbit_.lookAt(view.eye, view.target, true);
-            }
-        }
-    }
 }
 
 // ---- input -----------------------------------------------------------------
@@ -501,15 +404,15 @@ void VisitSession::showFloor(int floor, bool immediate) {
     const SceneDescription* s = scene();
     if (!s || content_.buildingFile.empty()) return;
     if (floor >= int(s->building.floors.size())) return;
-    FloorView view = floorCutAway(content_.models.at(content_.buildingFile), *s, floor);
+    FloorCutAway cut = floorCutAway(content_.models.at(content_.buildingFile), *s, floor);
     const bool changed = floor != floor_;
     floor_ = floor;
-    hiddenTopNodes_ = view.hiddenTopNodes;
-    planFocus_ = view.focus;
+    hiddenTopNodes_ = cut.hiddenTopNodes;
+    planFocus_ = cut.focus;
     if (floor < 0) plan_ = false;
     if (!changed && floor < 0) return;  // already the whole building: the camera stays
     float pitch = floor < 0 ? desc_.start.pitchDegrees : kPlanPitch;
-    orbit_.frame(view.focus, orbit_.pose().yawDegrees, pitch, aspect(), immediate);
+    orbit_.frame(cut.focus, orbit_.pose().yawDegrees, pitch, aspect(), immediate);
 }
 
 void VisitSession::resetView() {
@@ -684,144 +587,6 @@ float VisitSession::floorElevationShown() const {
     const SceneDescription* s = scene();
     if (s && floor_ >= 0 && size_t(floor_) < s->building.floors.size()) return s->building.floors[size_t(floor_)].elevation;
     return 1e9f;
-}
-
-// ---- the frame -----------------------------------------------------------------
-
-VisitFrame VisitSession::frame() {
-    redrawFrames_ = std::max(0, redrawFrames_ - 1);
-    VisitFrame frame;
-    frame.scene.camera = camera();
-    frame.scene.hiddenBuildingNodes = hiddenTopNodes_;
-    frame.scene.toggles = toggles_;
-    // Outlines: the selected machine in teal, the hovered one in white.
-    std::optional<size_t> selected = selectedMachine();
-    if (selected) frame.scene.outlines.push_back({MachineIndex{*selected}, kSelectedColour, 3.0f});
-    if (hovered_ && hovered_->value != selected) frame.scene.outlines.push_back({*hovered_, kHoverColour, 2.0f});
-    // The floor tint (the floor shown and those below) follows the data,
-    // the floor and the minute (staleness moves with time).
-    if (feed_ && scene()) {
-        const float maxElevation = floorElevationShown();
-        const uint64_t revision = feed_->state().revision();
-        const int64_t minute = feed_->clock().time_since_epoch().count() / 60;
-        if (revision != heatmapRevision_ || maxElevation != heatmapElevation_ || minute != heatmapMinute_) {
-            heatmap_ = occupancyHeatmap(*scene(), feed_->state(), feed_->clock(), feed_->staleAfter(), maxElevation);
-            heatmapRevision_ = revision;
-            heatmapElevation_ = maxElevation;
-            heatmapMinute_ = minute;
-        }
-        frame.scene.floorOverlays = &heatmap_;
-    }
-    frame.ui = describeUi(frame.scene.camera);
-    return frame;
-}
-
-UiView VisitSession::describeUi(const engine::Camera& camera) {
-    UiView ui;
-    const SceneDescription* s = scene();
-    ui.language = language_;
-    ui.title = content_.title;
-    ui.loading = loading_;
-    ui.errors = content_.errors;
-    ui.warnings = content_.warnings;
-    ui.messagesDismissed = messagesDismissed_;
-    ui.figures = figures_;
-    ui.statsVisible = statsVisible_;
-    ui.aboutVisible = aboutVisible_;
-    ui.toggles = toggles_;
-    ui.selectedFloor = floor_;
-    ui.plan = plan_;
-    ui.reducedMotion = reducedMotion_;
-    ui.walkAvailable = content_.bvh && content_.bvh->triangleCount() > 0;
-    ui.walking = walker_.has_value();
-    ui.legendVisible = legendVisible_;
-    if (s) {
-        ui.about = s->about;
-        for (const Floor& floor : s->building.floors) ui.floors.push_back(floor.name);
-        for (const Platform& platform : s->platforms) ui.platformNames.push_back(platform.name);
-        for (const Machine& machine : s->machines) ui.machineNames.push_back(machine.name);
-        ui.tours = tourChoices_;
-        if (auto m = selectedMachine()) {
-            ui.machine = &s->machines[*m];
-            ui.machinePlatform = s->platform(ui.machine->platform);
-        }
-    }
-    if (tour_) {
-        ui.tour.active = true;
-        ui.tour.paused = !tour_->playing();
-        ui.tour.title = tour_->tour().title;
-        ui.tour.stop = int(tour_->currentStop());
-        ui.tour.stopCount = int(tour_->stopCount());
-        ui.tour.progress = float(tour_->progress());
-        ui.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
-    }
-    if (plan_ && walker_) {
-        // The visitor on the plan, and where they look.
-        auto at = camera.project(walker_->feet(), viewport_);
-        auto ahead = camera.project(walker_->feet() + walker_->flatForward(), viewport_);
-        if (at) {
-            ui.youAreHere = at->pixel;
-            if (ahead && glm::length(ahead->pixel - at->pixel) > 0.0f)
-                ui.youAreFacing = glm::normalize(ahead->pixel - at->pixel);
-        }
-    }
-    LabelView labelView;
-    labelView.camera = camera;
-    labelView.viewport = viewport_;
-    labelView.hideAboveElevation = floorElevationShown();
-    const engine::ObjectFilter hidden = hiddenFilter(hiddenTopNodes_);
-    if (!labelAnchors_.empty())
-        // Seen from above, a plan shows every name: no fading behind walls.
-        ui.labels = placeLabels(labelAnchors_, labelView, plan_ ? nullptr : content_.bvh.get(), hidden);
-    if (feed_ && s) {
-        ui.liveData = true;
-        LiveView& live = ui.live;
-        live.scene = s;
-        live.state = &feed_->state();
-        live.clock = feed_->clock();
-        live.connection = feed_->connection();
-        live.staleAfter = feed_->staleAfter();
-        live.viewingPast = feed_->viewingPast();
-        live.range = feed_->slidableRange();
-        live.replaySpeed = feed_->replaySpeed();
-        live.rejected = feed_->rejected();
-        live.selectedFloor = floor_;
-        live.showLegend = legendVisible_;
-        // While a tour plays, the list makes way for its subtitles; the cards its stops open stay.
-        live.showPlatformColumn = !selectedMachine() && !tour_;
-        if (auto p = selectedPlatform()) live.platform = &s->platforms[*p];
-        ui.figures.rejectedMessages = feed_->isReplay() ? std::nullopt : std::optional<uint64_t>(feed_->rejected());
-        ui.figures.recentRejections.assign(feed_->recentRejections().begin(), feed_->recentRejections().end());
-        if (!plan_) {
-            labelView.maxMachineDistance = LabelView{}.maxMachineDistance;
-            live.badges = machineBadges(*s, labelAnchors_, feed_->state(), labelView, content_.bvh.get(), hidden,
-                                        kBadgeAboveLabel * desc_.uiScale);
-        }
-        // The open cards' series for the day, 6:00 to 22:00 (to now).
-        const feeds::Timeline* timeline = feed_->timeline();
-        live.series.available = timeline != nullptr;
-        if (timeline) {
-            const uint64_t revision = feed_->state().revision();
-            const feeds::TimePoint day = feeds::startOfLocalDay(live.clock);
-            const feeds::TimePoint from = day + feeds::Seconds(6 * 3600), to = day + feeds::Seconds(22 * 3600);
-            if (live.platform) {
-                const std::string& id = live.platform->id;
-                live.series.occupancy = occupancyToday_.get(timeline, id, live.clock, revision, [&] {
-                    return feeds::occupancyOver(*timeline, id, from, std::min(live.clock, to));
-                });
-                live.series.schedule = scheduleToday_.get(timeline, id, live.clock, revision, [&] {
-                    return feeds::activitiesOver(*timeline, id, day, day + feeds::Seconds(24 * 3600));
-                });
-            }
-            if (ui.machine) {
-                const std::string& id = ui.machine->id;
-                live.series.machineStates = statesToday_.get(timeline, id, live.clock, revision, [&] {
-                    return feeds::machineStatesOver(*timeline, id, from, std::min(live.clock, to));
-                });
-            }
-        }
-    }
-    return ui;
 }
 
 }  // namespace twin

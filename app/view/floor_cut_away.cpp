@@ -4,25 +4,25 @@
 
 namespace twin {
 
-FloorView floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex) {
-    FloorView view;
+FloorCutAway floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex) {
+    FloorCutAway cut;
     if (floorIndex < 0 || size_t(floorIndex) >= scene.building.floors.size()) {
-        view.focus = building.bounds;
-        return view;
+        cut.focus = building.bounds;
+        return cut;
     }
     const Floor& chosen = scene.building.floors[size_t(floorIndex)];
     for (const Floor& floor : scene.building.floors) {
         for (const std::string& name : floor.nodes) {
             int32_t node = building.topNodeNamed(name);
             if (node < 0) continue;
-            if (floor.elevation > chosen.elevation) view.hiddenTopNodes.push_back(node);
-            if (&floor == &chosen) view.focus.expand(building.topNodeBounds(node));
+            if (floor.elevation > chosen.elevation) cut.hiddenTopNodes.push_back(node);
+            if (&floor == &chosen) cut.focus.expand(building.topNodeBounds(node));
         }
     }
     for (const std::string& name : scene.building.roofNodes)
-        if (int32_t node = building.topNodeNamed(name); node >= 0) view.hiddenTopNodes.push_back(node);
-    if (view.focus.empty()) view.focus = building.bounds;
-    return view;
+        if (int32_t node = building.topNodeNamed(name); node >= 0) cut.hiddenTopNodes.push_back(node);
+    if (cut.focus.empty()) cut.focus = building.bounds;
+    return cut;
 }
 
 }  // namespace twin

@@ -10,7 +10,7 @@
 
 namespace twin {
 
-struct FloorView {
+struct FloorCutAway {
     std::vector<int32_t> hiddenTopNodes;  // for Renderer::setHiddenTopNodes
     engine::Aabb focus;                   // what the camera should frame
 };
@@ -18,6 +18,6 @@ struct FloorView {
 // `floorIndex` indexes scene.building.floors; -1 shows the whole building.
 // Hides the nodes of every floor above the chosen one and the scene's
 // roof nodes.
-FloorView floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex);
+FloorCutAway floorCutAway(const engine::ModelExtent& building, const SceneDescription& scene, int floorIndex);
 
 }  // namespace twin

@@ -30,7 +30,7 @@ std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const Model
     return anchors;
 }
 
-std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, const LabelView& view,
+std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, const LabelCamera& view,
                                      const engine::TriangleBvh* bvh, const engine::ObjectFilter& hidden) {
     struct Candidate {
         ScreenLabel label;

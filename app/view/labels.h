@@ -33,7 +33,7 @@ struct ScreenLabel {
 // each machine above the top of its bounds.
 std::vector<LabelAnchor> labelAnchors(const SceneDescription& scene, const ModelExtents& models);
 
-struct LabelView {
+struct LabelCamera {
     engine::Camera camera;
     glm::vec2 viewport{1.0f};
     float maxMachineDistance = 16.0f;  // metres: beyond, a platform holds too many to read
@@ -42,7 +42,7 @@ struct LabelView {
 
 // Projects the anchors; those behind the eye or off screen are left out;
 // `bvh` (may be null) fades the hidden ones. Sorted nearest first.
-std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, const LabelView& view,
+std::vector<ScreenLabel> placeLabels(const std::vector<LabelAnchor>& anchors, const LabelCamera& view,
                                      const engine::TriangleBvh* bvh, const engine::ObjectFilter& hidden = {});
 
 }  // namespace twin

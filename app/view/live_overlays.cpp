@@ -40,7 +40,7 @@ std::vector<engine::FloorOverlay> occupancyHeatmap(const SceneDescription& scene
 }
 
 std::vector<MachineBadge> machineBadges(const SceneDescription& scene, const std::vector<LabelAnchor>& anchors,
-                                        const feeds::LiveState& state, const LabelView& view,
+                                        const feeds::LiveState& state, const LabelCamera& view,
                                         const engine::TriangleBvh* bvh, const engine::ObjectFilter& hidden,
                                         float labelHeight) {
     struct Candidate {

@@ -34,7 +34,7 @@ inline constexpr float kBadgeAboveLabel = 38.0f;
 // near ones, and faults at any distance, above where their label goes;
 // faults first, then nearest first.
 std::vector<MachineBadge> machineBadges(const SceneDescription& scene, const std::vector<LabelAnchor>& anchors,
-                                        const feeds::LiveState& state, const LabelView& view,
+                                        const feeds::LiveState& state, const LabelCamera& view,
                                         const engine::TriangleBvh* bvh, const engine::ObjectFilter& hidden,
                                         float labelHeight);
 

@@ -68,7 +68,7 @@ TEST(Labels, HiddenNearbyFadeFarOrOtherFloorLeftOutBehindEyeSkipped) {
         {{"loin", "far machine"}, {1, 1.5f, -30}, true, 0.0f},     // machine too far to show
     };
     engine::Camera camera = lookingDownMinusZ({0, 1.5f, 0});
-    LabelView view;
+    LabelCamera view;
     view.camera = camera;
     view.viewport = {800, 600};
     std::vector<ScreenLabel> labels = placeLabels(anchors, view, &bvh);

@@ -1,0 +1,108 @@
+// VisitSession: where a visit starts (the command line's choices).
+#include "session/visit_session.h"
+
+#include <algorithm>
+
+#include "view/floor_cut_away.h"
+
+namespace twin {
+namespace {
+constexpr float kPlanPitch = -55.0f;  // looking down at a cut-away floor (as showFloor does)
+}  // namespace
+
+// The command line's start: floor, then camera, machine, platform, walk and
+// tour, each immediate. The first problem is reported; the rest still applies.
+void VisitSession::applyStart(std::string& error) {
+    const VisitStart& start = desc_.start;
+    auto problem = [&](const std::string& text) {
+        if (error.empty()) error = text;
+    };
+    const SceneDescription* s = scene();
+    int startFloor = -1;
+    if (!start.floor.empty()) {
+        if (!s || content_.buildingFile.empty()) {
+            problem("--floor needs a scene file with a building");
+        } else {
+            std::string known;
+            for (size_t i = 0; i < s->building.floors.size(); ++i) {
+                if (s->building.floors[i].id == start.floor) startFloor = int(i);
+                known += (known.empty() ? "" : ", ") + s->building.floors[i].id;
+            }
+            if (startFloor < 0) problem("unknown floor \"" + start.floor + "\" (the scene has: " + known + ")");
+        }
+    }
+    engine::Aabb focus = content_.sceneBounds;
+    float pitch = start.pitchDegrees;
+    if (startFloor >= 0) {
+        floor_ = startFloor;
+        FloorCutAway cut = floorCutAway(content_.models.at(content_.buildingFile), *s, startFloor);
+        hiddenTopNodes_ = cut.hiddenTopNodes;
+        planFocus_ = focus = cut.focus;
+        pitch = std::min(pitch, kPlanPitch);
+        if (start.plan) plan_ = true;
+    } else if (start.plan) {
+        problem("--plan needs --floor ID");
+    }
+    if (start.eye) {
+        glm::vec3 target = start.target.value_or(focus.empty() ? glm::vec3(0.0f) : focus.center());
+        orbit_.lookAt(*start.eye, target, true);
+    } else {
+        engine::OrbitCamera framing = orbit_;
+        framing.frame(focus, start.yawDegrees, pitch, aspect(), true);
+        engine::CameraPose pose = framing.pose();
+        pose.distance /= start.zoom;
+        orbit_.lookAt(engine::OrbitCamera::eyeOf(pose), pose.target, true);
+    }
+    if (!start.machine.empty()) {
+        auto index = s ? std::optional<size_t>() : std::nullopt;
+        if (s)
+            for (size_t i = 0; i < s->machines.size(); ++i)
+                if (s->machines[i].id == start.machine) index = i;
+        if (index)
+            selectMachine(*index, true);
+        else
+            problem("unknown machine \"" + start.machine + "\"");
+    }
+    if (!start.platform.empty()) {
+        std::optional<size_t> index;
+        if (s)
+            for (size_t i = 0; i < s->platforms.size(); ++i)
+                if (s->platforms[i].id == start.platform) index = i;
+        if (index)
+            openPlatform(*index, true);
+        else
+            problem("unknown platform \"" + start.platform + "\"");
+    }
+    if (start.walk) {
+        if (!content_.bvh) {
+            problem("--walk found nothing to stand on");
+        } else {
+            walker_.emplace(*content_.bvh);
+            if (!walker_->teleport(glm::vec3(*start.walk))) {
+                walker_.reset();
+                problem("--walk: no floor below that point");
+            } else {
+                walker_->setLook(start.walk->w, 0.0f);
+                updateWalk(0.0f);
+            }
+        }
+    }
+    if (!start.tour.empty()) {
+        if (!s) {
+            problem("--tour needs a scene file");
+        } else {
+            tour_ = makeTourPlayer(*s, start.tour, framing_, reducedMotion_, std::nullopt, content_.bvh);
+            if (!tour_) {
+                problem("unknown tour \"" + start.tour + "\"");
+            } else {
+                tour_->seek(start.tourTime.value_or(start.tourPaused ? tour_->arrivalSeconds(0) : 0.0));
+                if (!start.tourPaused) tour_->play();
+                updateTour(0.0f);
+                CameraViewpoint view = tour_->viewpoint();
+                orbit_.lookAt(view.eye, view.target, true);
+            }
+        }
+    }
+}
+
+}  // namespace twin
