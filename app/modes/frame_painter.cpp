@@ -53,7 +53,8 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
     // In motion, a lower resolution keeps the frame rate on a slow GPU; the
     // first frame at rest is full resolution again.
     const engine::Camera& camera = frame.scene.camera;
-    const bool viewMoving = camera.view != lastView_ || camera.projection != lastProjection_;
+    const bool viewMoving =
+        desc_.alwaysInMotion || camera.view != lastView_ || camera.projection != lastProjection_;
     lastView_ = camera.view;
     lastProjection_ = camera.projection;
     lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving) : 1.0f;

@@ -24,6 +24,9 @@ struct FramePainterDesc {
     bool panels = true;             // draw the UI
     float uiScale = 1.0f;
     bool adaptiveResolution = true;  // lower resolution while the view moves
+    // Every frame counts as in motion: a bench path samples a moving view,
+    // where the window would not redraw a still one again and again.
+    bool alwaysInMotion = false;
     bool stableFigures = false;     // statistics without the figures that vary from run to run (golden images)
     std::string rendererName;       // the GL renderer, for the statistics
 };

@@ -382,6 +382,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     FramePainterDesc paint;
     paint.panels = false;
     paint.adaptiveResolution = !options.fullResolution;
+    paint.alwaysInMotion = true;
     paint.rendererName = visit.rendererName;
     FramePainter painter(*visit.renderer, paint);
     // (the Visit's painter stays unused: the bench times the scene alone)
