@@ -7,6 +7,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "../bvh/test_geometry.h"
+
 namespace twin {
 namespace {
 
@@ -15,16 +17,6 @@ using engine::Key;
 
 constexpr glm::vec2 kViewport{800, 600};
 const glm::vec3 kMachineCentre{0.0f, 0.5f, -3.0f};
-
-void addBox(std::vector<engine::BvhTriangle>& out, glm::vec3 lo, glm::vec3 hi, uint32_t object) {
-    glm::vec3 c[8];
-    for (int i = 0; i < 8; ++i) c[i] = glm::vec3((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z);
-    const int faces[6][4] = {{0, 1, 3, 2}, {4, 6, 7, 5}, {0, 4, 5, 1}, {2, 3, 7, 6}, {0, 2, 6, 4}, {1, 5, 7, 3}};
-    for (const auto& f : faces) {
-        out.push_back({c[f[0]], c[f[1]], c[f[2]], object});
-        out.push_back({c[f[0]], c[f[2]], c[f[3]], object});
-    }
-}
 
 engine::ModelExtent boxExtent(const std::vector<std::pair<std::string, engine::Aabb>>& topNodes) {
     engine::ModelExtent extent;
@@ -94,8 +86,8 @@ VisitContent world() {
                                                 {"roof", box({-10, 6, -10}, {10, 6.2f, 10})}});
     content.models["printer.glb"] = boxExtent({{"body", box({-0.5f, 0, -0.5f}, {0.5f, 1, 0.5f})}});
     std::vector<engine::BvhTriangle> triangles;
-    addBox(triangles, {-10, -0.2f, -10}, {10, 0, 10}, buildingObjectOfTopNode(1));  // the ground floor's slab
-    addBox(triangles, kMachineCentre - glm::vec3(0.5f), kMachineCentre + glm::vec3(0.5f), kMachineObjectBase + 0);
+    engine::test::addBox(triangles, {-10, -0.2f, -10}, {10, 0, 10}, buildingObjectOfTopNode(1));  // the ground floor's slab
+    engine::test::addBox(triangles, kMachineCentre - glm::vec3(0.5f), kMachineCentre + glm::vec3(0.5f), kMachineObjectBase + 0);
     content.bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(triangles));
     content.sceneBounds = box({-10, -0.2f, -10}, {10, 6.2f, 10});
     return content;

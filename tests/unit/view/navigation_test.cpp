@@ -9,19 +9,14 @@
 #include "view/labels.h"
 #include "view/picking.h"
 #include "view/tour_setup.h"
+#include "../bvh/test_geometry.h"
 
 namespace twin {
 namespace {
 
-// The 12 triangles of the box [lo, hi], all tagged `object`.
+// The 12 triangles of the box [lo, hi], tagged `object` (the building's by default).
 void addBox(std::vector<engine::BvhTriangle>& out, glm::vec3 lo, glm::vec3 hi, uint32_t object = kBuildingObjectBase) {
-    glm::vec3 c[8];
-    for (int i = 0; i < 8; ++i) c[i] = glm::vec3((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z);
-    const int faces[6][4] = {{0, 1, 3, 2}, {4, 6, 7, 5}, {0, 4, 5, 1}, {2, 3, 7, 6}, {0, 2, 6, 4}, {1, 5, 7, 3}};
-    for (const auto& f : faces) {
-        out.push_back({c[f[0]], c[f[1]], c[f[2]], object});
-        out.push_back({c[f[0]], c[f[2]], c[f[3]], object});
-    }
+    engine::test::addBox(out, lo, hi, object);
 }
 
 // A cube's 12 triangles at `centre`, all tagged `object`.
