@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/command_line.h"
-#include "tour_app.h"
+#include "modes/run_app.h"
 
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "content/scene_file.h"
 
 namespace twin {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "platform/gui_input.h"
 #include "render/adaptive_resolution.h"
 #include "render/renderer.h"

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "feeds/state_dump.h"

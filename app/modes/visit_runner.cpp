@@ -7,7 +7,7 @@
 #include <fstream>
 #include <future>
 
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <thread>
 
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "core/log.h"
 #include "feeds/live_feed.h"
 #include "feeds/mqtt_client.h"

@@ -1,4 +1,4 @@
-#include "app_setup.h"
+#include "modes/app_setup.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,10 +1,10 @@
-#include "tour_app.h"
+#include "modes/run_app.h"
 
 #include <cstdio>
 #include <cstdlib>
 
 #include "core/log.h"
-#include "app_setup.h"
+#include "modes/app_setup.h"
 #include "cli/command_line.h"
 #include "modes/check_mode.h"
 #include "modes/live_data_run.h"
