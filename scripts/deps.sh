@@ -20,6 +20,7 @@ build_packages=(
   libsqlite3-dev          # history of live values
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
   libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
+  libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
 )
 test_packages=(
   libgtest-dev libgmock-dev
