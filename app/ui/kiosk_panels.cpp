@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/touch_buttons.h"
+
 namespace twin {
 namespace {
 using kiosk::KioskCommand;
@@ -105,6 +107,8 @@ void KioskPanels::addFonts(float uiScale) {
 void KioskPanels::prepare(const kiosk::KioskView& kiosk) {
     ImGuiIO& io = ImGui::GetIO();
     io.FontGlobalScale = kiosk.largeText ? 1.3f : 1.0f;
+    // The visit's own small buttons too are finger-sized on a kiosk.
+    setMinimumTouchHeight(touchHeight());
     if (kiosk.highContrast != contrastApplied_) {
         // High contrast: opaque black panels, white text, yellow outlines.
         static ImVec4 saved[ImGuiCol_COUNT];
@@ -199,8 +203,9 @@ void KioskPanels::buildHome(const kiosk::KioskView& kiosk, const UiView& view, s
     const float bottomRow = touch * 1.25f + style.ItemSpacing.y * 2;
     const float columnsHeight = ImGui::GetContentRegionAvail().y - bottomRow - style.ItemSpacing.y;
     const float columnWidth = (ImGui::GetContentRegionAvail().x - 2 * style.ItemSpacing.x * 2) / 3.0f;
-    auto column = [&](const char* id, const char* heading, auto&& body) {
-        ImGui::BeginChild(id, ImVec2(columnWidth, columnsHeight), false, ImGuiWindowFlags_NoNav);
+    // The tours' long titles get the widest column.
+    auto column = [&](const char* id, const char* heading, float share, auto&& body) {
+        ImGui::BeginChild(id, ImVec2(columnWidth * share, columnsHeight), false, ImGuiWindowFlags_NoNav);
         if (large_) ImGui::PushFont(large_);
         ImGui::TextUnformatted(heading);
         if (large_) ImGui::PopFont();
@@ -208,26 +213,26 @@ void KioskPanels::buildHome(const kiosk::KioskView& kiosk, const UiView& view, s
         body(ImGui::GetContentRegionAvail().x - style.ScrollbarSize);
         ImGui::EndChild();
     };
-    column("##tours", kTours.in(l), [&](float width) {
+    column("##tours", kTours.in(l), 1.2f, [&](float width) {
         // Two lines (title, length): left-aligned, so both lines start together.
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
         for (size_t i = 0; i < view.tours.size(); ++i) {
             char label[256];
             std::snprintf(label, sizeof label, "%s\n%.0f %s##tour%zu", view.tours[i].title.in(l).c_str(),
-                          std::max(1.0, std::round(view.tours[i].seconds / 60.0)), kMinutes.in(l), i);
+                          std::max(1.0f, std::ceil(view.tours[i].seconds / 60.0f - 0.25f))  /* as the tour list rounds */, kMinutes.in(l), i);
             if (touchButton(label, width, touch * 1.7f)) out.push_back(kc::ChooseTour{i});
         }
         ImGui::PopStyleVar();
     });
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    column("##platforms", kPlatforms.in(l), [&](float width) {
+    column("##platforms", kPlatforms.in(l), 0.9f, [&](float width) {
         for (size_t i = 0; i < view.platformNames.size(); ++i) {
             std::string label = view.platformNames[i].in(l) + "##platform" + std::to_string(i);
             if (touchButton(label.c_str(), width, touch)) out.push_back(kc::ChoosePlatform{i});
         }
     });
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    column("##machines", kMachines.in(l), [&](float width) {
+    column("##machines", kMachines.in(l), 0.9f, [&](float width) {
         for (size_t i = 0; i < view.machineNames.size(); ++i) {
             std::string label = view.machineNames[i].in(l) + "##machine" + std::to_string(i);
             if (touchButton(label.c_str(), width, touch)) out.push_back(kc::ChooseMachine{i});
@@ -261,8 +266,10 @@ void KioskPanels::buildHomeButton(Language l, std::vector<KioskCommand>& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const float touch = touchHeight();
     const float margin = 12.0f * scale_;
-    // Bottom left, clear of the tour player and the help line in the centre.
-    ImGui::SetNextWindowPos(ImVec2(margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    // Bottom right, under the live panels, clear of the tour list (left), the
+    // tour player and the help line (centre).
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, io.DisplaySize.y - margin), ImGuiCond_Always,
+                            ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin("##kiosk-home-button", nullptr, kPanel | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.42f, 0.05f, 1.0f));
