@@ -76,8 +76,42 @@ std::string connectionText(const UiView& view, Language l) {
     return "";
 }
 
-// A full-width touch button; true when pressed.
-bool touchButton(const char* label, float width, float height) { return ImGui::Button(label, ImVec2(width, height)); }
+// A touch button `width` wide; a label too long for it (larger text, a long
+// title) is wrapped onto more lines and the button grows to hold them.
+// "##id" suffixes are kept. True when pressed.
+bool touchButton(const char* label, float width, float height) {
+    std::string text(label), id;
+    if (size_t hash = text.find("##"); hash != std::string::npos) {
+        id = text.substr(hash);
+        text.resize(hash);
+    }
+    const float room = width - 2.0f * ImGui::GetStyle().FramePadding.x;
+    std::string wrapped, line;
+    int lines = 1;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find_first_of(" \n", start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > room) {
+            wrapped += line + "\n";
+            ++lines;
+            line = word;
+        } else {
+            line = candidate;
+        }
+        if (end < text.size() && text[end] == '\n') {
+            wrapped += line + "\n";
+            ++lines;
+            line.clear();
+        }
+        start = end + 1;
+    }
+    wrapped += line;
+    const float needed = lines * ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().FramePadding.y;
+    return ImGui::Button((wrapped + id).c_str(), ImVec2(width, std::max(height, needed)));
+}
 
 // A toggle drawn as a large button that shows its state.
 bool touchToggle(const std::string& label, bool on, float width, float height) {
