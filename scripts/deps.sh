@@ -19,6 +19,8 @@ build_packages=(
   libmosquitto-dev        # live data over MQTT
   libsqlite3-dev          # history of live values
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
+  libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
+  libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
 )
 test_packages=(
   libgtest-dev libgmock-dev

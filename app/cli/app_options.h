@@ -57,6 +57,17 @@ struct AppOptions {
     bool ground = true;
     bool fullResolution = false;             // no lower resolution while the view moves
     std::string language = "fr";
+    // Kiosk (docs/kiosk.md): each overrides the scene's `kiosk` section.
+    bool kiosk = false;                      // full screen, touch first, attract loop, locked down
+    std::optional<double> kioskIdleTimeout;  // seconds without input before the attract loop
+    std::string monitor;                     // kiosk / --fullscreen: monitor index (0: primary) or name
+    std::optional<float> uiScale;            // kiosk: UI scale (default from the screen's size)
+    std::string kioskPinHashFile;            // a file holding the admin PIN's hash (else the scene's)
+    std::string kioskStats;                  // the statistics' SQLite file (empty: the default)
+    bool kioskReport = false;                // print the statistics as CSV and exit
+    std::string since;                       // --kiosk-report: from this date or time on
+    bool hashPin = false;                    // read a PIN on stdin, print its scene line
+    bool languageGiven = false;              // --lang was given (a kiosk's default language then)
     bool verbose = false;
     bool showHelp = false;
     bool showVersion = false;

@@ -193,6 +193,7 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
             [&o](const std::string& v) -> std::string {
                 if (v != "fr" && v != "en") return "--lang expects fr or en";
                 o.language = v;
+                o.languageGiven = true;
                 return {};
             });
     p.flag("--no-shadows", "switch the shadows off", [&o] { o.shadows = false; });
@@ -202,6 +203,41 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
            "keep full resolution while the view moves (by default a slow\n"
            "GPU shades moving frames at a lower resolution, never below half)",
            setTrue(o.fullResolution));
+
+    p.group("Kiosk (a touchscreen left alone; docs/kiosk.md)");
+    p.flag("--kiosk",
+           "full screen, touch first, attract loop after the idle timeout,\n"
+           "locked down: only the admin panel (hidden gesture + PIN) exits",
+           setTrue(o.kiosk));
+    const std::string idleReason = "--kiosk-idle-timeout expects a number of seconds between 1 and 86400";
+    p.value("--kiosk-idle-timeout", "SECONDS", "back to the attract loop after that long (default: the scene's)",
+            idleReason, [&o, idleReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] < 1.0f || f[0] > 86400.0f) return idleReason;
+                o.kioskIdleTimeout = f[0];
+                return {};
+            });
+    p.value("--monitor", "N|NAME", "the monitor to fill (0: the primary; or its name, e.g. HDMI-1)",
+            "--monitor needs a monitor index or name", nonEmpty(o.monitor, "--monitor needs a monitor index or name"));
+    const std::string scaleReason = "--ui-scale expects a factor between 0.5 and 4";
+    p.value("--ui-scale", "X", "kiosk: size of the interface (default: from the screen's size and DPI)", scaleReason,
+            [&o, scaleReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] < 0.5f || f[0] > 4.0f) return scaleReason;
+                o.uiScale = f[0];
+                return {};
+            });
+    p.value("--kiosk-pin-hash-file", "FILE", "the admin PIN's hash (a --hash-pin line or the bare hash)",
+            "--kiosk-pin-hash-file needs a file name",
+            nonEmpty(o.kioskPinHashFile, "--kiosk-pin-hash-file needs a file name"));
+    p.value("--kiosk-stats", "FILE",
+            "SQLite file of the anonymous statistics\n"
+            "(default $XDG_STATE_HOME/twin-tour/kiosk-stats.sqlite)",
+            "--kiosk-stats needs a SQLite file name", nonEmpty(o.kioskStats, "--kiosk-stats needs a SQLite file name"));
+    p.flag("--kiosk-report", "print the kiosk's statistics per hour as CSV, then exit", setTrue(o.kioskReport));
+    p.value("--since", "DATE", "--kiosk-report: from that date (2026-12-04) or time on",
+            "--since needs a date such as 2026-12-04", nonEmpty(o.since, "--since needs a date such as 2026-12-04"));
+    p.flag("--hash-pin", "read a new admin PIN on stdin, print the scene line for it", setTrue(o.hashPin));
 
     p.group("Recorded input (tests and demos)");
     p.value("--record-input", "FILE", "write every input event, with its time, to FILE",

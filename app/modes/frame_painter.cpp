@@ -10,6 +10,7 @@ namespace twin {
 FramePainter::FramePainter(engine::Renderer& renderer, const FramePainterDesc& desc) : renderer_(renderer), desc_(desc) {
     if (!desc.panels) return;
     overlay_ = std::make_unique<Overlay>(desc.uiScale);
+    if (desc.extraPanels) desc.extraPanels->addFonts(overlay_->scale());
     guiInput_ = std::make_unique<engine::GuiInput>();
     guiRenderer_ = std::make_unique<engine::gfx::GuiRenderer>();
 }
@@ -83,8 +84,10 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
         guiRenderer_->newFrame();
         guiInput_->newFrame(events, windowSize, glm::vec2(renderer_.outputSize()) / glm::max(windowSize, glm::vec2(1.0f)),
                             deltaSeconds);
+        if (desc_.extraPanels) desc_.extraPanels->prepare();
         ImGui::NewFrame();
-        overlay_->build(frame.ui, commands);
+        if (!desc_.extraPanels || desc_.extraPanels->visitPanelsShown()) overlay_->build(frame.ui, commands);
+        if (desc_.extraPanels) desc_.extraPanels->build(frame.ui, commands);
         ImGui::Render();
         guiRenderer_->render(ImGui::GetDrawData());
     }

@@ -20,6 +20,20 @@ class GuiRenderer;
 
 namespace twin {
 
+// Panels a shell adds over the visit's (a kiosk's screens). Built in the
+// same ImGui frame, after the visit's panels (when these are shown).
+class ExtraPanels {
+public:
+    virtual ~ExtraPanels() = default;
+    // Called once the ImGui context exists, before its font atlas is uploaded.
+    virtual void addFonts(float uiScale) = 0;
+    // Whether the visit's own panels are drawn this frame.
+    virtual bool visitPanelsShown() const = 0;
+    // Before any panel of the frame (style for this frame).
+    virtual void prepare() {}
+    virtual void build(const UiView& view, std::vector<UiCommand>& commands) = 0;
+};
+
 struct FramePainterDesc {
     bool panels = true;             // draw the UI
     float uiScale = 1.0f;
@@ -29,6 +43,7 @@ struct FramePainterDesc {
     bool alwaysInMotion = false;
     bool stableFigures = false;     // statistics without the figures that vary from run to run (golden images)
     std::string rendererName;       // the GL renderer, for the statistics
+    ExtraPanels* extraPanels = nullptr;  // a shell's own panels (outlives the painter)
 };
 
 class FramePainter {

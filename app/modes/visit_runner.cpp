@@ -88,7 +88,7 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
 // Opens the platform and starts loading the content beside it (reading or
 // importing needs no GL: it runs on the other core while the context starts
 // and the shaders compile).
-engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit) {
+engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit, VisitShell* shell = nullptr) {
     auto phaseStart = Clock::now();
     const std::filesystem::path data = findDataDirectory();
     const std::filesystem::path input = inputFor(options, data);
@@ -115,6 +115,8 @@ engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit)
         desc.width = options.size.x;
         desc.height = options.size.y;
         desc.fullscreen = options.fullscreen;
+        desc.monitor = options.monitor;
+        if (shell) shell->configureWindow(desc);
         auto window = engine::Window::open(desc);
         if (!window) {
             desc.anyVersion = true;
@@ -127,6 +129,10 @@ engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit)
         }
         visit.window = std::move(window).value();
         uiScale = visit.window->contentScale();
+        if (shell) {
+            uiScale = shell->uiScale(visit.windowSize(), uiScale);
+            shell->windowOpened(*visit.window);
+        }
     }
     auto device = engine::gfx::loadGl(headless ? engine::HeadlessContext::getProcAddress : engine::Window::getProcAddress);
     if (!device) return engine::makeError(device.error());
@@ -160,6 +166,7 @@ engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit)
     paint.adaptiveResolution = !headless && !options.fullResolution && options.playInput.empty();
     paint.stableFigures = headless || !options.playInput.empty();
     paint.rendererName = visit.rendererName;
+    if (shell) paint.extraPanels = shell->extraPanels();
     visit.painter = std::make_unique<FramePainter>(*visit.renderer, paint);
     return {};
 }
@@ -191,6 +198,7 @@ struct LoopDesc {
     std::optional<std::string> screenshot;     // written at the end of a playback or a still
     std::vector<engine::InputEvent> pickTaps;  // --pick: taps the session sees (not the panels)
     double runForSeconds = 0;
+    VisitShell* shell = nullptr;               // a kiosk's rules, or none
 };
 
 int loop(Visit& visit, LoopDesc& run) {
@@ -214,6 +222,7 @@ int loop(Visit& visit, LoopDesc& run) {
             }
             for (const engine::InputEvent& tap : run.pickTaps) session.handle(tap, {});
             readyAt = last = Clock::now();
+            if (run.shell) run.shell->loaded(session, visit.windowSize(), 0.0);
             framesForEvents = 3;  // the panels' first frames, before any event
         }
         if (!session.loaded() && !visit.window) {
@@ -223,6 +232,8 @@ int loop(Visit& visit, LoopDesc& run) {
 
         double wait = session.needsFrame() || visit.painter->eventsPending() || run.playing ? 0.0
                                                                                            : session.secondsUntilNews();
+        if (run.shell && session.loaded())
+            wait = std::min(wait, run.shell->secondsUntilDue(std::chrono::duration<double>(Clock::now() - readyAt).count()));
         if (run.runForSeconds > 0) {
             double left = run.runForSeconds - millisecondsSince(started) / 1000.0;
             if (left <= 0) break;
@@ -246,20 +257,33 @@ int loop(Visit& visit, LoopDesc& run) {
         }
         if (still && session.loaded()) dt = 0.0;
         bool closeAsked = false;
+        // The shell's clock: the recording's when one plays, else the visit's.
+        const double shellNow = run.playing ? playClock : sinceReady;
         for (const engine::InputEvent& e : events) {
             if (run.record) *run.record << engine::formatInputEvent(e) << '\n';
             if (e.kind == engine::InputEvent::Kind::Close) {
+                if (run.shell && run.shell->lockedDown()) {
+                    engine::log::info("close request ignored (locked down)");
+                    continue;
+                }
                 closeAsked = !run.playing;  // a recording's close marks its end
                 continue;
             }
-            session.handle(e, visit.painter->capture());
+            VisitShell::Route route = VisitShell::Route::SessionAndPanels;
+            if (run.shell && session.loaded()) route = run.shell->route(e, visit.windowSize(), session, shellNow);
+            if (route == VisitShell::Route::Nobody) continue;
+            if (route == VisitShell::Route::SessionAndPanels) session.handle(e, visit.painter->capture());
             guiEvents.push_back(e);
         }
         if (run.record && !events.empty()) run.record->flush();
         if (closeAsked) break;
         session.advance(dt);
         for (std::string& problem : session.takeNewProblems()) (void)problem;
-        if (session.quitRequested() && !run.playing) break;
+        if (run.shell && session.loaded()) {
+            if (run.shell->advance(session, shellNow)) framesForEvents = std::max(framesForEvents, 3);
+            if (auto code = run.shell->exitCode()) return *code;
+        }
+        if (session.quitRequested() && !run.playing && !(run.shell && run.shell->lockedDown())) break;
 
         // The end of a playback: once the last event is played and the view
         // has settled (or the settling time is up), two more frames (the
@@ -294,7 +318,18 @@ int loop(Visit& visit, LoopDesc& run) {
         VisitFrame frame = session.frame();
         std::vector<UiCommand> commands = visit.painter->paint(frame, guiEvents, windowSize, float(dt));
         guiEvents.clear();
-        for (const UiCommand& command : commands) session.apply(command);
+        for (const UiCommand& command : commands) {
+            session.apply(command);
+            if (run.shell) run.shell->applied(command, session);
+        }
+        if (run.shell) {
+            if (run.shell->painted(session, shellNow, visit.painter->lastFrameMs())) {
+                // Its new panels need their frames too, the end state included.
+                framesForEvents = 3;
+                if (finalFrames > 0) finalFrames = 3;
+            }
+            if (auto code = run.shell->exitCode()) return *code;
+        }
         // A frame at a lower resolution is followed by a sharp one.
         if (visit.painter->lastResolutionScale() < 1.0f) session.requestFrames(1);
         if (finalFrames > 0 && --finalFrames == 0) {
@@ -327,7 +362,7 @@ static bool readPlayback(const AppOptions& options, LoopDesc& run, std::string& 
     return true;
 }
 
-int runWindow(const AppOptions& options) {
+int runWindow(const AppOptions& options, VisitShell* shell) {
     LoopDesc run;
     std::string error;
     if (!readPlayback(options, run, error)) return fail(error);
@@ -340,8 +375,9 @@ int runWindow(const AppOptions& options) {
     }
     if (run.playing) run.screenshot = options.screenshot;
     run.runForSeconds = options.runForSeconds;
+    run.shell = shell;
     Visit visit;
-    if (engine::Status opened = openVisit(options, false, visit); !opened) return fail(opened.error());
+    if (engine::Status opened = openVisit(options, false, visit, shell); !opened) return fail(opened.error());
     return loop(visit, run);
 }
 

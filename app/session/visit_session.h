@@ -152,6 +152,12 @@ public:
     // The renderer's figures, shown in the statistics panel.
     void setFigures(const FrameFigures& figures) { figures_ = figures; }
 
+    // Back to the start of the visit, as a new visitor finds it (a kiosk's idle
+    // reset): language, selection and cards, floor and plan, walk, tour,
+    // camera, panels, the live data's time; the content and the live feed stay.
+    // `language` replaces the start's language.
+    void resetVisit(Language language);
+
     // Escape with nothing left to close: the visitor wants to leave.
     bool quitRequested() const { return quitRequested_; }
 

@@ -105,4 +105,37 @@ void VisitSession::applyStart(std::string& error) {
     }
 }
 
+void VisitSession::resetVisit(Language language) {
+    desc_.language = language;
+    language_ = language;
+    reducedMotion_ = desc_.reducedMotion;
+    toggles_ = desc_.toggles;
+    statsVisible_ = desc_.statsVisible;
+    legendVisible_ = desc_.legendVisible;
+    aboutVisible_ = false;
+    messagesDismissed_ = false;
+    selection_ = std::monostate{};
+    hovered_.reset();
+    floor_ = -1;
+    plan_ = false;
+    hiddenTopNodes_.clear();
+    planFocus_ = {};
+    walker_.reset();
+    walkTarget_.reset();
+    walkKeys_ = {};
+    walkPad_ = glm::vec2(0.0f);
+    tour_.reset();
+    tourLeftByVisitor_ = false;
+    tourPanelsStop_ = SIZE_MAX;
+    dragging_ = panning_ = false;
+    quitRequested_ = false;
+    if (feed_) {
+        feed_->setReplaySpeed(1.0);
+        feed_->followLive();
+    }
+    std::string error;
+    if (loaded_) applyStart(error);
+    requestFrames(3);
+}
+
 }  // namespace twin

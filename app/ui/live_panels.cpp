@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "feeds/timestamp.h"
+#include "ui/touch_buttons.h"
 
 namespace twin {
 namespace {
@@ -228,12 +229,12 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
                 std::snprintf(label, sizeof label, "×%g##speed", speed);
                 bool current = std::abs(view.replaySpeed - speed) < 1e-6;
                 if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
-                if (ImGui::SmallButton(label)) commands.push_back(command::SetReplaySpeed{speed});
+                if (smallButton(label)) commands.push_back(command::SetReplaySpeed{speed});
                 if (current) ImGui::PopStyleColor();
             }
         } else if (view.viewingPast) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(str(Text::BackToNow, language_).c_str())) commands.push_back(command::BackToNow{});
+            if (smallButton(str(Text::BackToNow, language_).c_str())) commands.push_back(command::BackToNow{});
         }
     }
 }

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/log.h"
+#include "ui/touch_buttons.h"
 
 namespace twin {
 namespace {
@@ -129,31 +130,31 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
         ImGui::SameLine();
         ImGui::TextUnformatted(model.title.c_str());
     }
-    if (ImGui::SmallButton(std::string(tr(Text::Language, language_)).c_str()))
+    if (smallButton(std::string(tr(Text::Language, language_)).c_str()))
         commands.push_back(command::SetLanguage{language_ == Language::French ? Language::English : Language::French});
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
+    if (smallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
     if (!model.walking) {
         // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
         ImGui::SameLine();
-        if (ImGui::SmallButton(" + ")) commands.push_back(command::Zoom{1});
+        if (smallButton(" + ")) commands.push_back(command::Zoom{1});
         ImGui::SameLine();
-        if (ImGui::SmallButton(" − ")) commands.push_back(command::Zoom{-1});
+        if (smallButton(" − ")) commands.push_back(command::Zoom{-1});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::Statistics, language_)).c_str()))
+    if (smallButton(std::string(tr(Text::Statistics, language_)).c_str()))
         commands.push_back(command::ToggleStatistics{});
     ImGui::SameLine();
-    if (ImGui::SmallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
+    if (smallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
     if (model.liveData) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(std::string(tr(Text::Legend, language_)).c_str()))
+        if (smallButton(std::string(tr(Text::Legend, language_)).c_str()))
             commands.push_back(command::ToggleLegend{});
     }
     if (model.walkAvailable) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
-        if (ImGui::SmallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
+        if (smallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
             commands.push_back(command::ToggleWalk{});
         ImGui::PopStyleColor();
     }

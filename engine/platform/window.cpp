@@ -65,6 +65,23 @@ uint8_t modifiersOf(int mods) {
 }
 }  // namespace
 
+// The monitor by index (0: the primary) or name; the primary when not found
+// (logged with the monitors there are).
+static GLFWmonitor* monitorNamed(const std::string& wanted) {
+    GLFWmonitor* primary = glfwGetPrimaryMonitor();
+    if (wanted.empty()) return primary;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::string known;
+    for (int i = 0; i < count; ++i) {
+        const char* name = glfwGetMonitorName(monitors[i]);
+        if (wanted == std::to_string(i) || (name && wanted == name)) return monitors[i];
+        known += (known.empty() ? "" : ", ") + std::to_string(i) + " " + (name ? name : "?");
+    }
+    log::warning("no monitor \"" + wanted + "\" (there are: " + known + "); using the primary one");
+    return primary;
+}
+
 Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit())
@@ -82,7 +99,8 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
     // The renderer draws into its own targets: the window needs no depth buffer.
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    GLFWmonitor* monitor = desc.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    GLFWmonitor* monitor = desc.fullscreen ? monitorNamed(desc.monitor) : nullptr;
+    glfwWindowHint(GLFW_DECORATED, desc.decorated ? GLFW_TRUE : GLFW_FALSE);
     int width = desc.width, height = desc.height;
     if (monitor) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
@@ -110,6 +128,7 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
 }
 
 Window::~Window() {
+    if (screenSaverHeld_) holdOffScreenSaver(false);
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
 }

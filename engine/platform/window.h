@@ -18,6 +18,9 @@ struct WindowDesc {
     int width = 1280;
     int height = 720;
     bool fullscreen = false;
+    // With fullscreen: the monitor, by index (0: the primary) or name; empty: the primary.
+    std::string monitor;
+    bool decorated = true;  // title bar and borders
     bool hidden = false;
     bool vsync = true;
     // Whatever context the driver gives instead of 3.3 core, so that a caller
@@ -44,6 +47,14 @@ public:
     glm::ivec2 windowSize() const;
     float contentScale() const;  // HiDPI factor, 1 on ordinary screens
 
+    // Kiosk helpers (window_kiosk.cpp). The pointer's arrow shown or not
+    // (input still arrives).
+    void setCursorHidden(bool hidden);
+    // Holds off screen blanking and power saving (X11's screen-saver
+    // extension, XScreenSaverSuspend) while `hold`; false where there is no
+    // X11 display or no extension (the reason is logged once).
+    bool holdOffScreenSaver(bool hold);
+
     static void* getProcAddress(const char* name);
     // Wakes a pollEvents() that is waiting; callable from any thread.
     static void wakeUp();
@@ -58,6 +69,7 @@ private:
     static void onClose(GLFWwindow*);
 
     GLFWwindow* window_ = nullptr;
+    bool screenSaverHeld_ = false;
     std::vector<InputEvent> pending_;
 };
 
