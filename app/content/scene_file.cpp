@@ -426,8 +426,21 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
                     ok = false;
                     continue;
                 }
-                r.onlyKeys(*it, pp, {"label", "description"});
-                if (r.localized(*it, "label", pp, true, part.label) & r.localized(*it, "description", pp, false, part.description))
+                r.onlyKeys(*it, pp, {"label", "description", "explodeDirection"});
+                bool partOk = r.localized(*it, "label", pp, true, part.label) &
+                              r.localized(*it, "description", pp, false, part.description);
+                if (it->contains("explodeDirection")) {
+                    glm::vec3 direction{0.0f};
+                    if (!r.vec3(*it, "explodeDirection", pp, false, direction)) {
+                        partOk = false;
+                    } else if (glm::length(direction) < 1e-6f) {
+                        r.issue(pp + "/explodeDirection", "expected a direction, not [0, 0, 0]");
+                        partOk = false;
+                    } else {
+                        part.explodeDirection = direction;
+                    }
+                }
+                if (partOk)
                     machine.parts.push_back(part);
                 else
                     ok = false;

@@ -72,6 +72,7 @@ struct MachinePart {
     std::string node;  // node name in the machine's model
     LocalizedText label;
     LocalizedText description;
+    std::optional<glm::vec3> explodeDirection;  // model space; absent: from the assembly
 };
 
 struct Specification {

@@ -45,6 +45,13 @@ struct OpenPlatformCard { size_t platform = 0; };  // opens its card and flies t
 struct SeekData { feeds::TimePoint time; };
 struct SetReplaySpeed { double speed = 1.0; };
 struct BackToNow {};
+// The machine explorer (app/learn/): one machine focused, the rest ghosted.
+struct ExploreMachine { size_t machine = 0; };
+struct LeaveExplorer {};
+struct HoverPart { int part = -1; };   // index into the machine's parts; -1: none
+struct SelectPart { int part = -1; };  // selects and frames it; -1: none
+struct SetExplode { float amount = 0.0f; };  // 0 assembled, 1 fully exploded
+struct SetSection { float depth = 0.0f; };   // 0 no cut, 1 the whole depth
 }  // namespace command
 
 using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
@@ -54,6 +61,8 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::EndTour, command::SetReducedMotion, command::CloseMachineCard,
                                command::ClosePlatformCard, command::ToggleWalk, command::HoldWalkPad,
                                command::GoToPlatform, command::GoToMachine, command::OpenPlatformCard,
-                               command::SeekData, command::SetReplaySpeed, command::BackToNow>;
+                               command::SeekData, command::SetReplaySpeed, command::BackToNow,
+                               command::ExploreMachine, command::LeaveExplorer, command::HoverPart,
+                               command::SelectPart, command::SetExplode, command::SetSection>;
 
 }  // namespace twin

@@ -404,3 +404,28 @@ TEST(JsonLocations, FindsTheLineOfEveryValue) {
 
 }  // namespace
 }  // namespace twin
+
+namespace twin {
+namespace {
+
+// The machine explorer's explode direction of a part: optional, a direction.
+TEST_F(SceneFileTest, PartExplodeDirectionIsReadAndChecked) {
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = {0, 2, 0};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_EQ(s.machines[0].parts.size(), 1u);
+    ASSERT_TRUE(s.machines[0].parts[0].explodeDirection);
+    EXPECT_EQ(*s.machines[0].parts[0].explodeDirection, glm::vec3(0, 2, 0));
+
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = {0, 0, 0};
+    s = load();
+    expectOneIssue(s, "/machines/0/parts/extruder_head/explodeDirection", "not [0, 0, 0]");
+    EXPECT_EQ(s.machines.size(), 1u);  // the machine with the bad part is left out
+
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = "up";
+    s = load();
+    expectOneIssue(s, "/machines/0/parts/extruder_head/explodeDirection", "expected [x, y, z]");
+}
+
+}  // namespace
+}  // namespace twin
