@@ -110,6 +110,17 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
             fraction("--explode", o.explode));
     p.value("--section", "0-1", "with --focus: cut that much of the machine's depth away, from the front",
             "--section expects a number from 0 to 1", fraction("--section", o.section));
+    const std::string procedureReason = "--procedure expects N[,STEP]: a procedure and a step, counted from 1";
+    p.value("--procedure", "N[,STEP]", "with --focus: open the machine's procedure N at that step (from 1)",
+            procedureReason, [&o, procedureReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.empty() || f.size() > 2 || f[0] < 1.0f || (f.size() == 2 && f[1] < 1.0f) ||
+                    f[0] != std::floor(f[0]) || (f.size() == 2 && f[1] != std::floor(f[1])))
+                    return procedureReason + ", got \"" + v + "\"";
+                o.procedure = int(f[0]) - 1;
+                o.step = f.size() == 2 ? int(f[1]) - 1 : 0;
+                return {};
+            });
     p.value("--part", "NODE", "with --focus: select that part of the machine (its node name)",
             "--part needs a part's node name (e.g. extruder_head)",
             nonEmpty(o.part, "--part needs a part's node name (e.g. extruder_head)"));

@@ -81,6 +81,8 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     start.explode = options.explode;
     start.section = options.section;
     start.part = options.part;
+    start.procedure = options.procedure;
+    start.step = options.step;
     start.platform = options.platform;
     start.walk = options.walk;
     start.tour = options.tour;

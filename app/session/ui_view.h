@@ -86,6 +86,9 @@ struct ExplorerView {
     int selectedPart = -1;
     float explode = 0.0f;         // the slider's value
     float section = 0.0f;
+    int procedure = -1;          // the open procedure (-1: none)
+    int step = 0;                // its current step
+    std::vector<bool> ticked;    // its steps the learner has ticked
 };
 
 struct UiView {

@@ -14,6 +14,7 @@ constexpr float kExplorerYawOffset = 30.0f;  // a three-quarter view of the fron
 constexpr float kExplodeSpeed = 4.0f;         // per second: the shown amount eases towards the slider's
 constexpr glm::vec4 kPartSelectedColour{1.0f, 0.62f, 0.10f, 1.0f};
 constexpr glm::vec4 kPartHoverColour{1.0f, 1.0f, 1.0f, 0.9f};
+constexpr glm::vec4 kStepColour{0.30f, 0.85f, 0.45f, 1.0f};
 }  // namespace
 
 std::optional<size_t> VisitSession::exploredMachine() const {
@@ -36,6 +37,7 @@ void VisitSession::explore(size_t index, bool immediate) {
     e.machine = index;
     e.shape = learn::machineShape(machine, extent->second);
     e.placement = machine.model.transform;
+    for (const Procedure& procedure : machine.procedures) e.ticked.emplace_back(procedure.steps.size(), false);
     explorer_ = std::move(e);
     hovered_.reset();
     const glm::vec3 front = glm::vec3(machine.model.transform * glm::vec4(0.0f, 0.0f, 1.0f, 0.0f));
@@ -78,6 +80,31 @@ void VisitSession::selectPart(int part, bool immediate) {
     framed.expand(box.center() + half);
     orbit_.frame(framed.transformed(explorer_->placement), orbit_.pose().yawDegrees, kExplorerPitch, aspect(),
                  immediate);
+}
+
+// A step of the open procedure: the parts it names are lit and framed together.
+void VisitSession::goToStep(int step, bool immediate) {
+    const SceneDescription* s = scene();
+    if (!explorer_ || !s || explorer_->procedure < 0) return;
+    const Procedure& procedure = s->machines[explorer_->machine].procedures[size_t(explorer_->procedure)];
+    if (step < 0 || size_t(step) >= procedure.steps.size()) return;
+    explorer_->step = step;
+    engine::Aabb box;
+    const Machine& machine = s->machines[explorer_->machine];
+    for (const std::string& node : procedure.steps[size_t(step)].parts)
+        for (size_t i = 0; i < machine.parts.size(); ++i)
+            if (machine.parts[i].node == node)
+                box.expand(learn::explodedBounds(explorer_->shape.parts[i], explorer_->shape, explorer_->explode));
+    if (box.empty()) {  // a step about the whole machine (e.g. putting on the equipment)
+        frameExplorer(immediate);
+        return;
+    }
+    const float least = explorer_->shape.bounds.radius() * 0.75f;
+    const glm::vec3 half = glm::max((box.max - box.min) * 0.5f, glm::vec3(least));
+    engine::Aabb framed;
+    framed.expand(box.center() - half);
+    framed.expand(box.center() + half);
+    orbit_.frame(framed.transformed(explorer_->placement), orbit_.goal().yawDegrees, kExplorerPitch, aspect(), immediate);
 }
 
 // The part under the cursor: a ray through the pixel, in the machine's axes.
@@ -125,6 +152,18 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
         if (placements.empty()) return;
         frame.scene.outlines.push_back({MachineIndex{e.machine}, colour, width, placements});
     };
+    // The open procedure's step: its parts in green, labelled first.
+    std::vector<int> stepParts;
+    if (e.procedure >= 0) {
+        const Procedure& procedure = s->machines[e.machine].procedures[size_t(e.procedure)];
+        if (size_t(e.step) < procedure.steps.size())
+            for (const std::string& node : procedure.steps[size_t(e.step)].parts)
+                for (size_t i = 0; i < e.shape.parts.size(); ++i)
+                    if (s->machines[e.machine].parts[i].node == node && int(i) != e.selectedPart) {
+                        stepParts.push_back(int(i));
+                        outline(int(i), kStepColour, 3.0f);
+                    }
+    }
     outline(e.selectedPart, kPartSelectedColour, 3.0f);
     if (e.hoveredPart != e.selectedPart) outline(e.hoveredPart, kPartHoverColour, 2.0f);
 
@@ -136,16 +175,22 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
     view.selectedPart = e.selectedPart;
     view.explode = e.explode;
     view.section = e.section;
+    view.procedure = e.procedure;
+    view.step = e.step;
+    if (e.procedure >= 0) view.ticked = e.ticked[size_t(e.procedure)];
     // Part labels instead of the building's: the selected and hovered parts
     // always (first, so no other label hides them), and every part while the
     // machine is taken apart. The panels leave out any that would overlap.
     std::vector<int> shown;
     if (e.selectedPart >= 0) shown.push_back(e.selectedPart);
     if (e.hoveredPart >= 0 && e.hoveredPart != e.selectedPart) shown.push_back(e.hoveredPart);
+    for (int part : stepParts)
+        if (part != e.hoveredPart) shown.push_back(part);
     std::vector<std::pair<float, int>> others;
     if (e.explodeShown > 0.05f)
         for (size_t i = 0; i < e.shape.parts.size(); ++i)
-            if (int(i) != e.selectedPart && int(i) != e.hoveredPart && !e.shape.parts[i].bounds.empty()) {
+            if (int(i) != e.selectedPart && int(i) != e.hoveredPart && !e.shape.parts[i].bounds.empty() &&
+                std::find(stepParts.begin(), stepParts.end(), int(i)) == stepParts.end()) {
                 glm::vec3 at = glm::vec3(e.placement * glm::vec4(
                     learn::explodedBounds(e.shape.parts[i], e.shape, e.explodeShown).center(), 1.0f));
                 others.push_back({glm::length(at - frame.scene.camera.position), int(i)});

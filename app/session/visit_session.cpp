@@ -375,6 +375,18 @@ void VisitSession::apply(const UiCommand& command) {
                 else
                     selectPart(explorer_->selectedPart);
             },
+            [&](const command::OpenProcedure& c) {
+                if (!explorer_ || !scene()) return;
+                const auto& procedures = scene()->machines[explorer_->machine].procedures;
+                explorer_->procedure = c.procedure >= 0 && size_t(c.procedure) < procedures.size() ? c.procedure : -1;
+                if (explorer_->procedure >= 0) goToStep(0);
+            },
+            [&](const command::GoToStep& c) { goToStep(c.step); },
+            [&](const command::TickStep& c) {
+                if (!explorer_ || explorer_->procedure < 0) return;
+                auto& ticks = explorer_->ticked[size_t(explorer_->procedure)];
+                if (c.step >= 0 && size_t(c.step) < ticks.size()) ticks[size_t(c.step)] = c.done;
+            },
             [&](const command::SetSection& c) {
                 if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
             },

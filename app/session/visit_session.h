@@ -78,6 +78,8 @@ struct VisitStart {
     float explode = 0.0f;                // with focus: the exploded view (0-1)
     float section = 0.0f;                // with focus: the section plane's depth (0-1)
     std::string part;                    // with focus: select that part (node name)
+    int procedure = -1;                  // with focus: open that procedure (0-based), at `step`
+    int step = 0;
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
     bool tourPaused = false;             // show the tour's moment without playing on
@@ -191,6 +193,8 @@ public:
     int hoveredPart() const { return explorer_ ? explorer_->hoveredPart : -1; }
     int selectedPart() const { return explorer_ ? explorer_->selectedPart : -1; }
     float explodeShown() const { return explorer_ ? explorer_->explodeShown : 0.0f; }
+    int openProcedure() const { return explorer_ ? explorer_->procedure : -1; }
+    int procedureStep() const { return explorer_ ? explorer_->step : 0; }
 
 private:
     float aspect() const;
@@ -224,6 +228,7 @@ private:
     void leaveExplorer();
     void selectPart(int part, bool immediate = false);
     void frameExplorer(bool immediate);
+    void goToStep(int step, bool immediate = false);
     int partAt(glm::vec2 cursor) const;
     void updateExplorer(float dt);
     void describeExplorer(VisitFrame& frame);
@@ -284,6 +289,9 @@ private:
         float explode = 0.0f;       // asked for
         float explodeShown = 0.0f;  // eases towards it
         float section = 0.0f;
+        int procedure = -1;                      // open procedure, -1: none
+        int step = 0;
+        std::vector<std::vector<bool>> ticked;  // per procedure, per step
     };
     std::optional<Explorer> explorer_;
 

@@ -69,6 +69,19 @@ void VisitSession::applyStart(std::string& error) {
                 explorer_->explode = explorer_->explodeShown = std::clamp(start.explode, 0.0f, 1.0f);
                 explorer_->section = std::clamp(start.section, 0.0f, 1.0f);
                 if (explorer_->explode > 0.0f) frameExplorer(true);
+                if (start.procedure >= 0) {
+                    const auto& procedures = s->machines[*index].procedures;
+                    if (size_t(start.procedure) >= procedures.size()) {
+                        problem("machine \"" + s->machines[*index].id + "\" has " +
+                                std::to_string(procedures.size()) + " procedure(s)");
+                    } else {
+                        explorer_->procedure = start.procedure;
+                        if (start.step < 0 || size_t(start.step) >= procedures[size_t(start.procedure)].steps.size())
+                            problem("that procedure has no step " + std::to_string(start.step + 1));
+                        else
+                            goToStep(start.step, true);
+                    }
+                }
                 if (!start.part.empty()) {
                     const Machine& m = s->machines[*index];
                     int part = -1;

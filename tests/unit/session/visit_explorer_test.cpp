@@ -209,3 +209,51 @@ TEST(VisitExplorer, StartOptionsAndLeaving) {
 
 }  // namespace
 }  // namespace twin
+
+namespace twin {
+namespace {
+
+// A procedure of two steps: the first about the door, the second about the head.
+VisitContent withProcedure() {
+    VisitContent content = world();
+    Procedure p;
+    p.title = {"Démarrage", "Start-up"};
+    p.steps = {{{"Fermer la porte.", "Close the door."}, {"door"}}, {{"Chauffer la tête.", "Heat the head."}, {"head"}}};
+    content.scene->machines[0].procedures = {p};
+    return content;
+}
+
+TEST(VisitExplorer, AProcedureStepLightsAndFramesItsPartsAndStepsAreTicked) {
+    VisitSession s(focused());
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(withProcedure(), nullptr));
+    s.apply(command::OpenProcedure{0});
+    EXPECT_EQ(s.openProcedure(), 0);
+    EXPECT_EQ(s.procedureStep(), 0);
+    VisitFrame frame = s.frame();
+    ASSERT_EQ(frame.scene.outlines.size(), 1u);
+    EXPECT_EQ(frame.scene.outlines[0].placements, std::vector<size_t>{2});  // the door
+    ASSERT_FALSE(frame.ui.labels.empty());
+    EXPECT_EQ(frame.ui.labels[0].text.en, "Door");
+    EXPECT_EQ(frame.ui.explorer.ticked, (std::vector<bool>{false, false}));
+    s.apply(command::TickStep{0, true});
+    s.apply(command::GoToStep{1});
+    run(s, 2.0);
+    EXPECT_GT(s.orbit().pose().target.x, kMachineAt.x + 0.5f);  // framed on the head, on the right
+    frame = s.frame();
+    EXPECT_EQ(frame.ui.explorer.ticked, (std::vector<bool>{true, false}));
+    EXPECT_EQ(frame.scene.outlines[0].placements, std::vector<size_t>{1});
+    // Out of range is ignored; closing keeps the ticks for when it opens again.
+    s.apply(command::GoToStep{5});
+    s.apply(command::TickStep{9, true});
+    EXPECT_EQ(s.procedureStep(), 1);
+    s.apply(command::OpenProcedure{-1});
+    EXPECT_EQ(s.openProcedure(), -1);
+    s.apply(command::OpenProcedure{0});
+    EXPECT_EQ(s.frame().ui.explorer.ticked, (std::vector<bool>{true, false}));
+    s.apply(command::OpenProcedure{3});
+    EXPECT_EQ(s.openProcedure(), -1);
+}
+
+}  // namespace
+}  // namespace twin
