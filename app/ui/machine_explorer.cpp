@@ -133,11 +133,13 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
     const float pad = 12.0f * scale;
     const float width = std::min(360.0f * scale, io.DisplaySize.x * 0.34f);
     ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, std::max(bottom - top, 100.0f)));
+    // The whole left column, always: switching tabs never resizes it (an
+    // auto-sized panel lags a frame behind its content).
+    ImGui::SetNextWindowSize(ImVec2(width, std::max(bottom - top, 100.0f)), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92f);
     const std::string title = in(kExplorerTitle, language) + " · " + in(m.name, language) + "###explorer";
     if (ImGui::Begin(title.c_str(), nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
                          ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::Button((std::string("\u2190 ") + in(kBack, language) + "##leave").c_str()))
             commands.push_back(command::LeaveExplorer{});
