@@ -34,6 +34,14 @@ uniform sampler2D uEmissiveTexture;
 uniform sampler2DShadow uShadowMap;
 
 uniform vec3 uCameraPosition;
+// The machine explorer. A ghost (the building around a focused machine) is
+// faded by uGhostFade (0: as is). A section plane cuts its item: the side
+// where dot(plane.xyz, p) + plane.w < 0 is cut away, and the inside seen
+// through the cut (back faces) is painted flat in uCapColour, as a cap.
+uniform float uGhostFade;
+uniform bool uClipEnabled;
+uniform vec4 uClipPlane;
+uniform vec3 uCapColour;
 // Light-space position computed here, not passed from the vertex shader:
 // every varying costs llvmpipe memory per binned vertex (measured: the first
 // frame of the Twin scene grew resident memory by 94 MiB).
@@ -66,6 +74,13 @@ vec2 environmentBrdf(float roughness, float nDotV) {
 }
 
 void main() {
+    if (uClipEnabled) {
+        if (dot(uClipPlane.xyz, vWorldPosition) + uClipPlane.w < 0.0) discard;
+        if (!gl_FrontFacing) {
+            outColor = vec4(uCapColour, 1.0);
+            return;
+        }
+    }
     vec4 baseColor = uBaseColorFactor;
     if (uHasBaseColorTexture) baseColor *= texture(uBaseColorTexture, vUv);
     if (uAlphaMode == 1 && baseColor.a < uAlphaCutoff) discard;
@@ -122,5 +137,5 @@ void main() {
     vec3 emissive = uEmissiveFactor;
     if (uHasEmissiveTexture) emissive *= texture(uEmissiveTexture, vUv).rgb;
     float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
-    outColor = vec4(toDisplay(direct + ambient + emissive), alpha);
+    outColor = vec4(toDisplay(direct + ambient + emissive), alpha * (1.0 - uGhostFade));
 }

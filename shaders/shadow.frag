@@ -1,11 +1,15 @@
 #version 330 core
 // Depth only; alpha-masked materials (leaves, grilles) cut holes in the shadow.
 in vec2 vUv;
+in vec3 vWorldPosition;
 uniform bool uAlphaMask;
 uniform float uAlphaCutoff;
 uniform vec4 uBaseColorFactor;
 uniform sampler2D uBaseColorTexture;
+uniform bool uClipEnabled;  // a section plane: what it cuts away casts no shadow (pbr.frag)
+uniform vec4 uClipPlane;
 
 void main() {
+    if (uClipEnabled && dot(uClipPlane.xyz, vWorldPosition) + uClipPlane.w < 0.0) discard;
     if (uAlphaMask && uBaseColorFactor.a * texture(uBaseColorTexture, vUv).a < uAlphaCutoff) discard;
 }

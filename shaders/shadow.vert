@@ -5,8 +5,11 @@ layout(location = 4) in mat4 aModel;
 
 uniform mat4 uLightViewProjection;
 out vec2 vUv;
+out vec3 vWorldPosition;
 
 void main() {
     vUv = aUv;
-    gl_Position = uLightViewProjection * aModel * vec4(aPosition, 1.0);
+    vec4 world = aModel * vec4(aPosition, 1.0);
+    vWorldPosition = world.xyz;
+    gl_Position = uLightViewProjection * world;
 }

@@ -31,6 +31,12 @@ struct AppOptions {
     std::string tour;                        // a tour id: play it (or show its moment headless)
     std::string machine;                     // a machine id: frame it and open its card
     std::optional<glm::vec2> pick;           // headless: click this pixel (picks a machine)
+    bool focus = false;                      // with machine: the machine explorer
+    float explode = 0.0f;                    // with focus: exploded view, 0-1
+    float section = 0.0f;                    // with focus: section plane depth, 0-1
+    std::string part;                        // with focus: select that part (node name)
+    int procedure = -1;                      // with focus: open that procedure (0-based)
+    int step = 0;                            // ...at that step (0-based)
     std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
     bool reducedMotion = false;              // short transitions

@@ -96,6 +96,34 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
     p.value("--machine", "ID", "frame that machine of the scene and open its card",
             "--machine needs a machine id of the scene (e.g. lpbf-1)",
             nonEmpty(o.machine, "--machine needs a machine id of the scene (e.g. lpbf-1)"));
+    p.flag("--focus", "with --machine: the machine explorer (the machine alone, its parts)", setTrue(o.focus));
+    auto fraction = [](const char* option, float& out) {
+        return [option, &out](const std::string& v) -> std::string {
+            std::vector<float> f;
+            if (!parseFloats(v, f) || f.size() != 1 || !(f[0] >= 0.0f && f[0] <= 1.0f))
+                return std::string(option) + " expects a number from 0 to 1, got \"" + v + "\"";
+            out = f[0];
+            return {};
+        };
+    };
+    p.value("--explode", "0-1", "with --focus: the machine taken apart that much", "--explode expects a number from 0 to 1",
+            fraction("--explode", o.explode));
+    p.value("--section", "0-1", "with --focus: cut that much of the machine's depth away, from the front",
+            "--section expects a number from 0 to 1", fraction("--section", o.section));
+    const std::string procedureReason = "--procedure expects N[,STEP]: a procedure and a step, counted from 1";
+    p.value("--procedure", "N[,STEP]", "with --focus: open the machine's procedure N at that step (from 1)",
+            procedureReason, [&o, procedureReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.empty() || f.size() > 2 || f[0] < 1.0f || (f.size() == 2 && f[1] < 1.0f) ||
+                    f[0] != std::floor(f[0]) || (f.size() == 2 && f[1] != std::floor(f[1])))
+                    return procedureReason + ", got \"" + v + "\"";
+                o.procedure = int(f[0]) - 1;
+                o.step = f.size() == 2 ? int(f[1]) - 1 : 0;
+                return {};
+            });
+    p.value("--part", "NODE", "with --focus: select that part of the machine (its node name)",
+            "--part needs a part's node name (e.g. extruder_head)",
+            nonEmpty(o.part, "--part needs a part's node name (e.g. extruder_head)"));
     const std::string pickReason = "--pick expects X,Y in pixels from the top left";
     p.value("--pick", "X,Y", "headless: click that pixel, as a visitor would (a machine opens its card)", pickReason,
             [&o, pickReason](const std::string& v) -> std::string {

@@ -57,9 +57,16 @@ std::vector<engine::ModelData> importAll(const Uses& uses, const engine::Isolate
 }
 
 // Lays every model out for drawing (merging its static meshes) here, on the
-// loading thread, and frees its imported form as it goes.
+// loading thread, and frees its imported form as it goes. Machines keep
+// their nodes apart (merged per node and material) so the machine explorer
+// can outline, move and cut each named part.
 void layOut(LoadedContent& content, std::vector<engine::ModelData>& models) {
-    for (size_t i = 0; i < models.size(); ++i) content.models[i].layout = engine::layOutModel(std::move(models[i]));
+    for (size_t i = 0; i < models.size(); ++i) {
+        engine::ModelLayoutDesc desc;
+        for (uint32_t object : content.models[i].placementObjects)
+            if (object >= kMachineObjectBase) desc.mergeWithinNodes = true;
+        content.models[i].layout = engine::layOutModel(std::move(models[i]), desc);
+    }
     models.clear();
 }
 

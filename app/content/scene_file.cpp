@@ -380,13 +380,96 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
     });
 }
 
+constexpr std::pair<Pictogram, const char*> kPictograms[] = {
+    {Pictogram::Glasses, "glasses"}, {Pictogram::Gloves, "gloves"}, {Pictogram::Mask, "mask"},
+    {Pictogram::Hearing, "hearing"}, {Pictogram::Shoes, "shoes"},   {Pictogram::Laser, "laser"}};
+
+// safety.pictograms: the protective equipment's pictograms, by name.
+bool readPictograms(Reader& r, const json& safety, const std::string& path, std::vector<Pictogram>& out) {
+    const json* list = r.member(safety, "pictograms", path, false, json::value_t::array, "an array of pictogram names");
+    if (!list) return !safety.contains("pictograms");
+    bool ok = true;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& v = (*list)[i];
+        const std::string itemPath = path + "/pictograms/" + std::to_string(i);
+        std::optional<Pictogram> found;
+        if (v.is_string())
+            for (const auto& [kind, name] : kPictograms)
+                if (v.get<std::string>() == name) found = kind;
+        if (!found) {
+            r.issue(itemPath, "expected one of glasses, gloves, mask, hearing, shoes, laser");
+            ok = false;
+        } else if (std::find(out.begin(), out.end(), *found) != out.end()) {
+            r.issue(itemPath, std::string("\"") + pictogramName(*found) + "\" is listed twice");
+            ok = false;
+        } else {
+            out.push_back(*found);
+        }
+    }
+    return ok;
+}
+
+// procedures: titled steps, each naming parts the machine describes.
+bool readProcedures(Reader& r, const json& m, const std::string& path, Machine& machine) {
+    const json* list = r.member(m, "procedures", path, false, json::value_t::array, "an array of procedures");
+    if (!list) return !m.contains("procedures");
+    bool ok = true;
+    ok &= r.eachObject(*list, path + "/procedures", [&](const json& p, const std::string& pp) {
+        r.onlyKeys(p, pp, {"title", "steps"});
+        Procedure procedure;
+        bool good = r.localized(p, "title", pp, true, procedure.title);
+        const json* steps = r.member(p, "steps", pp, true, json::value_t::array, "an array of steps");
+        if (steps && steps->empty()) {
+            r.issue(pp + "/steps", "expected at least one step");
+            good = false;
+        }
+        if (steps)
+            good &= r.eachObject(*steps, pp + "/steps", [&](const json& st, const std::string& sp) {
+                r.onlyKeys(st, sp, {"text", "parts"});
+                ProcedureStep step;
+                bool stepOk = r.localized(st, "text", sp, true, step.text);
+                if (const json* parts = r.member(st, "parts", sp, false, json::value_t::array, "an array of part names")) {
+                    for (size_t i = 0; i < parts->size(); ++i) {
+                        const json& v = (*parts)[i];
+                        const std::string vp = sp + "/parts/" + std::to_string(i);
+                        if (!v.is_string()) {
+                            r.issue(vp, "expected a part's node name");
+                            stepOk = false;
+                            continue;
+                        }
+                        const std::string node = v.get<std::string>();
+                        bool described = std::any_of(machine.parts.begin(), machine.parts.end(),
+                                                     [&](const MachinePart& part) { return part.node == node; });
+                        if (!described) {
+                            r.issue(vp, "\"" + node + "\" is not one of this machine's parts (its \"parts\")");
+                            stepOk = false;
+                            continue;
+                        }
+                        step.parts.push_back(node);
+                    }
+                } else if (st.contains("parts")) {
+                    stepOk = false;
+                }
+                if (stepOk)
+                    procedure.steps.push_back(step);
+                else
+                    good = false;
+            });
+        if (good)
+            machine.procedures.push_back(std::move(procedure));
+        else
+            ok = false;
+    });
+    return ok;
+}
+
 void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& declaredPlatforms) {
     const json* machines = r.member(doc, "machines", "", true, json::value_t::array, "an array of machines");
     if (!machines) return;
     std::set<std::string> ids;
     r.eachObject(*machines, "/machines", [&](const json& m, const std::string& path) {
         r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
-                             "training", "parts"});
+                             "training", "parts", "procedures"});
         Machine machine;
         bool ok = r.id(m, path, ids, machine.id) & r.localized(m, "name", path, true, machine.name) &
                   r.string(m, "category", path, true, machine.category) &
@@ -412,9 +495,10 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
             });
         }
         if (const json* safety = r.member(m, "safety", path, false, json::value_t::object, "an object")) {
-            r.onlyKeys(*safety, path + "/safety", {"rules", "protectiveEquipment"});
+            r.onlyKeys(*safety, path + "/safety", {"rules", "protectiveEquipment", "pictograms"});
             ok &= r.localizedList(*safety, "rules", path + "/safety", machine.safetyRules) &
-                  r.localizedList(*safety, "protectiveEquipment", path + "/safety", machine.protectiveEquipment);
+                  r.localizedList(*safety, "protectiveEquipment", path + "/safety", machine.protectiveEquipment) &
+                  readPictograms(r, *safety, path + "/safety", machine.pictograms);
         }
         if (const json* parts = r.member(m, "parts", path, false, json::value_t::object, "an object: node name -> part")) {
             for (auto it = parts->begin(); it != parts->end(); ++it) {
@@ -426,13 +510,27 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
                     ok = false;
                     continue;
                 }
-                r.onlyKeys(*it, pp, {"label", "description"});
-                if (r.localized(*it, "label", pp, true, part.label) & r.localized(*it, "description", pp, false, part.description))
+                r.onlyKeys(*it, pp, {"label", "description", "explodeDirection"});
+                bool partOk = r.localized(*it, "label", pp, true, part.label) &
+                              r.localized(*it, "description", pp, false, part.description);
+                if (it->contains("explodeDirection")) {
+                    glm::vec3 direction{0.0f};
+                    if (!r.vec3(*it, "explodeDirection", pp, false, direction)) {
+                        partOk = false;
+                    } else if (glm::length(direction) < 1e-6f) {
+                        r.issue(pp + "/explodeDirection", "expected a direction, not [0, 0, 0]");
+                        partOk = false;
+                    } else {
+                        part.explodeDirection = direction;
+                    }
+                }
+                if (partOk)
                     machine.parts.push_back(part);
                 else
                     ok = false;
             }
         }
+        ok &= readProcedures(r, m, path, machine);  // after the parts: steps name them
         if (ok) scene.machines.push_back(machine);
     });
 }
@@ -626,6 +724,12 @@ const Tour* SceneDescription::tour(const std::string& id) const {
     for (const Tour& t : tours)
         if (t.id == id) return &t;
     return nullptr;
+}
+
+const char* pictogramName(Pictogram pictogram) {
+    for (const auto& [kind, name] : kPictograms)
+        if (kind == pictogram) return name;
+    return "?";
 }
 
 SceneDescription loadSceneFile(const std::filesystem::path& file) {

@@ -72,6 +72,24 @@ struct MachinePart {
     std::string node;  // node name in the machine's model
     LocalizedText label;
     LocalizedText description;
+    std::optional<glm::vec3> explodeDirection;  // model space; absent: from the assembly
+};
+
+// Protective equipment the project draws as a pictogram (the machine explorer).
+enum class Pictogram { Glasses, Gloves, Mask, Hearing, Shoes, Laser };
+// Its name in scene files ("glasses", "gloves", "mask", "hearing", "shoes", "laser").
+const char* pictogramName(Pictogram pictogram);
+
+// One step of a procedure: what to do, and the parts (node names) it is about.
+struct ProcedureStep {
+    LocalizedText text;
+    std::vector<std::string> parts;
+};
+
+// A procedure on a machine (start-up, safety check, changing material, shut-down...).
+struct Procedure {
+    LocalizedText title;
+    std::vector<ProcedureStep> steps;
 };
 
 struct Specification {
@@ -88,8 +106,10 @@ struct Machine {
     std::vector<Specification> specifications;
     std::vector<LocalizedText> safetyRules;
     std::vector<LocalizedText> protectiveEquipment;
+    std::vector<Pictogram> pictograms;  // the protective equipment, drawn
     std::vector<LocalizedText> trainingModules;
     std::vector<MachinePart> parts;
+    std::vector<Procedure> procedures;
 };
 
 struct CameraViewpoint {

@@ -66,9 +66,10 @@ ShownContent showContent(engine::Renderer& renderer, LoadedContent& content) {
                 if (shown.machineSceneItems.size() <= machine) shown.machineSceneItems.resize(machine + 1, SIZE_MAX);
                 shown.machineSceneItems[machine] = scene.size();
             }
-            scene.push_back({model, loaded.placements[p], true, {}});
+            scene.push_back({model, loaded.placements[p], true, {}, {}});
         }
     }
+    shown.sceneItems = scene.size();
     renderer.setScene(std::move(scene));
     return shown;
 }

@@ -29,6 +29,7 @@ struct ShownContent {
     std::shared_ptr<const engine::GpuModel> building;  // the scene's first building model, or null
     std::map<std::filesystem::path, std::shared_ptr<const engine::GpuModel>> models;  // by file
     std::vector<size_t> machineSceneItems;  // by machine index: its item in the renderer's scene
+    size_t sceneItems = 0;                  // how many items the renderer's scene has
 };
 
 // Uploads every loaded model and hands them to the renderer; each model's

@@ -33,9 +33,10 @@ void FramePainter::syncScene(const SceneView& view) {
     for (const MachineOutline& o : view.outlines) {
         size_t machine = o.machine.value;
         if (machine < shown_.machineSceneItems.size() && shown_.machineSceneItems[machine] != SIZE_MAX)
-            outlines.push_back({shown_.machineSceneItems[machine], o.colour, o.widthPixels});
+            outlines.push_back({shown_.machineSceneItems[machine], o.colour, o.widthPixels, o.placements});
     }
     renderer_.setOutlines(std::move(outlines));
+    syncFocus(view);
     renderer_.setFloorOverlays(view.floorOverlays ? *view.floorOverlays : std::vector<engine::FloorOverlay>{});
     if (!togglesApplied_ || view.toggles != toggles_) {
         if (togglesApplied_) renderer_.invalidateShadows();
@@ -45,6 +46,26 @@ void FramePainter::syncScene(const SceneView& view) {
         renderer_.options().fxaa = toggles_.antialiasing;
         renderer_.options().ground = toggles_.ground;
     }
+}
+
+// The machine explorer: the focused machine exploded and cut, everything
+// else ghosted; every item back as it was once the focus ends.
+void FramePainter::syncFocus(const SceneView& view) {
+    if (!view.focus && !focusShown_) return;
+    size_t focused = SIZE_MAX;
+    if (view.focus && view.focus->machine.value < shown_.machineSceneItems.size())
+        focused = shown_.machineSceneItems[view.focus->machine.value];
+    for (size_t item = 0; item < shown_.sceneItems; ++item) {
+        engine::SceneItemLook look;
+        if (view.focus && item == focused) {
+            look.placementTransforms = view.focus->placementTransforms;
+            look.clipPlane = view.focus->clipPlane;
+        } else if (view.focus) {
+            look.ghostFade = view.focus->ghostFade;
+        }
+        renderer_.setSceneItemLook(item, look);
+    }
+    focusShown_ = view.focus.has_value();
 }
 
 std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const engine::InputEvent> events,

@@ -70,6 +70,7 @@ public:
 
 private:
     void syncScene(const SceneView& view);
+    void syncFocus(const SceneView& view);
 
     engine::Renderer& renderer_;
     FramePainterDesc desc_;
@@ -82,6 +83,7 @@ private:
     std::vector<int32_t> hidden_;
     RenderToggles toggles_;
     bool togglesApplied_ = false;
+    bool focusShown_ = false;  // the machine explorer's looks are set
     FrameFigures figures_;
     float lastScale_ = 1.0f;
     double lastFrameMs_ = 0.0;

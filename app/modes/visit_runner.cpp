@@ -77,6 +77,12 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     start.floor = options.floor;
     start.plan = options.plan;
     start.machine = options.machine;
+    start.focus = options.focus;
+    start.explode = options.explode;
+    start.section = options.section;
+    start.part = options.part;
+    start.procedure = options.procedure;
+    start.step = options.step;
     start.platform = options.platform;
     start.walk = options.walk;
     start.tour = options.tour;

@@ -45,6 +45,16 @@ struct OpenPlatformCard { size_t platform = 0; };  // opens its card and flies t
 struct SeekData { feeds::TimePoint time; };
 struct SetReplaySpeed { double speed = 1.0; };
 struct BackToNow {};
+// The machine explorer (app/learn/): one machine focused, the rest ghosted.
+struct ExploreMachine { size_t machine = 0; };
+struct LeaveExplorer {};
+struct HoverPart { int part = -1; };   // index into the machine's parts; -1: none
+struct SelectPart { int part = -1; };  // selects and frames it; -1: none
+struct SetExplode { float amount = 0.0f; };  // 0 assembled, 1 fully exploded
+struct SetSection { float depth = 0.0f; };   // 0 no cut, 1 the whole depth
+struct OpenProcedure { int procedure = -1; };  // index into the machine's procedures; -1 closes it
+struct GoToStep { int step = 0; };             // of the open procedure: its parts lit and framed
+struct TickStep { int step = 0; bool done = true; };
 }  // namespace command
 
 using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
@@ -54,6 +64,9 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::EndTour, command::SetReducedMotion, command::CloseMachineCard,
                                command::ClosePlatformCard, command::ToggleWalk, command::HoldWalkPad,
                                command::GoToPlatform, command::GoToMachine, command::OpenPlatformCard,
-                               command::SeekData, command::SetReplaySpeed, command::BackToNow>;
+                               command::SeekData, command::SetReplaySpeed, command::BackToNow,
+                               command::ExploreMachine, command::LeaveExplorer, command::HoverPart,
+                               command::SelectPart, command::SetExplode, command::SetSection,
+                               command::OpenProcedure, command::GoToStep, command::TickStep>;
 
 }  // namespace twin

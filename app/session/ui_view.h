@@ -77,6 +77,20 @@ struct LiveView {
     DaySeries series;
 };
 
+// The machine explorer as the panels show it (app/ui/machine_explorer.*).
+struct ExplorerView {
+    bool active = false;
+    const Machine* machine = nullptr;
+    std::vector<bool> partFound;  // per Machine::parts: its node is in the model
+    int hoveredPart = -1;         // -1: none
+    int selectedPart = -1;
+    float explode = 0.0f;         // the slider's value
+    float section = 0.0f;
+    int procedure = -1;          // the open procedure (-1: none)
+    int step = 0;                // its current step
+    std::vector<bool> ticked;    // its steps the learner has ticked
+};
+
 struct UiView {
     Language language = Language::French;
     std::string title;
@@ -103,10 +117,12 @@ struct UiView {
     std::optional<glm::vec2> youAreHere;   // the visitor on the plan (pixels)
     glm::vec2 youAreFacing{0.0f, -1.0f};   // their view direction on the plan (pixels, unit)
     const Machine* machine = nullptr;      // the selected machine, shown in its card
+    int machineIndex = -1;                 // its index in the scene's machines
     const Platform* machinePlatform = nullptr;
     bool liveData = false;  // the scene has live data (panels drawn by LivePanels)
     bool legendVisible = false;
     LiveView live;
+    ExplorerView explorer;
 };
 
 }  // namespace twin

@@ -24,8 +24,8 @@ VisitFrame VisitSession::frame() {
     frame.scene.toggles = toggles_;
     // Outlines: the selected machine in teal, the hovered one in white.
     std::optional<size_t> selected = selectedMachine();
-    if (selected) frame.scene.outlines.push_back({MachineIndex{*selected}, kSelectedColour, 3.0f});
-    if (hovered_ && hovered_->value != selected) frame.scene.outlines.push_back({*hovered_, kHoverColour, 2.0f});
+    if (selected) frame.scene.outlines.push_back({MachineIndex{*selected}, kSelectedColour, 3.0f, {}});
+    if (hovered_ && hovered_->value != selected) frame.scene.outlines.push_back({*hovered_, kHoverColour, 2.0f, {}});
     // The floor tint (the floor shown and those below) follows the data,
     // the floor and the minute (staleness moves with time).
     if (feed_ && scene()) {
@@ -41,6 +41,7 @@ VisitFrame VisitSession::frame() {
         frame.scene.floorOverlays = &heatmap_;
     }
     frame.ui = describeUi(frame.scene.camera);
+    describeExplorer(frame);
     return frame;
 }
 
@@ -71,6 +72,7 @@ UiView VisitSession::describeUi(const engine::Camera& camera) {
         ui.tours = tourChoices_;
         if (auto m = selectedMachine()) {
             ui.machine = &s->machines[*m];
+            ui.machineIndex = int(*m);
             ui.machinePlatform = s->platform(ui.machine->platform);
         }
     }

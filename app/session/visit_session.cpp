@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "feeds/timestamp.h"
+#include "learn/part_check.h"
 #include "render/renderer.h"
 #include "view/floor_cut_away.h"
 #include "view/floor_plan.h"
@@ -45,6 +46,9 @@ VisitContent visitContentOf(LoadedContent& loaded) {
             content.buildingFile = loaded.scene->building.models.front().file;
         content.scene = std::move(loaded.scene);
         loaded.scene.reset();
+        // Parts the scene names that the models lack: the explorer shows them greyed out.
+        for (std::string& problem : learn::missingPartNodes(*content.scene, content.models))
+            content.warnings.push_back(std::move(problem));
     }
     return content;
 }
@@ -130,6 +134,8 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
                 glm::length(e.position - pressPosition_) < kTapPixels && e.time - pressTime_ < kTapSeconds) {
                 if (plan_)
                     walkFromPlan(e.position);
+                else if (explorer_)
+                    selectPart(partAt(e.position));  // the machine explorer: a part, or none
                 else
                     pick(e.position);
             }
@@ -147,7 +153,12 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
                     orbit_.rotate(delta);
             }
             lastCursor_ = e.position;
-            if (!dragging_ && !ui.mouse) hover(e.position);
+            if (!dragging_ && !ui.mouse) {
+                if (explorer_)
+                    explorer_->hoveredPart = partAt(e.position);
+                else
+                    hover(e.position);
+            }
             break;
         }
         case Kind::Scroll:
@@ -193,8 +204,10 @@ void VisitSession::handleKeyDown(engine::Key key) {
         case Key::F: resetView(); break;
         case Key::F1: statsVisible_ = !statsVisible_; break;
         case Key::Escape:
-            // Esc closes the card first, then leaves.
-            if (!std::holds_alternative<std::monostate>(selection_))
+            // Esc leaves the machine explorer, closes the card, then leaves.
+            if (explorer_)
+                leaveExplorer();
+            else if (!std::holds_alternative<std::monostate>(selection_))
                 closeCard();
             else
                 quitRequested_ = true;
@@ -297,6 +310,7 @@ void VisitSession::apply(const UiCommand& command) {
             [&](const command::DismissMessages&) { messagesDismissed_ = true; },
             [&](const command::SetRenderToggles& c) { toggles_ = c.toggles; },
             [&](const command::ChooseFloor& c) {
+                leaveExplorer();
                 if (tour_) endTour();
                 if (walker_ && c.floor >= 0)
                     takeTheLift(size_t(c.floor));
@@ -323,6 +337,7 @@ void VisitSession::apply(const UiCommand& command) {
             },
             [&](const command::SetReducedMotion& c) { reducedMotion_ = c.reduced; },
             [&](const command::CloseMachineCard&) {
+                leaveExplorer();
                 if (selectedMachine()) selection_ = std::monostate{};
             },
             [&](const command::ClosePlatformCard&) {
@@ -345,6 +360,36 @@ void VisitSession::apply(const UiCommand& command) {
             [&](const command::BackToNow&) {
                 if (feed_) feed_->followLive();
             },
+            [&](const command::ExploreMachine& c) { explore(c.machine); },
+            [&](const command::LeaveExplorer&) { leaveExplorer(); },
+            [&](const command::HoverPart& c) {
+                if (explorer_) explorer_->hoveredPart = c.part;
+            },
+            [&](const command::SelectPart& c) { selectPart(c.part); },
+            [&](const command::SetExplode& c) {
+                if (!explorer_) return;
+                explorer_->explode = std::clamp(std::isfinite(c.amount) ? c.amount : 0.0f, 0.0f, 1.0f);
+                // Room for the parts moving out, or the selected part followed where it goes.
+                if (explorer_->selectedPart < 0)
+                    frameExplorer(false);
+                else
+                    selectPart(explorer_->selectedPart);
+            },
+            [&](const command::OpenProcedure& c) {
+                if (!explorer_ || !scene()) return;
+                const auto& procedures = scene()->machines[explorer_->machine].procedures;
+                explorer_->procedure = c.procedure >= 0 && size_t(c.procedure) < procedures.size() ? c.procedure : -1;
+                if (explorer_->procedure >= 0) goToStep(0);
+            },
+            [&](const command::GoToStep& c) { goToStep(c.step); },
+            [&](const command::TickStep& c) {
+                if (!explorer_ || explorer_->procedure < 0) return;
+                auto& ticks = explorer_->ticked[size_t(explorer_->procedure)];
+                if (c.step >= 0 && size_t(c.step) < ticks.size()) ticks[size_t(c.step)] = c.done;
+            },
+            [&](const command::SetSection& c) {
+                if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
+            },
         },
         command);
 }
@@ -361,7 +406,10 @@ std::optional<size_t> VisitSession::selectedPlatform() const {
     return std::nullopt;
 }
 
-void VisitSession::closeCard() { selection_ = std::monostate{}; }
+void VisitSession::closeCard() {
+    leaveExplorer();
+    selection_ = std::monostate{};
+}
 
 void VisitSession::selectMachine(size_t index, bool immediate) {
     const SceneDescription* s = scene();
@@ -370,6 +418,7 @@ void VisitSession::selectMachine(size_t index, bool immediate) {
         tour_->pause();
         tourLeftByVisitor_ = true;
     }
+    if (explorer_ && explorer_->machine != index) leaveExplorer();
     selection_ = MachineIndex{index};
     if (walker_) return;  // walking: the card opens, the visitor stays where they are
     if (auto view = machineViewpoint(*s, content_.models, s->machines[index].id, aspect()))
@@ -390,6 +439,7 @@ void VisitSession::goToPlatform(size_t index, bool immediate) {
     if (!s || index >= s->platforms.size()) return;
     if (walker_) toggleWalk();
     if (tour_) endTour();
+    leaveExplorer();
     showFloor(-1, immediate);
     TourStop stop;
     stop.kind = TourStop::TargetKind::Platform;
@@ -431,6 +481,7 @@ void VisitSession::toggleWalk() {
     }
     if (!content_.bvh) return;
     if (tour_) endTour();
+    leaveExplorer();
     showFloor(-1);
     walker_.emplace(*content_.bvh);
     glm::vec3 start = orbit_.pose().target;
@@ -503,6 +554,7 @@ void VisitSession::startTour(const std::string& id) {
         return;
     }
     if (walker_) toggleWalk();
+    leaveExplorer();
     showFloor(-1);  // tours visit the whole building
     tour_->play();
 }
@@ -567,6 +619,7 @@ void VisitSession::advance(double seconds) {
     }
     updateTour(dt);
     updateWalk(dt);
+    updateExplorer(dt);
     cameraMoving_ = orbit_.update(dt);
 }
 
@@ -574,7 +627,8 @@ bool VisitSession::animating() const {
     bool tourRunning = tour_ && (tour_->playing() || tour_->moving());
     bool walkingNow = walker_ && (walkTarget_ || glm::length(walkPad_) > 0.0f ||
                                   std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
-    return cameraMoving_ || loading_ || tourRunning || walkingNow;
+    bool exploding = explorer_ && explorer_->explodeShown != explorer_->explode;
+    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding;
 }
 
 double VisitSession::secondsUntilNews() const {

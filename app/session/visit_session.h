@@ -19,6 +19,7 @@
 #include "content/content_loader.h"
 #include "core/result.h"
 #include "feeds/live_feed.h"
+#include "learn/machine_parts.h"
 #include "nav/orbit_camera.h"
 #include "nav/walk_controller.h"
 #include "platform/input.h"
@@ -73,6 +74,12 @@ struct VisitStart {
     std::string machine;                 // frame it and open its card
     std::string platform;                // frame it and open its card
     std::optional<glm::vec4> walk;       // stand at x, y, z facing yaw (degrees)
+    bool focus = false;                  // with machine: the machine explorer
+    float explode = 0.0f;                // with focus: the exploded view (0-1)
+    float section = 0.0f;                // with focus: the section plane's depth (0-1)
+    std::string part;                    // with focus: select that part (node name)
+    int procedure = -1;                  // with focus: open that procedure (0-based), at `step`
+    int step = 0;
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
     bool tourPaused = false;             // show the tour's moment without playing on
@@ -101,6 +108,15 @@ struct MachineOutline {
     MachineIndex machine;
     glm::vec4 colour{0.0f};  // display (sRGB)
     float widthPixels = 3.0f;
+    std::vector<size_t> placements;  // only these placements of its model (a part); empty: all
+};
+
+// The machine explorer's view: one machine focused, the rest ghosted.
+struct FocusView {
+    MachineIndex machine;
+    std::vector<glm::mat4> placementTransforms;  // per placement of its model (exploded parts)
+    std::optional<glm::vec4> clipPlane;          // world; see engine::SceneItemLook
+    float ghostFade = 0.85f;                     // of everything else
 };
 
 // What the renderer draws this frame.
@@ -110,6 +126,7 @@ struct SceneView {
     std::vector<MachineOutline> outlines;
     const std::vector<engine::FloorOverlay>* floorOverlays = nullptr;
     RenderToggles toggles;
+    std::optional<FocusView> focus;
 };
 
 struct VisitFrame {
@@ -176,6 +193,14 @@ public:
     const SceneDescription* scene() const { return content_.scene ? &*content_.scene : nullptr; }
     const feeds::LiveFeed* feed() const { return feed_.get(); }
     std::vector<std::string> takeNewProblems();
+    // The machine explorer (visit_explorer.cpp).
+    bool exploring() const { return explorer_.has_value(); }
+    std::optional<size_t> exploredMachine() const;
+    int hoveredPart() const { return explorer_ ? explorer_->hoveredPart : -1; }
+    int selectedPart() const { return explorer_ ? explorer_->selectedPart : -1; }
+    float explodeShown() const { return explorer_ ? explorer_->explodeShown : 0.0f; }
+    int openProcedure() const { return explorer_ ? explorer_->procedure : -1; }
+    int procedureStep() const { return explorer_ ? explorer_->step : 0; }
 
 private:
     float aspect() const;
@@ -204,6 +229,15 @@ private:
     std::optional<size_t> selectedPlatform() const;
     float floorElevationShown() const;
     UiView describeUi(const engine::Camera& camera);
+    // The machine explorer (visit_explorer.cpp).
+    void explore(size_t machine, bool immediate = false);
+    void leaveExplorer();
+    void selectPart(int part, bool immediate = false);
+    void frameExplorer(bool immediate);
+    void goToStep(int step, bool immediate = false);
+    int partAt(glm::vec2 cursor) const;
+    void updateExplorer(float dt);
+    void describeExplorer(VisitFrame& frame);
 
     VisitSessionDesc desc_;
     VisitContent content_;
@@ -251,6 +285,21 @@ private:
     double pressTime_ = 0.0;
     glm::vec2 lastCursor_{0.0f};
     double clock_ = 0.0;  // seconds advanced so far
+
+    struct Explorer {
+        size_t machine = 0;
+        learn::MachineShape shape;
+        glm::mat4 placement{1.0f};
+        int hoveredPart = -1;
+        int selectedPart = -1;
+        float explode = 0.0f;       // asked for
+        float explodeShown = 0.0f;  // eases towards it
+        float section = 0.0f;
+        int procedure = -1;                      // open procedure, -1: none
+        int step = 0;
+        std::vector<std::vector<bool>> ticked;  // per procedure, per step
+    };
+    std::optional<Explorer> explorer_;
 
     int redrawFrames_ = 3;
     bool quitRequested_ = false;

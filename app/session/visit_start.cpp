@@ -43,6 +43,7 @@ void VisitSession::applyStart(std::string& error) {
     } else if (start.plan) {
         problem("--plan needs --floor ID");
     }
+    if (start.focus && start.machine.empty()) problem("--focus needs --machine ID");
     if (start.eye) {
         glm::vec3 target = start.target.value_or(focus.empty() ? glm::vec3(0.0f) : focus.center());
         orbit_.lookAt(*start.eye, target, true);
@@ -62,6 +63,39 @@ void VisitSession::applyStart(std::string& error) {
             selectMachine(*index, true);
         else
             problem("unknown machine \"" + start.machine + "\"");
+        if (index && start.focus) {
+            explore(*index, true);
+            if (explorer_) {
+                explorer_->explode = explorer_->explodeShown = std::clamp(start.explode, 0.0f, 1.0f);
+                explorer_->section = std::clamp(start.section, 0.0f, 1.0f);
+                if (explorer_->explode > 0.0f) frameExplorer(true);
+                if (start.procedure >= 0) {
+                    const auto& procedures = s->machines[*index].procedures;
+                    if (size_t(start.procedure) >= procedures.size()) {
+                        problem("machine \"" + s->machines[*index].id + "\" has " +
+                                std::to_string(procedures.size()) + " procedure(s)");
+                    } else {
+                        explorer_->procedure = start.procedure;
+                        if (start.step < 0 || size_t(start.step) >= procedures[size_t(start.procedure)].steps.size())
+                            problem("that procedure has no step " + std::to_string(start.step + 1));
+                        else
+                            goToStep(start.step, true);
+                    }
+                }
+                if (!start.part.empty()) {
+                    const Machine& m = s->machines[*index];
+                    int part = -1;
+                    for (size_t i = 0; i < m.parts.size(); ++i)
+                        if (m.parts[i].node == start.part) part = int(i);
+                    if (part < 0)
+                        problem("machine \"" + m.id + "\" has no part \"" + start.part + "\"");
+                    else
+                        selectPart(part, true);
+                }
+            } else {
+                problem("--focus: the model of machine \"" + start.machine + "\" could not be opened");
+            }
+        }
     }
     if (!start.platform.empty()) {
         std::optional<size_t> index;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/log.h"
+#include "ui/machine_explorer.h"
 #include "ui/touch_buttons.h"
 
 namespace twin {
@@ -165,12 +166,15 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
 
     if (model.aboutVisible) buildAbout(model.about, commands);
     floorsBottom_ = titleBottom_;
-    if (!model.floors.empty() && !model.tour.active) buildFloors(model, commands);
+    if (model.explorer.active)
+        buildMachineExplorer(model, language_, scale_, titleBottom_ + pad, io.DisplaySize.y - 80.0f * scale_, commands);
+    else if (!model.floors.empty() && !model.tour.active)
+        buildFloors(model, commands);
     if (model.walking) buildWalkPad(model, commands);
-    if (model.machine) buildMachineCard(model, commands);
+    if (model.machine && !model.explorer.active) buildMachineCard(model, commands);  // the explorer has its own panel
     if (model.tour.active)
         buildTourPlayer(model, commands);
-    else if (!model.tours.empty() && !model.walking)
+    else if (!model.tours.empty() && !model.walking && !model.explorer.active)
         buildTourList(model, commands);
 
     if (model.statsVisible) buildStats(model, commands);
@@ -402,6 +406,8 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
             ImGui::TextDisabled(language_ == Language::English ? "%s: %s" : "%s\u202F: %s",
                                 std::string(tr(Text::Platform, language_)).c_str(),
                                 text(model.machinePlatform->name).c_str());
+        // The machine explorer, first: seen without scrolling.
+        if (model.machineIndex >= 0) buildExploreButton(model, size_t(model.machineIndex), language_, commands);
         if (model.liveData) livePanels_.buildMachineSection(model.live, m, language_, scale_, width);
         auto section = [&](Text heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
             if (items.empty()) return;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -23,6 +24,11 @@ struct Renderer::Instance {
     Aabb worldBounds;
     bool mirrored = false;
     bool blended = false;
+    size_t placement = 0;   // index into the model's placements
+    float ghostFade = 0.0f;  // above 0: drawn by drawGhosts only
+    std::optional<glm::vec4> clip;  // the item's section plane
+    // Instances cut by different planes cannot share an instanced draw.
+    size_t clipKey() const { return clip ? sceneItem : SIZE_MAX; }
 };
 
 namespace {
@@ -213,6 +219,19 @@ void Renderer::setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hid
     rebuildInstances();
 }
 
+void Renderer::setSceneItemLook(size_t item, const SceneItemLook& look) {
+    if (item >= scene_.size() || scene_[item].look == look) return;
+    scene_[item].look = look;
+    rebuildInstances();
+}
+
+void Renderer::setClipUniforms(const gfx::ShaderProgram& program, const Instance& instance, bool cap) const {
+    program.set("uClipEnabled", int(instance.clip.has_value()));
+    if (!instance.clip) return;
+    program.set("uClipPlane", *instance.clip);
+    if (cap) program.set("uCapColour", scene_[instance.sceneItem].look.capColour);
+}
+
 void Renderer::rebuildInstances() {
     instances_.clear();
     sceneBounds_ = Aabb();
@@ -220,12 +239,18 @@ void Renderer::rebuildInstances() {
         const SceneModel& item = scene_[itemIndex];
         if (!item.model || !item.visible) continue;
         const GpuModel& model = *item.model;
-        for (const MeshPlacement& placement : model.placements()) {
+        for (size_t p = 0; p < model.placements().size(); ++p) {
+            const MeshPlacement& placement = model.placements()[p];
             Instance instance;
             instance.model = &model;
             instance.sceneItem = itemIndex;
             instance.mesh = placement.mesh;
-            instance.world = item.transform * placement.transform;
+            instance.placement = p;
+            instance.ghostFade = std::clamp(item.look.ghostFade, 0.0f, 1.0f);
+            instance.clip = item.look.clipPlane;
+            const glm::mat4 moved =
+                p < item.look.placementTransforms.size() ? item.look.placementTransforms[p] : glm::mat4(1.0f);
+            instance.world = item.transform * moved * placement.transform;
             const GpuMesh& mesh = model.meshes()[placement.mesh];
             instance.worldBounds = mesh.bounds.transformed(instance.world);
             // Hidden parts still count in the bounds: framing and shadows keep their extent.
@@ -403,10 +428,10 @@ void Renderer::drawShadowMap(FrameStats& stats) {
     // Group by mesh so repeated meshes are one instanced draw.
     std::vector<size_t> order;
     for (size_t i = 0; i < instances_.size(); ++i)
-        if (!instances_[i].blended) order.push_back(i);
+        if (!instances_[i].blended && instances_[i].ghostFade <= 0.0f) order.push_back(i);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const Instance &x = instances_[a], &y = instances_[b];
-        return std::tie(x.model, x.mesh) < std::tie(y.model, y.mesh);
+        return std::make_tuple(x.model, x.mesh, x.clipKey()) < std::make_tuple(y.model, y.mesh, y.clipKey());
     });
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
@@ -415,10 +440,12 @@ void Renderer::drawShadowMap(FrameStats& stats) {
     for (size_t begin = 0; begin < order.size();) {
         const Instance& first = instances_[order[begin]];
         size_t end = begin + 1;
-        while (end < order.size() && instances_[order[end]].model == first.model && instances_[order[end]].mesh == first.mesh)
+        while (end < order.size() && instances_[order[end]].model == first.model &&
+               instances_[order[end]].mesh == first.mesh && instances_[order[end]].clipKey() == first.clipKey())
             ++end;
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        setClipUniforms(shadow_, first, false);
         bool masked = material.data.alphaMode == AlphaMode::Mask;
         shadow_.set("uAlphaMask", int(masked));
         shadow_.set("uAlphaCutoff", material.data.alphaCutoff);
@@ -437,7 +464,7 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     std::vector<size_t> order;
     for (size_t i = 0; i < instances_.size(); ++i) {
         const Instance& instance = instances_[i];
-        if (instance.blended) continue;
+        if (instance.blended || instance.ghostFade > 0.0f) continue;
         if (!frustum.intersects(instance.worldBounds)) {
             ++stats.culledInstances;
             continue;
@@ -446,7 +473,8 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     }
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const Instance &x = instances_[a], &y = instances_[b];
-        return std::tie(x.model, x.mesh, x.mirrored) < std::tie(y.model, y.mesh, y.mirrored);
+        return std::make_tuple(x.model, x.mesh, x.mirrored, x.clipKey()) <
+               std::make_tuple(y.model, y.mesh, y.mirrored, y.clipKey());
     });
     if (order.empty()) return;
     // Runs of the same mesh become one instanced draw; runs are then drawn
@@ -461,7 +489,9 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         size_t end = begin + 1;
         while (end < order.size()) {
             const Instance& next = instances_[order[end]];
-            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored) break;
+            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored ||
+                next.clipKey() != first.clipKey())
+                break;
             ++end;
         }
         float nearest = std::numeric_limits<float>::max();
@@ -484,14 +514,17 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     pbr_.set("uCameraPosition", camera.position);
     pbr_.set("uShadowsEnabled", int(options_.shadows));
     pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    pbr_.set("uGhostFade", 0.0f);
     setLightingUniforms(pbr_);
     shadowMap_.bind(5);
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        setClipUniforms(pbr_, first, true);
         gfx::RenderState state;
-        state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
+        // A cut item shows its back faces: they are the cap.
+        state.cull = material.data.doubleSided || first.clip ? gfx::CullMode::None : gfx::CullMode::Back;
         state.frontFaceClockwise = first.mirrored;
         gfx::applyState(state);
         bindMaterial(material, pbr_);
@@ -509,7 +542,7 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
     std::vector<std::pair<float, size_t>> order;
     for (size_t i = 0; i < instances_.size(); ++i) {
         const Instance& instance = instances_[i];
-        if (!instance.blended) continue;
+        if (!instance.blended || instance.ghostFade > 0.0f) continue;
         if (!frustum.intersects(instance.worldBounds)) {
             ++stats.culledInstances;
             continue;
@@ -525,10 +558,12 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
     pbr_.use();
+    pbr_.set("uGhostFade", 0.0f);
     for (size_t k = 0; k < order.size(); ++k) {
         const Instance& instance = instances_[order[k].second];
         const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
         const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
+        setClipUniforms(pbr_, instance, true);
         gfx::RenderState state;
         state.depthWrite = false;
         state.blend = gfx::BlendMode::Alpha;
@@ -542,6 +577,66 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
         ++stats.visibleInstances;
         stats.triangles += mesh.indexCount / 3;
     }
+}
+
+// Ghosts: faded, after everything opaque and glass, without writing depth,
+// so the focused item shows through them and they through each other.
+void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats) {
+    Frustum frustum(viewProjection);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < instances_.size(); ++i) {
+        const Instance& instance = instances_[i];
+        if (instance.ghostFade <= 0.0f || instance.ghostFade >= 1.0f) continue;
+        if (!frustum.intersects(instance.worldBounds)) {
+            ++stats.culledInstances;
+            continue;
+        }
+        order.push_back(i);
+    }
+    if (order.empty()) return;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const Instance &x = instances_[a], &y = instances_[b];
+        return std::make_tuple(x.model, x.mesh, x.mirrored, x.ghostFade) <
+               std::make_tuple(y.model, y.mesh, y.mirrored, y.ghostFade);
+    });
+    instanceScratch_.clear();
+    for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
+    instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
+    pbr_.use();
+    pbr_.set("uViewProjection", viewProjection);
+    pbr_.set("uLightViewProjection", lightViewProjection_);
+    pbr_.set("uCameraPosition", camera.position);
+    pbr_.set("uShadowsEnabled", int(options_.shadows));
+    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    setLightingUniforms(pbr_);
+    shadowMap_.bind(5);
+    pbr_.set("uClipEnabled", 0);
+    for (size_t begin = 0; begin < order.size();) {
+        const Instance& first = instances_[order[begin]];
+        size_t end = begin + 1;
+        while (end < order.size() && instances_[order[end]].model == first.model &&
+               instances_[order[end]].mesh == first.mesh && instances_[order[end]].mirrored == first.mirrored &&
+               instances_[order[end]].ghostFade == first.ghostFade)
+            ++end;
+        const GpuMesh& mesh = first.model->meshes()[first.mesh];
+        const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        gfx::RenderState state;
+        state.depthWrite = false;
+        state.blend = gfx::BlendMode::Alpha;
+        state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
+        state.frontFaceClockwise = first.mirrored;
+        gfx::applyState(state);
+        bindMaterial(material, pbr_);
+        pbr_.set("uGhostFade", first.ghostFade);
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
+        int count = int(end - begin);
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
+        ++stats.drawCalls;
+        stats.visibleInstances += count;
+        stats.triangles += mesh.indexCount / 3 * size_t(count);
+        begin = end;
+    }
+    pbr_.set("uGhostFade", 0.0f);
 }
 
 void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) {
@@ -558,7 +653,11 @@ void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) 
         outline_.set("uColour", outline.colour);
         outline_.set("uWidthPixels", outline.widthPixels);
         for (const Instance& instance : instances_) {
-            if (instance.sceneItem != outline.sceneItem) continue;
+            if (instance.sceneItem != outline.sceneItem || instance.ghostFade > 0.0f) continue;
+            if (!outline.placements.empty() &&
+                std::find(outline.placements.begin(), outline.placements.end(), instance.placement) ==
+                    outline.placements.end())
+                continue;
             const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
             instanceBuffer_.upload(&instance.world, sizeof(glm::mat4));
             mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, 0);
@@ -628,6 +727,7 @@ FrameStats Renderer::render(const Camera& camera) {
     // before glass, which shows them through.
     drawFloorOverlays(viewProjection, stats);
     drawTransparent(camera, viewProjection, stats);
+    drawGhosts(camera, viewProjection, stats);
     drawOutlines(viewProjection, stats);
 
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;

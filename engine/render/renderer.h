@@ -8,6 +8,7 @@
 // drawn after `render` into the same output.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -50,6 +51,24 @@ struct RenderOptions {
     float resolutionScale = 1.0f;
 };
 
+// How one scene item is drawn beyond its model and placement (the machine
+// explorer: the building ghosted around a machine taken apart and cut).
+struct SceneItemLook {
+    // Above 0, the item is a ghost: drawn faded by this much (1: invisible)
+    // after the opaque pass, writing no depth and casting no shadow.
+    float ghostFade = 0.0f;
+    // A model-space transform applied after each placement of the model (in
+    // GpuModel::placements() order), e.g. parts moved out in an exploded
+    // view; empty: as laid out. A shorter list leaves the rest as laid out.
+    std::vector<glm::mat4> placementTransforms;
+    // A section plane (world, normal xyz and offset w): the side where
+    // dot(n, p) + w < 0 is cut away; the inside seen through the cut is
+    // painted flat in capColour (display sRGB). Absent: no cut.
+    std::optional<glm::vec4> clipPlane;
+    glm::vec3 capColour{0.85f, 0.42f, 0.18f};
+    bool operator==(const SceneItemLook&) const = default;
+};
+
 struct SceneModel {
     std::shared_ptr<const GpuModel> model;
     glm::mat4 transform{1.0f};
@@ -57,6 +76,7 @@ struct SceneModel {
     // Top-level nodes of the model not drawn (e.g. the floors above the one
     // visited, for a cut-away view); see GpuModel::topNodeNamed.
     std::vector<int32_t> hiddenTopNodes;
+    SceneItemLook look;
 };
 
 // How a floor overlay is filled, so that it reads without colour too: the
@@ -86,6 +106,8 @@ struct Outline {
     size_t sceneItem = 0;              // index into the list given to setScene
     glm::vec4 colour{0.0f, 0.64f, 0.63f, 1.0f};  // display (sRGB) colour
     float widthPixels = 3.0f;
+    // Only these placements of the item's model (a part of a machine); empty: all.
+    std::vector<size_t> placements;
 };
 
 struct FrameStats {
@@ -108,6 +130,9 @@ public:
     // Hides or shows top-level nodes of every instance of `model` (cut-away
     // views); the shadow map is redrawn since hidden parts cast no shadow.
     void setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hidden);
+    // How scene item `item` is drawn (ghost, exploded, cut); cheap when
+    // unchanged, so it may be called every frame.
+    void setSceneItemLook(size_t item, const SceneItemLook& look);
     // Scene items drawn with an outline; empty: none.
     void setOutlines(std::vector<Outline> outlines) { outlines_ = std::move(outlines); }
     // Replaces the floor overlays; empty: none, and the pass costs nothing.
@@ -153,7 +178,9 @@ private:
     void drawShadowMap(FrameStats& stats);
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
+    void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawOutlines(const glm::mat4& viewProjection, FrameStats& stats);
+    void setClipUniforms(const gfx::ShaderProgram& program, const Instance& instance, bool cap) const;
     void rebuildFloorOverlays();
     void drawFloorOverlays(const glm::mat4& viewProjection, FrameStats& stats);
     void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;

@@ -59,6 +59,31 @@ Aabb ModelExtent::topNodeBounds(int32_t node) const {
     return box;
 }
 
+int32_t ModelExtent::nodeNamed(std::string_view name) const {
+    for (size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].name == name) return int32_t(i);
+    return -1;
+}
+
+bool ModelExtent::nodeUnder(int32_t node, int32_t ancestor) const {
+    // Parents come first, so the walk up ends; the step count bounds a corrupt chain.
+    for (size_t steps = 0; node >= 0 && size_t(node) < nodes.size() && steps <= nodes.size(); ++steps) {
+        if (node == ancestor) return true;
+        int32_t parent = nodes[size_t(node)].parent;
+        if (parent >= node) return false;
+        node = parent;
+    }
+    return false;
+}
+
+Aabb ModelExtent::nodeBounds(int32_t node) const {
+    Aabb box;
+    if (node < 0) return box;
+    for (const Part& part : parts)
+        if (part.node >= 0 && nodeUnder(part.node, node)) box.expand(part.bounds.transformed(part.transform));
+    return box;
+}
+
 Aabb ModelExtent::worldBounds(const glm::mat4& placement) const {
     Aabb box;
     for (const Part& part : parts) box.expand(part.bounds.transformed(placement * part.transform));
@@ -76,6 +101,7 @@ ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
 
     std::vector<glm::mat4> world = model.worldTransforms();
     std::vector<int32_t> top = topNodes(model);
+    for (const NodeData& node : model.nodes) layout.extent.nodes.push_back({node.name, node.parent});
     for (size_t i = 0; i < model.nodes.size(); ++i)
         if (top[i] == int32_t(i)) layout.extent.topNodeNames.push_back({model.nodes[i].name, int32_t(i)});
     // Which meshes are placed exactly once (candidates for merging).
@@ -84,8 +110,8 @@ ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
         for (uint32_t mesh : node.meshes)
             if (mesh < uses.size()) ++uses[mesh];
 
-    // Merged batches: (material, top node, cell x, cell z) -> world-space mesh.
-    std::map<std::tuple<uint32_t, int32_t, int, int>, MeshData> batches;
+    // Merged batches: (material, top node, node or -1, cell x, cell z) -> world-space mesh.
+    std::map<std::tuple<uint32_t, int32_t, int32_t, int, int>, MeshData> batches;
     std::vector<MeshPlacement> separate;
     for (size_t i = 0; i < model.nodes.size(); ++i) {
         for (uint32_t meshIndex : model.nodes[i].meshes) {
@@ -97,13 +123,14 @@ ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
             bool blended = layout.materials[material].alphaMode == AlphaMode::Blend;
             if (desc.mergeStaticMeshes && uses[meshIndex] == 1 && !blended) {
                 glm::vec3 c = mesh.bounds.transformed(world[i]).center();
-                auto key = std::make_tuple(material, top[i], int(std::floor(c.x / desc.mergeCellSize)),
+                auto key = std::make_tuple(material, top[i], desc.mergeWithinNodes ? int32_t(i) : -1,
+                                           int(std::floor(c.x / desc.mergeCellSize)),
                                            int(std::floor(c.z / desc.mergeCellSize)));
                 MeshData& batch = batches[key];
                 batch.materialIndex = material;
                 appendTransformed(mesh, world[i], batch);
             } else {
-                separate.push_back({meshIndex, world[i], top[i]});
+                separate.push_back({meshIndex, world[i], top[i], int32_t(i)});
             }
         }
     }
@@ -119,17 +146,18 @@ ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
             layout.meshes.push_back(std::move(mesh));
             it->second = uint32_t(layout.meshes.size() - 1);
         }
-        layout.placements.push_back({it->second, p.transform, p.topNode});
+        layout.placements.push_back({it->second, p.transform, p.topNode, p.node});
     }
     for (auto& [key, batch] : batches) {
         if (!drawable(batch)) continue;  // every triangle had a bad index
         layout.meshes.push_back(std::move(batch));
-        layout.placements.push_back({uint32_t(layout.meshes.size() - 1), glm::mat4(1.0f), std::get<1>(key)});
+        layout.placements.push_back(
+            {uint32_t(layout.meshes.size() - 1), glm::mat4(1.0f), std::get<1>(key), std::get<2>(key)});
     }
 
     for (const MeshPlacement& p : layout.placements) {
         const Aabb& bounds = layout.meshes[p.mesh].bounds;
-        layout.extent.parts.push_back({bounds, p.transform, p.topNode});
+        layout.extent.parts.push_back({bounds, p.transform, p.topNode, p.node});
         layout.extent.bounds.expand(bounds.transformed(p.transform));
     }
     return layout;

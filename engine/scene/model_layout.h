@@ -24,11 +24,16 @@ struct MeshPlacement {
     uint32_t mesh = 0;
     glm::mat4 transform{1.0f};  // model space
     int32_t topNode = -1;       // the root's child this placement is under (e.g. a floor), -1: the root
+    int32_t node = -1;          // the node that placed it; -1 when merged across nodes
 };
 
 struct ModelLayoutDesc {
     bool mergeStaticMeshes = true;
     float mergeCellSize = 16.0f;  // metres
+    // Merge only meshes of the same node, so each node can be drawn, moved
+    // or outlined on its own (a machine taken apart); costs a draw per
+    // node and material instead of per material.
+    bool mergeWithinNodes = false;
 };
 
 // Where a model's meshes are, without the meshes: enough to frame it, to
@@ -38,8 +43,14 @@ struct ModelExtent {
         Aabb bounds;                // the mesh's, in mesh space
         glm::mat4 transform{1.0f};  // its placement in the model
         int32_t topNode = -1;
+        int32_t node = -1;  // see MeshPlacement::node
     };
-    std::vector<Part> parts;
+    struct Node {
+        std::string name;
+        int32_t parent = -1;  // parents come first
+    };
+    std::vector<Part> parts;  // one per placement of the layout, in the same order
+    std::vector<Node> nodes;  // every node of the model
     std::vector<std::pair<std::string, int32_t>> topNodeNames;  // the root's children, by name
     Aabb bounds;                                                // the whole model, model space
 
@@ -47,6 +58,13 @@ struct ModelExtent {
     int32_t topNodeNamed(std::string_view name) const;
     // Model-space bounds of what top-level node `node` holds (empty if nothing).
     Aabb topNodeBounds(int32_t node) const;
+    // Index of the first node called `name` (any depth), or -1.
+    int32_t nodeNamed(std::string_view name) const;
+    // True when `node` is `ancestor` or lies under it.
+    bool nodeUnder(int32_t node, int32_t ancestor) const;
+    // Model-space bounds of what node `node` and its descendants hold, from
+    // placements that kept their node (mergeWithinNodes); empty if nothing.
+    Aabb nodeBounds(int32_t node) const;
     // Bounds of the model placed by `placement`, part by part, as the
     // renderer computes them (so framing matches what is drawn).
     Aabb worldBounds(const glm::mat4& placement) const;

@@ -437,10 +437,20 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
             "transform": {"position": r3(pos), "rotationDegrees": r3([0, yaw, 0])},
             "platform": platform_id(zone["id"]),
             "specifications": content["specifications"],
-            "safety": {"rules": content["safetyRules"], "protectiveEquipment": content["protectiveEquipment"]},
+            "safety": {"rules": content["safetyRules"], "protectiveEquipment": content["protectiveEquipment"],
+                       "pictograms": content.get("pictograms", [])},
             "training": content["training"],
             "parts": parts,
         })
+        # The machine explorer's procedures: every step names described parts.
+        for procedure in content.get("procedures", []):
+            for step in procedure["steps"]:
+                for node in step.get("parts", []):
+                    if node not in parts:
+                        problems.error("%s: procedure %r names %r, not one of its described parts"
+                                       % (mtype, procedure["title"]["en"], node))
+        if content.get("procedures"):
+            machines[-1]["procedures"] = content["procedures"]
 
     check_overlaps(placed, building, problems)
 

@@ -163,7 +163,7 @@ TEST_F(FloorOverlayGL, LiesOnItsFloorAndHidesBehindWhatStandsOnIt) {
     // precision is worst.
     auto floor = std::make_shared<GpuModel>(boxModel({-30, -0.3f, -30}, {30, 0, 30}));
     auto block = std::make_shared<GpuModel>(boxModel({-2, 0, -0.5f}, {2, 3, 0.5f}));
-    renderer_->setScene({SceneModel{floor, glm::mat4(1.0f), true, {}}, SceneModel{block, glm::mat4(1.0f), true, {}}});
+    renderer_->setScene({SceneModel{floor, glm::mat4(1.0f), true, {}, {}}, SceneModel{block, glm::mat4(1.0f), true, {}, {}}});
     FloorOverlay overlay{rectangle({-25, -25}, {25, 25})};
     overlay.colour = glm::vec4(0.0f, 0.0f, 1.0f, 1.0f);
     overlay.border = false;

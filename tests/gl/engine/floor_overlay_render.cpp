@@ -75,7 +75,7 @@ struct TestScene {
 TestScene makeScene() {
     TestScene scene;
     auto add = [&](glm::vec3 low, glm::vec3 high, glm::vec4 colour) {
-        scene.models.push_back({std::make_shared<GpuModel>(boxModel(low, high, colour)), glm::mat4(1.0f), true, {}});
+        scene.models.push_back({std::make_shared<GpuModel>(boxModel(low, high, colour)), glm::mat4(1.0f), true, {}, {}});
     };
     add({-6, -0.3f, -4.5f}, {6, 0, 4.5f}, {0.45f, 0.45f, 0.45f, 1});
     add({0.5f, 0, -2.6f}, {5.5f, 2.2f, -2.3f}, {0.75f, 0.72f, 0.68f, 1});  // wall

@@ -48,7 +48,7 @@ protected:
         renderer_ = std::move(renderer).value();
         renderer_->setOutputOffscreen({64, 48});
         model_ = std::make_shared<GpuModel>(cubeGrid(10, 2.0f));
-        renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}}});
+        renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}});
     }
     Camera cameraAt(glm::vec3 eye, glm::vec3 target) const {
         Camera c;
@@ -68,7 +68,7 @@ TEST_F(RendererGL, ShadowMapIsOnlyRedrawnWhenInvalidated) {
     EXPECT_FALSE(renderer_->render(cameraAt({-10, 5, 0}, {9, 0, 9})).shadowMapRedrawn);  // the camera is no reason
     renderer_->invalidateShadows();
     EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
-    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}}});
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}});
     EXPECT_TRUE(renderer_->render(camera).shadowMapRedrawn);
     EXPECT_EQ(gfx::takeErrors(), "");
 }
@@ -130,7 +130,7 @@ TEST(RendererCutAway, HiddenTopNodesAreNotDrawnAndRedrawShadows) {
     auto gpu = std::make_shared<GpuModel>(model);
     ASSERT_GE(gpu->topNodeNamed("floor_1"), 0);
     EXPECT_EQ(gpu->topNodeNamed("attic"), -1);
-    (*renderer)->setScene({SceneModel{gpu, glm::mat4(1.0f), true, {}}});
+    (*renderer)->setScene({SceneModel{gpu, glm::mat4(1.0f), true, {}, {}}});
     Camera camera;
     camera.view = glm::lookAt(glm::vec3(6, 4, 6), glm::vec3(0, 1.5f, 0), glm::vec3(0, 1, 0));
     camera.projection = glm::perspective(glm::radians(45.0f), 64.0f / 48.0f, 0.1f, 100.0f);

@@ -404,3 +404,68 @@ TEST(JsonLocations, FindsTheLineOfEveryValue) {
 
 }  // namespace
 }  // namespace twin
+
+namespace twin {
+namespace {
+
+// The machine explorer's explode direction of a part: optional, a direction.
+TEST_F(SceneFileTest, PartExplodeDirectionIsReadAndChecked) {
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = {0, 2, 0};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_EQ(s.machines[0].parts.size(), 1u);
+    ASSERT_TRUE(s.machines[0].parts[0].explodeDirection);
+    EXPECT_EQ(*s.machines[0].parts[0].explodeDirection, glm::vec3(0, 2, 0));
+
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = {0, 0, 0};
+    s = load();
+    expectOneIssue(s, "/machines/0/parts/extruder_head/explodeDirection", "not [0, 0, 0]");
+    EXPECT_EQ(s.machines.size(), 1u);  // the machine with the bad part is left out
+
+    doc_["machines"][0]["parts"]["extruder_head"]["explodeDirection"] = "up";
+    s = load();
+    expectOneIssue(s, "/machines/0/parts/extruder_head/explodeDirection", "expected [x, y, z]");
+}
+
+}  // namespace
+}  // namespace twin
+
+namespace twin {
+namespace {
+
+// The machine explorer's pictograms and procedures, validated with their JSON paths.
+TEST_F(SceneFileTest, PictogramsAreKnownNamesListedOnce) {
+    doc_["machines"][0]["safety"]["pictograms"] = {"glasses", "laser"};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    EXPECT_EQ(s.machines[0].pictograms, (std::vector<Pictogram>{Pictogram::Glasses, Pictogram::Laser}));
+    doc_["machines"][0]["safety"]["pictograms"] = {"glasses", "helmet"};
+    expectOneIssue(load(), "/machines/0/safety/pictograms/1", "expected one of glasses");
+    doc_["machines"][0]["safety"]["pictograms"] = {"gloves", "gloves"};
+    expectOneIssue(load(), "/machines/0/safety/pictograms/1", "listed twice");
+}
+
+TEST_F(SceneFileTest, ProcedureStepsNameTheMachinesParts) {
+    json step = {{"text", text("Vérifier la buse.", "Check the nozzle.")}, {"parts", {"extruder_head"}}};
+    doc_["machines"][0]["procedures"] = {{{"title", text("Démarrage", "Start-up")}, {"steps", {step}}}};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_EQ(s.machines[0].procedures.size(), 1u);
+    ASSERT_EQ(s.machines[0].procedures[0].steps.size(), 1u);
+    EXPECT_EQ(s.machines[0].procedures[0].steps[0].parts, std::vector<std::string>{"extruder_head"});
+
+    doc_["machines"][0]["procedures"][0]["steps"][0]["parts"] = {"nozzle"};
+    s = load();
+    expectOneIssue(s, "/machines/0/procedures/0/steps/0/parts/0", "\"nozzle\" is not one of this machine's parts");
+    EXPECT_EQ(s.machines.size(), 1u);  // that machine is left out, the other stays
+
+    doc_["machines"][0]["procedures"][0]["steps"] = json::array();
+    expectOneIssue(load(), "/machines/0/procedures/0/steps", "at least one step");
+    doc_["machines"][0]["procedures"][0].erase("steps");
+    expectOneIssue(load(), "/machines/0/procedures/0/steps", "missing");
+    doc_["machines"][0]["procedures"] = "start";
+    expectOneIssue(load(), "/machines/0/procedures", "expected an array of procedures");
+}
+
+}  // namespace
+}  // namespace twin

@@ -97,3 +97,65 @@ TEST(ModelLayout, AnEmptyModelHasADefaultMaterialAndNoBounds) {
 
 }  // namespace
 }  // namespace engine
+
+namespace engine {
+namespace {
+
+// A machine: a body holding a head (itself holding a nozzle), each with a quad of the same material.
+ModelData machineWithNestedParts() {
+    ModelData model;
+    model.materials.resize(1);
+    model.meshes = {unitQuad(), unitQuad(), unitQuad()};
+    NodeData root;
+    root.name = "root";
+    NodeData body;
+    body.name = "body";
+    body.parent = 0;
+    body.meshes = {0};
+    NodeData head;
+    head.name = "head";
+    head.parent = 1;
+    head.localTransform = glm::translate(glm::mat4(1.0f), glm::vec3(2, 0, 0));
+    head.meshes = {1};
+    NodeData nozzle;
+    nozzle.name = "nozzle";
+    nozzle.parent = 2;
+    nozzle.localTransform = glm::translate(glm::mat4(1.0f), glm::vec3(0, -3, 0));
+    nozzle.meshes = {2};
+    model.nodes = {root, body, head, nozzle};
+    return model;
+}
+
+TEST(ModelLayout, MergingWithinNodesKeepsEachNodeApartWithItsBounds) {
+    ModelLayout merged = layOutModel(machineWithNestedParts());
+    EXPECT_EQ(merged.placements.size(), 1u);  // one material, one top node: one batch
+    EXPECT_EQ(merged.placements[0].node, -1);
+
+    ModelLayoutDesc desc;
+    desc.mergeWithinNodes = true;
+    ModelLayout layout = layOutModel(machineWithNestedParts(), desc);
+    ASSERT_EQ(layout.placements.size(), 3u);
+    ASSERT_EQ(layout.extent.parts.size(), 3u);
+    ASSERT_EQ(layout.extent.nodes.size(), 4u);
+    const ModelExtent& extent = layout.extent;
+    EXPECT_EQ(extent.nodeNamed("head"), 2);
+    EXPECT_EQ(extent.nodeNamed("missing"), -1);
+    EXPECT_TRUE(extent.nodeUnder(3, 2));
+    EXPECT_TRUE(extent.nodeUnder(3, 1));
+    EXPECT_FALSE(extent.nodeUnder(1, 3));
+    // The head holds its nozzle: (2,-3,0) to (3,1,0).
+    Aabb head = extent.nodeBounds(2);
+    EXPECT_FLOAT_EQ(head.min.x, 2.0f);
+    EXPECT_FLOAT_EQ(head.min.y, -3.0f);
+    EXPECT_FLOAT_EQ(head.max.x, 3.0f);
+    EXPECT_FLOAT_EQ(head.max.y, 1.0f);
+    Aabb nozzle = extent.nodeBounds(3);
+    EXPECT_FLOAT_EQ(nozzle.max.y, -2.0f);
+    EXPECT_TRUE(extent.nodeBounds(-1).empty());
+    // The whole model's bounds do not change with the merging.
+    EXPECT_EQ(extent.bounds.min, merged.extent.bounds.min);
+    EXPECT_EQ(extent.bounds.max, merged.extent.bounds.max);
+}
+
+}  // namespace
+}  // namespace engine

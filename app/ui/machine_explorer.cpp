@@ -1,0 +1,299 @@
+#include "ui/machine_explorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <imgui.h>
+
+namespace twin {
+namespace {
+
+// The explorer's own words, in both languages.
+const LocalizedText kExplore{"Explorer la machine", "Explore the machine"};
+const LocalizedText kExplorerTitle{"Explorer", "Explore"};
+const LocalizedText kBack{"Retour à la visite", "Back to the visit"};
+const LocalizedText kParts{"Pièces", "Parts"};
+const LocalizedText kPartsHelp{"Survolez ou touchez une pièce, ici ou sur la machine.",
+                               "Hover or tap a part, here or on the machine."};
+const LocalizedText kNotInModel{"(absente de la maquette)", "(not in the model)"};
+const LocalizedText kExplode{"Vue éclatée", "Exploded view"};
+const LocalizedText kSection{"Coupe", "Section"};
+const LocalizedText kNoPart{"Aucune pièce choisie.", "No part selected."};
+const LocalizedText kSafety{"Sécurité", "Safety"};
+const LocalizedText kSafetyRules{"Règles", "Rules"};
+const LocalizedText kEquipment{"Équipements de protection", "Protective equipment"};
+
+const LocalizedText kProcedures{"Procédures", "Procedures"};
+const LocalizedText kStep{"Étape", "Step"};
+const LocalizedText kPrevious{"Précédente", "Previous"};
+const LocalizedText kNext{"Suivante", "Next"};
+const LocalizedText kCloseProcedure{"Fermer", "Close"};
+const LocalizedText kDone{"Procédure terminée", "Procedure done"};
+
+std::string in(const LocalizedText& text, Language language) { return text.in(language); }
+
+int shownProcedure_ = -1;  // the procedure the tabs last showed (one explorer panel at a time)
+
+LocalizedText pictogramCaption(Pictogram p) {
+    switch (p) {
+        case Pictogram::Glasses: return {"Lunettes", "Glasses"};
+        case Pictogram::Gloves: return {"Gants", "Gloves"};
+        case Pictogram::Mask: return {"Masque", "Mask"};
+        case Pictogram::Hearing: return {"Casque antibruit", "Hearing"};
+        case Pictogram::Shoes: return {"Chaussures", "Safety shoes"};
+        case Pictogram::Laser: return {"Laser", "Laser"};
+    }
+    return {"", ""};
+}
+
+// A protective-equipment sign drawn with the draw list: the mandatory signs
+// as a blue disc with a white figure, the laser hazard as a yellow triangle.
+void drawPictogram(ImDrawList* d, Pictogram p, ImVec2 c, float size) {
+    const float r = size * 0.5f;
+    const ImU32 white = IM_COL32(255, 255, 255, 255), blue = IM_COL32(0, 92, 170, 255);
+    const ImU32 black = IM_COL32(20, 20, 20, 255), yellow = IM_COL32(250, 200, 0, 255);
+    auto at = [&](float x, float y) { return ImVec2(c.x + x * r, c.y + y * r); };
+    const float line = std::max(1.5f, r * 0.12f);
+    if (p == Pictogram::Laser) {
+        d->AddTriangleFilled(at(0, -0.95f), at(0.95f, 0.75f), at(-0.95f, 0.75f), yellow);
+        d->AddTriangle(at(0, -0.95f), at(0.95f, 0.75f), at(-0.95f, 0.75f), black, line);
+        // A starburst (the beam's impact) and the beam coming in.
+        const ImVec2 o = at(0.1f, 0.25f);
+        d->AddCircleFilled(o, r * 0.12f, black);
+        for (int i = 0; i < 8; ++i) {
+            float a = float(i) * 3.14159f / 4.0f;
+            d->AddLine(ImVec2(o.x + std::cos(a) * r * 0.18f, o.y + std::sin(a) * r * 0.18f),
+                       ImVec2(o.x + std::cos(a) * r * 0.36f, o.y + std::sin(a) * r * 0.36f), black, line * 0.7f);
+        }
+        d->AddLine(at(-0.6f, 0.25f), ImVec2(o.x - r * 0.18f, o.y), black, line);
+        return;
+    }
+    d->AddCircleFilled(c, r, blue, 32);
+    d->AddCircle(c, r, white, 32, line * 0.5f);
+    switch (p) {
+        case Pictogram::Glasses:
+            d->AddCircle(at(-0.32f, 0.05f), r * 0.24f, white, 20, line);
+            d->AddCircle(at(0.32f, 0.05f), r * 0.24f, white, 20, line);
+            d->AddLine(at(-0.1f, 0.0f), at(0.1f, 0.0f), white, line);
+            d->AddLine(at(-0.56f, 0.0f), at(-0.72f, -0.18f), white, line);
+            d->AddLine(at(0.56f, 0.0f), at(0.72f, -0.18f), white, line);
+            break;
+        case Pictogram::Gloves:
+            d->AddRectFilled(at(-0.32f, -0.05f), at(0.3f, 0.55f), white, r * 0.12f);  // palm and cuff
+            for (int i = 0; i < 4; ++i) {
+                float x = -0.3f + float(i) * 0.155f;
+                d->AddRectFilled(at(x, -0.62f + (i == 0 || i == 3 ? 0.12f : 0.0f)), at(x + 0.12f, 0.0f), white, r * 0.06f);
+            }
+            d->AddQuadFilled(at(0.3f, 0.05f), at(0.62f, -0.25f), at(0.7f, -0.15f), at(0.3f, 0.3f), white);  // thumb
+            d->AddRectFilled(at(-0.36f, 0.55f), at(0.34f, 0.72f), white, r * 0.04f);
+            break;
+        case Pictogram::Mask:
+            d->AddQuadFilled(at(-0.5f, -0.2f), at(0.5f, -0.2f), at(0.32f, 0.45f), at(-0.32f, 0.45f), white);
+            d->AddCircleFilled(at(0.0f, -0.22f), r * 0.5f * 0.98f, white, 24);
+            d->AddCircleFilled(at(0.0f, 0.12f), r * 0.12f, blue, 16);  // the valve
+            d->AddLine(at(-0.5f, -0.1f), at(-0.82f, -0.35f), white, line);  // straps
+            d->AddLine(at(0.5f, -0.1f), at(0.82f, -0.35f), white, line);
+            break;
+        case Pictogram::Hearing:
+            d->PathArcTo(at(0, 0.05f), r * 0.55f, 3.14159f, 2.0f * 3.14159f, 20);  // headband
+            d->PathStroke(white, 0, line * 1.3f);
+            d->AddRectFilled(at(-0.75f, -0.05f), at(-0.4f, 0.5f), white, r * 0.12f);  // ear cups
+            d->AddRectFilled(at(0.4f, -0.05f), at(0.75f, 0.5f), white, r * 0.12f);
+            break;
+        case Pictogram::Shoes: {
+            const ImVec2 leg[] = {at(-0.45f, -0.55f), at(-0.05f, -0.55f), at(0.0f, 0.1f), at(-0.45f, 0.1f)};
+            d->AddConvexPolyFilled(leg, 4, white);
+            const ImVec2 foot[] = {at(-0.45f, 0.05f), at(0.0f, 0.05f), at(0.62f, 0.2f), at(0.66f, 0.48f), at(-0.45f, 0.48f)};
+            d->AddConvexPolyFilled(foot, 5, white);
+            d->AddLine(at(-0.47f, 0.58f), at(0.68f, 0.58f), white, line);  // the sole
+            break;
+        }
+        case Pictogram::Laser: break;
+    }
+}
+
+}  // namespace
+
+void buildExploreButton(const UiView& view, size_t machine, Language language, std::vector<UiCommand>& commands) {
+    if (view.explorer.active) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+    if (ImGui::Button((in(kExplore, language) + "##explore").c_str(), ImVec2(-1.0f, 0.0f)))
+        commands.push_back(command::ExploreMachine{machine});
+    ImGui::PopStyleColor();
+}
+
+void buildMachineExplorer(const UiView& view, Language language, float scale, float top, float bottom,
+                          std::vector<UiCommand>& commands) {
+    const ExplorerView& e = view.explorer;
+    if (!e.active || !e.machine) return;
+    const Machine& m = *e.machine;
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale;
+    const float width = std::min(360.0f * scale, io.DisplaySize.x * 0.34f);
+    ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
+    // The whole left column, always: switching tabs never resizes it (an
+    // auto-sized panel lags a frame behind its content).
+    ImGui::SetNextWindowSize(ImVec2(width, std::max(bottom - top, 100.0f)), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    const std::string title = in(kExplorerTitle, language) + " · " + in(m.name, language) + "###explorer";
+    if (ImGui::Begin(title.c_str(), nullptr,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
+                         ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::Button((std::string("\u2190 ") + in(kBack, language) + "##leave").c_str()))
+            commands.push_back(command::LeaveExplorer{});
+
+        // Sliders: what each does and its value, inside the slider (one line each).
+        auto slider = [&](const LocalizedText& label, const char* id, float value, auto make) {
+            ImGui::Spacing();
+            ImGui::SetNextItemWidth(-1.0f);
+            std::string format;
+            for (char c : in(label, language)) format += c == '%' ? std::string("%%") : std::string(1, c);
+            format += " · %.0f %%";
+            float percent = value * 100.0f;
+            if (ImGui::SliderFloat(id, &percent, 0.0f, 100.0f, format.c_str(), ImGuiSliderFlags_AlwaysClamp))
+                commands.push_back(make(percent / 100.0f));
+        };
+        slider(kExplode, "##explode", e.explode, [](float v) -> UiCommand { return command::SetExplode{v}; });
+        slider(kSection, "##section", e.section, [](float v) -> UiCommand { return command::SetSection{v}; });
+
+        ImGui::Spacing();
+        ImGui::Separator();
+        if (e.selectedPart >= 0 && size_t(e.selectedPart) < m.parts.size()) {
+            const MachinePart& part = m.parts[size_t(e.selectedPart)];
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.72f, 0.3f, 1.0f));
+            ImGui::TextWrapped("%s", in(part.label, language).c_str());
+            ImGui::PopStyleColor();
+            if (!part.description.fr.empty() || !part.description.en.empty())
+                ImGui::TextWrapped("%s", in(part.description, language).c_str());
+        } else {
+            ImGui::TextDisabled("%s", in(kNoPart, language).c_str());
+        }
+        // Parts, procedures and safety as tabs: each has the panel's height.
+        ImGui::Spacing();
+        // A procedure opened (or its step changed) brings its tab forward once.
+        const ImGuiTabItemFlags procedureFlags = e.procedure != shownProcedure_ ? ImGuiTabItemFlags_SetSelected : 0;
+        shownProcedure_ = e.procedure;
+        if (ImGui::BeginTabBar("##explorertabs")) {
+        if (ImGui::BeginTabItem((in(kParts, language) + "###parts").c_str())) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", in(kPartsHelp, language).c_str());
+        ImGui::PopStyleColor();
+        int hovered = -1;
+        for (size_t i = 0; i < m.parts.size(); ++i) {
+            const bool found = i < e.partFound.size() && e.partFound[i];
+            std::string label = in(m.parts[i].label, language);
+            if (!found) label += " " + in(kNotInModel, language);
+            label += "##part" + std::to_string(i);
+            const bool selected = int(i) == e.selectedPart;
+            const bool lit = int(i) == e.hoveredPart;
+            if (lit && !selected) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(1.0f, 1.0f, 1.0f, 0.18f));
+            if (!found) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (ImGui::Selectable(label.c_str(), selected || lit))
+                commands.push_back(command::SelectPart{selected ? -1 : int(i)});
+            if (!found) ImGui::PopStyleColor();
+            if (lit && !selected) ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) hovered = int(i);
+        }
+        // The tree's hover lights the part in 3D too; leaving the tree hands hover back to the 3D view.
+        if (hovered >= 0 && hovered != e.hoveredPart) commands.push_back(command::HoverPart{hovered});
+        if (hovered < 0 && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && e.hoveredPart >= 0)
+            commands.push_back(command::HoverPart{-1});
+            ImGui::EndTabItem();
+        }
+        // Procedures: one open at a time, its steps ticked one by one.
+        if (!m.procedures.empty() &&
+            ImGui::BeginTabItem((in(kProcedures, language) + "###procedures").c_str(), nullptr, procedureFlags)) {
+            if (e.procedure < 0 || size_t(e.procedure) >= m.procedures.size()) {
+                for (size_t i = 0; i < m.procedures.size(); ++i)
+                    if (ImGui::Button((in(m.procedures[i].title, language) + "##procedure" + std::to_string(i)).c_str(),
+                                      ImVec2(-1.0f, 0.0f)))
+                        commands.push_back(command::OpenProcedure{int(i)});
+            } else {
+                const Procedure& procedure = m.procedures[size_t(e.procedure)];
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.9f, 0.55f, 1.0f));
+                ImGui::TextWrapped("%s", in(procedure.title, language).c_str());
+                ImGui::PopStyleColor();
+                for (size_t i = 0; i < procedure.steps.size(); ++i) {
+                    bool done = i < e.ticked.size() && e.ticked[i];
+                    ImGui::PushID(int(i));
+                    if (ImGui::Checkbox("##tick", &done)) commands.push_back(command::TickStep{int(i), done});
+                    ImGui::SameLine();
+                    const bool current = int(i) == e.step;
+                    const std::string label = std::to_string(i + 1) + ". " + in(procedure.steps[i].text, language);
+                    ImGui::PushTextWrapPos(0.0f);
+                    if (current) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.9f, 0.55f, 1.0f));
+                    ImGui::TextWrapped("%s", label.c_str());
+                    if (current) ImGui::PopStyleColor();
+                    ImGui::PopTextWrapPos();
+                    if (ImGui::IsItemClicked()) commands.push_back(command::GoToStep{int(i)});
+                    ImGui::PopID();
+                }
+                const bool all = !e.ticked.empty() && std::all_of(e.ticked.begin(), e.ticked.end(), [](bool t) { return t; });
+                if (all) ImGui::TextColored(ImVec4(0.45f, 0.9f, 0.55f, 1.0f), "\u2713 %s", in(kDone, language).c_str());
+                const std::string counter = in(kStep, language) + " " + std::to_string(e.step + 1) + " / " +
+                                            std::to_string(procedure.steps.size());
+                if (ImGui::Button(("\u2190 " + in(kPrevious, language) + "##prev").c_str()) && e.step > 0)
+                    commands.push_back(command::GoToStep{e.step - 1});
+                ImGui::SameLine();
+                ImGui::TextUnformatted(counter.c_str());
+                ImGui::SameLine();
+                if (ImGui::Button((in(kNext, language) + " \u2192##next").c_str()) &&
+                    size_t(e.step + 1) < procedure.steps.size())
+                    commands.push_back(command::GoToStep{e.step + 1});
+                if (ImGui::Button((in(kCloseProcedure, language) + "##closeprocedure").c_str()))
+                    commands.push_back(command::OpenProcedure{-1});
+            }
+            ImGui::EndTabItem();
+        }
+        // Safety, folded: the card's rules and equipment, which the explorer's panel replaces.
+        if ((!m.safetyRules.empty() || !m.protectiveEquipment.empty() || !m.pictograms.empty()) &&
+            ImGui::BeginTabItem((in(kSafety, language) + "###safety").c_str())) {
+            {
+                auto list = [&](const LocalizedText& heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
+                    if (items.empty()) return;
+                    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                    ImGui::TextUnformatted(in(heading, language).c_str());
+                    ImGui::PopStyleColor();
+                    for (const LocalizedText& item : items) {
+                        ImGui::Bullet();
+                        ImGui::TextWrapped("%s", in(item, language).c_str());
+                    }
+                };
+                // The protective equipment as signs, each with its name underneath.
+                if (!m.pictograms.empty()) {
+                    const float sign = 46.0f * scale;
+                    float cell = sign + 16.0f * scale;  // wide enough for the longest caption
+                    for (Pictogram p : m.pictograms)
+                        cell = std::max(cell, ImGui::CalcTextSize(in(pictogramCaption(p), language).c_str()).x +
+                                                  8.0f * scale);
+                    ImDrawList* draw = ImGui::GetWindowDrawList();
+                    const float columns = std::max(1.0f, std::floor(ImGui::GetContentRegionAvail().x / cell));
+                    int i = 0;
+                    for (Pictogram p : m.pictograms) {
+                        if (i % int(columns) != 0) ImGui::SameLine();
+                        ImGui::BeginGroup();
+                        ImVec2 origin = ImGui::GetCursorScreenPos();
+                        drawPictogram(draw, p, ImVec2(origin.x + cell * 0.5f, origin.y + sign * 0.5f + 2.0f * scale), sign);
+                        ImGui::Dummy(ImVec2(cell, sign + 4.0f * scale));
+                        const std::string caption = in(pictogramCaption(p), language);
+                        const float w = ImGui::CalcTextSize(caption.c_str()).x;
+                        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (cell - w) * 0.5f));
+                        ImGui::TextUnformatted(caption.c_str());
+                        ImGui::EndGroup();
+                        ++i;
+                    }
+                }
+                list(kSafetyRules, m.safetyRules, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+                list(kEquipment, m.protectiveEquipment, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
+            }
+            ImGui::EndTabItem();
+        }
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace twin

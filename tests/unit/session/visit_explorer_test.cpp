@@ -1,0 +1,259 @@
+// The machine explorer in the visit session: focusing a machine, hovering
+// and selecting its parts (in the 3D view and by command), the explode
+// slider easing, the section plane, and leaving. No GL.
+#include <gtest/gtest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "learn/section_plane.h"
+#include "session/visit_session.h"
+
+namespace twin {
+namespace {
+
+constexpr glm::vec2 kViewport{800, 600};
+const glm::vec3 kMachineAt{2.0f, 0.0f, -3.0f};
+
+engine::Aabb box(glm::vec3 lo, glm::vec3 hi) {
+    engine::Aabb b;
+    b.expand(lo);
+    b.expand(hi);
+    return b;
+}
+
+// A machine 2 m wide: a body, a head on its right, a door in front; the
+// scene names the head, the door and a node the model lacks.
+VisitContent world() {
+    VisitContent content;
+    content.title = "test";
+    SceneDescription scene;
+    scene.name = {"Essai", "Test"};
+    Platform lab;
+    lab.id = "lab";
+    lab.name = {"Labo", "Lab"};
+    lab.footprint = {{-6, -6}, {6, -6}, {6, 6}, {-6, 6}};
+    lab.capacity = 10;
+    scene.platforms.push_back(lab);
+    Machine m;
+    m.id = "printer";
+    m.name = {"Imprimante", "Printer"};
+    m.model = {"printer.glb", glm::translate(glm::mat4(1.0f), kMachineAt)};
+    m.platform = "lab";
+    m.parts = {{"head", {"Tête", "Head"}, {"Chauffe.", "Heats."}, std::nullopt},
+               {"door", {"Porte", "Door"}, {"Protège.", "Guards."}, std::nullopt},
+               {"ghost", {"Fantôme", "Ghost"}, {}, std::nullopt}};
+    scene.machines.push_back(m);
+    content.scene = scene;
+    engine::ModelExtent e;
+    e.nodes = {{"root", -1}, {"printer", 0}, {"body", 1}, {"head", 1}, {"door", 1}};
+    e.topNodeNames = {{"printer", 1}};
+    auto part = [&](engine::Aabb b, int32_t node) {
+        e.parts.push_back({b, glm::mat4(1.0f), 1, node});
+        e.bounds.expand(b);
+    };
+    part(box({-1, 0, -0.5f}, {1, 1.2f, 0.5f}), 2);
+    part(box({0.6f, 1.2f, -0.2f}, {1.0f, 1.5f, 0.2f}), 3);
+    part(box({-0.8f, 0.1f, 0.5f}, {0.8f, 1.0f, 0.55f}), 4);
+    content.models["printer.glb"] = e;
+    content.sceneBounds = box({-10, -0.2f, -10}, {10, 6, 10});
+    return content;
+}
+
+struct Loaded {
+    VisitSession session;
+    explicit Loaded(const VisitSessionDesc& desc) : session(desc) {
+        session.setViewport(kViewport);
+        engine::Status status = session.load(world(), nullptr);
+        EXPECT_TRUE(status) << status.error();
+    }
+};
+
+VisitSessionDesc focused(float explode = 0.0f, const std::string& part = {}) {
+    VisitSessionDesc desc;
+    desc.start.machine = "printer";
+    desc.start.focus = true;
+    desc.start.explode = explode;
+    desc.start.part = part;
+    return desc;
+}
+
+engine::InputEvent pointer(engine::InputEvent::Kind kind, glm::vec2 at, double time) {
+    engine::InputEvent e;
+    e.kind = kind;
+    e.position = at;
+    e.time = time;
+    return e;
+}
+
+glm::vec2 pixelOf(const VisitSession& session, glm::vec3 world) {
+    auto point = session.camera().project(world, kViewport);
+    EXPECT_TRUE(point.has_value());
+    return point ? point->pixel : glm::vec2(0.0f);
+}
+
+void run(VisitSession& session, double seconds) {
+    for (int i = 0; i < int(seconds * 60.0); ++i) session.advance(1.0 / 60.0);
+}
+
+TEST(VisitExplorer, FocusGhostsTheRestCentresTheOrbitAndListsTheParts) {
+    Loaded v(focused());
+    VisitSession& s = v.session;
+    ASSERT_TRUE(s.exploring());
+    EXPECT_EQ(s.exploredMachine(), std::optional<size_t>(0));
+    // The orbit turns about the machine's centre.
+    EXPECT_NEAR(glm::length(s.orbit().pose().target - (kMachineAt + glm::vec3(0, 0.75f, 0.025f))), 0.0f, 0.05f);
+    VisitFrame frame = s.frame();
+    ASSERT_TRUE(frame.scene.focus);
+    EXPECT_EQ(frame.scene.focus->machine, MachineIndex{0});
+    EXPECT_GT(frame.scene.focus->ghostFade, 0.0f);
+    EXPECT_FALSE(frame.scene.focus->clipPlane);
+    ASSERT_TRUE(frame.ui.explorer.active);
+    EXPECT_EQ(frame.ui.explorer.partFound, (std::vector<bool>{true, true, false}));
+    EXPECT_TRUE(frame.scene.outlines.empty());  // no part chosen: no outline
+}
+
+TEST(VisitExplorer, HoverAndATapOnAPartInTheViewOutlineAndSelectIt) {
+    Loaded v(focused());
+    VisitSession& s = v.session;
+    const glm::vec2 door = pixelOf(s, kMachineAt + glm::vec3(-0.3f, 0.5f, 0.55f));
+    s.handle(pointer(engine::InputEvent::Kind::MouseMove, door, 1.0), {});
+    EXPECT_EQ(s.hoveredPart(), 1);
+    VisitFrame frame = s.frame();
+    ASSERT_EQ(frame.scene.outlines.size(), 1u);
+    EXPECT_EQ(frame.scene.outlines[0].placements, std::vector<size_t>{2});
+    s.handle(pointer(engine::InputEvent::Kind::MouseDown, door, 1.0), {});
+    s.handle(pointer(engine::InputEvent::Kind::MouseUp, door, 1.1), {});
+    EXPECT_EQ(s.selectedPart(), 1);
+    frame = s.frame();
+    EXPECT_EQ(frame.ui.explorer.selectedPart, 1);
+    // Its label comes first (never hidden by another).
+    ASSERT_FALSE(frame.ui.labels.empty());
+    EXPECT_EQ(frame.ui.labels[0].text.en, "Door");
+    // A tap on nothing lets it go.
+    s.handle(pointer(engine::InputEvent::Kind::MouseDown, {2, 2}, 2.0), {});
+    s.handle(pointer(engine::InputEvent::Kind::MouseUp, {2, 2}, 2.1), {});
+    EXPECT_EQ(s.selectedPart(), -1);
+}
+
+TEST(VisitExplorer, TheExplodeSliderEasesThePartsOutAndSelectingFramesThem) {
+    Loaded v(focused());
+    VisitSession& s = v.session;
+    s.apply(command::SetExplode{1.0f});
+    EXPECT_TRUE(s.animating());
+    s.advance(1.0 / 60.0);
+    EXPECT_GT(s.explodeShown(), 0.0f);
+    EXPECT_LT(s.explodeShown(), 1.0f);
+    run(s, 1.0);
+    EXPECT_EQ(s.explodeShown(), 1.0f);
+    VisitFrame frame = s.frame();
+    ASSERT_TRUE(frame.scene.focus);
+    ASSERT_EQ(frame.scene.focus->placementTransforms.size(), 3u);
+    EXPECT_EQ(frame.scene.focus->placementTransforms[0], glm::mat4(1.0f));  // the body stays
+    EXPECT_GT(frame.scene.focus->placementTransforms[2][3].z, 0.1f);     // the door comes forward
+    // Exploded, every found part is labelled.
+    EXPECT_EQ(frame.ui.labels.size(), 2u);
+    // Selecting by command frames the part where it went.
+    s.apply(command::SelectPart{0});
+    run(s, 2.0);
+    glm::vec3 target = s.orbit().pose().target;
+    EXPECT_GT(target.x, kMachineAt.x + 0.8f);
+    // Out of range values are clamped, not trusted.
+    s.apply(command::SetExplode{7.0f});
+    s.apply(command::SetSection{-3.0f});
+    frame = s.frame();
+    EXPECT_EQ(frame.ui.explorer.explode, 1.0f);
+    EXPECT_EQ(frame.ui.explorer.section, 0.0f);
+}
+
+TEST(VisitExplorer, TheSectionPlaneCutsFromTheLearnersSide) {
+    Loaded v(focused());
+    VisitSession& s = v.session;
+    s.apply(command::SetSection{0.5f});
+    VisitFrame frame = s.frame();
+    ASSERT_TRUE(frame.scene.focus && frame.scene.focus->clipPlane);
+    const glm::vec4 plane = *frame.scene.focus->clipPlane;
+    // The camera looks at the front (+z): the front half goes, the back stays.
+    EXPECT_FALSE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, 0.4f)));
+    EXPECT_TRUE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, -0.4f)));
+}
+
+TEST(VisitExplorer, StartOptionsAndLeaving) {
+    Loaded v(focused(0.7f, "head"));
+    VisitSession& s = v.session;
+    EXPECT_EQ(s.explodeShown(), 0.7f);
+    EXPECT_EQ(s.selectedPart(), 0);
+    // Escape leaves the explorer first; the card stays open.
+    engine::InputEvent esc;
+    esc.kind = engine::InputEvent::Kind::KeyDown;
+    esc.key = engine::Key::Escape;
+    s.handle(esc, {});
+    EXPECT_FALSE(s.exploring());
+    EXPECT_TRUE(std::holds_alternative<MachineIndex>(s.selection()));
+    EXPECT_FALSE(s.frame().scene.focus);
+    // The card's button comes back in.
+    s.apply(command::ExploreMachine{0});
+    EXPECT_TRUE(s.exploring());
+    s.apply(command::LeaveExplorer{});
+    EXPECT_FALSE(s.exploring());
+    // An unknown part is an error naming it; the rest applies.
+    VisitSession bad(focused(0.0f, "nozzle"));
+    bad.setViewport(kViewport);
+    engine::Status status = bad.load(world(), nullptr);
+    ASSERT_FALSE(status);
+    EXPECT_NE(status.error().find("nozzle"), std::string::npos);
+    EXPECT_TRUE(bad.exploring());
+    // A machine index out of range is ignored.
+    bad.apply(command::ExploreMachine{9});
+    EXPECT_EQ(bad.exploredMachine(), std::optional<size_t>(0));
+}
+
+}  // namespace
+}  // namespace twin
+
+namespace twin {
+namespace {
+
+// A procedure of two steps: the first about the door, the second about the head.
+VisitContent withProcedure() {
+    VisitContent content = world();
+    Procedure p;
+    p.title = {"Démarrage", "Start-up"};
+    p.steps = {{{"Fermer la porte.", "Close the door."}, {"door"}}, {{"Chauffer la tête.", "Heat the head."}, {"head"}}};
+    content.scene->machines[0].procedures = {p};
+    return content;
+}
+
+TEST(VisitExplorer, AProcedureStepLightsAndFramesItsPartsAndStepsAreTicked) {
+    VisitSession s(focused());
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(withProcedure(), nullptr));
+    s.apply(command::OpenProcedure{0});
+    EXPECT_EQ(s.openProcedure(), 0);
+    EXPECT_EQ(s.procedureStep(), 0);
+    VisitFrame frame = s.frame();
+    ASSERT_EQ(frame.scene.outlines.size(), 1u);
+    EXPECT_EQ(frame.scene.outlines[0].placements, std::vector<size_t>{2});  // the door
+    ASSERT_FALSE(frame.ui.labels.empty());
+    EXPECT_EQ(frame.ui.labels[0].text.en, "Door");
+    EXPECT_EQ(frame.ui.explorer.ticked, (std::vector<bool>{false, false}));
+    s.apply(command::TickStep{0, true});
+    s.apply(command::GoToStep{1});
+    run(s, 2.0);
+    EXPECT_GT(s.orbit().pose().target.x, kMachineAt.x + 0.5f);  // framed on the head, on the right
+    frame = s.frame();
+    EXPECT_EQ(frame.ui.explorer.ticked, (std::vector<bool>{true, false}));
+    EXPECT_EQ(frame.scene.outlines[0].placements, std::vector<size_t>{1});
+    // Out of range is ignored; closing keeps the ticks for when it opens again.
+    s.apply(command::GoToStep{5});
+    s.apply(command::TickStep{9, true});
+    EXPECT_EQ(s.procedureStep(), 1);
+    s.apply(command::OpenProcedure{-1});
+    EXPECT_EQ(s.openProcedure(), -1);
+    s.apply(command::OpenProcedure{0});
+    EXPECT_EQ(s.frame().ui.explorer.ticked, (std::vector<bool>{true, false}));
+    s.apply(command::OpenProcedure{3});
+    EXPECT_EQ(s.openProcedure(), -1);
+}
+
+}  // namespace
+}  // namespace twin
