@@ -105,7 +105,10 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
         guiRenderer_->newFrame();
         guiInput_->newFrame(events, windowSize, glm::vec2(renderer_.outputSize()) / glm::max(windowSize, glm::vec2(1.0f)),
                             deltaSeconds);
-        if (desc_.extraPanels) desc_.extraPanels->prepare();
+        if (desc_.extraPanels) {
+            desc_.extraPanels->prepare();
+            desc_.extraPanels->adjust(frame.ui);
+        }
         ImGui::NewFrame();
         if (!desc_.extraPanels || desc_.extraPanels->visitPanelsShown()) overlay_->build(frame.ui, commands);
         if (desc_.extraPanels) desc_.extraPanels->build(frame.ui, commands);

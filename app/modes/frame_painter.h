@@ -31,6 +31,8 @@ public:
     virtual bool visitPanelsShown() const = 0;
     // Before any panel of the frame (style for this frame).
     virtual void prepare() {}
+    // What the visit's panels show this frame, as the shell wants it.
+    virtual void adjust(UiView&) {}
     virtual void build(const UiView& view, std::vector<UiCommand>& commands) = 0;
 };
 

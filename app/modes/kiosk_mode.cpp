@@ -149,6 +149,11 @@ public:
 
     // ---- ExtraPanels
     void addFonts(float uiScale) override { panels_.addFonts(uiScale); }
+    // The attract loop shows the tour and the live data; touching anywhere
+    // ends it, so the visit's buttons are not drawn.
+    void adjust(UiView& view) override {
+        view.presenting = controller_ && controller_->screen() == kiosk::Screen::Attract;
+    }
     bool visitPanelsShown() const override {
         const kiosk::Screen s = controller_ ? controller_->screen() : kiosk::Screen::Attract;
         return s == kiosk::Screen::Visit || s == kiosk::Screen::Attract;

@@ -93,6 +93,7 @@ struct ExplorerView {
 
 struct UiView {
     Language language = Language::French;
+    bool presenting = false;  // shown, not operated (a kiosk's attract loop): no controls
     std::string title;
     bool loading = false;
     std::vector<std::string> errors;

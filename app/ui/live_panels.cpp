@@ -171,7 +171,8 @@ void LivePanels::build(const LiveView& view, const LiveLayout& layout, Language 
 
 // In the title bar: where the values come from and the data's time, with
 // the slider that moves through the week (replay) or the last day (live).
-void LivePanels::buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands) {
+void LivePanels::buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands,
+                              bool controls) {
     language_ = language;
     scale_ = scale;
     if (!view.scene || !view.state) return;
@@ -215,7 +216,7 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
 
     // The slider: the data clock as seconds within the range.
     const auto [from, to] = view.range;
-    if (to > from) {
+    if (controls && to > from) {
         int64_t value = std::clamp(view.clock, from, to).time_since_epoch().count();
         const int64_t low = from.time_since_epoch().count(), high = to.time_since_epoch().count();
         ImGui::SetNextItemWidth(240.0f * scale_);

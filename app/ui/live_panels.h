@@ -33,7 +33,9 @@ public:
                std::vector<UiCommand>& commands);
     // The data's clock, its source and the time slider, as rows of the
     // current window (the title bar). Call before build() in the frame.
-    void buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands);
+    // Without `controls` (a kiosk's attract loop) the slider and speeds are left out.
+    void buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands,
+                      bool controls = true);
     // The machine card's live part: state, job, progress, the day's states.
     void buildMachineSection(const LiveView& view, const Machine& machine, Language language, float scale, float width);
 

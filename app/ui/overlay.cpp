@@ -131,35 +131,38 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
         ImGui::SameLine();
         ImGui::TextUnformatted(model.title.c_str());
     }
-    if (smallButton(std::string(tr(Text::Language, language_)).c_str()))
-        commands.push_back(command::SetLanguage{language_ == Language::French ? Language::English : Language::French});
-    ImGui::SameLine();
-    if (smallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
-    if (!model.walking) {
-        // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
+    // Presenting (a kiosk's attract loop), the bar shows what and when, no controls.
+    if (!model.presenting) {
+        if (smallButton(std::string(tr(Text::Language, language_)).c_str()))
+            commands.push_back(command::SetLanguage{language_ == Language::French ? Language::English : Language::French});
         ImGui::SameLine();
-        if (smallButton(" + ")) commands.push_back(command::Zoom{1});
+        if (smallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
+        if (!model.walking) {
+            // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
+            ImGui::SameLine();
+            if (smallButton(" + ")) commands.push_back(command::Zoom{1});
+            ImGui::SameLine();
+            if (smallButton(" − ")) commands.push_back(command::Zoom{-1});
+        }
         ImGui::SameLine();
-        if (smallButton(" − ")) commands.push_back(command::Zoom{-1});
+        if (smallButton(std::string(tr(Text::Statistics, language_)).c_str()))
+            commands.push_back(command::ToggleStatistics{});
+        ImGui::SameLine();
+        if (smallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
+        if (model.liveData) {
+            ImGui::SameLine();
+            if (smallButton(std::string(tr(Text::Legend, language_)).c_str()))
+                commands.push_back(command::ToggleLegend{});
+        }
+        if (model.walkAvailable) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+            if (smallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
+                commands.push_back(command::ToggleWalk{});
+            ImGui::PopStyleColor();
+        }
     }
-    ImGui::SameLine();
-    if (smallButton(std::string(tr(Text::Statistics, language_)).c_str()))
-        commands.push_back(command::ToggleStatistics{});
-    ImGui::SameLine();
-    if (smallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
-    if (model.liveData) {
-        ImGui::SameLine();
-        if (smallButton(std::string(tr(Text::Legend, language_)).c_str()))
-            commands.push_back(command::ToggleLegend{});
-    }
-    if (model.walkAvailable) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
-        if (smallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
-            commands.push_back(command::ToggleWalk{});
-        ImGui::PopStyleColor();
-    }
-    if (model.liveData) livePanels_.buildDataRow(model.live, language_, scale_, commands);
+    if (model.liveData) livePanels_.buildDataRow(model.live, language_, scale_, commands, !model.presenting);
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
@@ -371,15 +374,17 @@ void Overlay::buildTourPlayer(const UiView& model, std::vector<UiCommand>& comma
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
     ImGui::ProgressBar(tour.progress, ImVec2(-1.0f, 6.0f * scale_), "");
     ImGui::PopStyleColor();
-    if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) commands.push_back(command::PreviousStop{});
-    ImGui::SameLine();
-    if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str()))
-        commands.push_back(command::PlayPauseTour{});
-    ImGui::SameLine();
-    if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) commands.push_back(command::NextStop{});
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
-                    2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
-    if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) commands.push_back(command::EndTour{});
+    if (!model.presenting) {
+        if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) commands.push_back(command::PreviousStop{});
+        ImGui::SameLine();
+        if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str()))
+            commands.push_back(command::PlayPauseTour{});
+        ImGui::SameLine();
+        if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) commands.push_back(command::NextStop{});
+        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
+                        2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
+        if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) commands.push_back(command::EndTour{});
+    }
     ImGui::End();
 }
 
