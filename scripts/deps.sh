@@ -19,6 +19,7 @@ build_packages=(
   libmosquitto-dev        # live data over MQTT
   libsqlite3-dev          # history of live values
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
+  libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
   help2man                # the man page, from twin-tour --help, at build time
   dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
 )

@@ -16,8 +16,8 @@ info=$(dpkg-deb -I "$deb")
 echo "$info"
 depends=$(dpkg-deb -f "$deb" Depends)
 # dpkg-shlibdeps computed these from the programs' shared libraries.
-for lib in libassimp5 libglfw3 libmosquitto1 libsqlite3-0 libc6 libstdc++6; do
-  [[ $depends == *"$lib "* || $depends == *"$lib," || $depends == *"$lib" ]] || fail "Depends lacks $lib: $depends"
+for lib in libassimp5 libglfw3 libmosquitto1 libsqlite3-0 libsystemd0 libc6 libstdc++6; do
+  [[ $depends == *"$lib "* || $depends == *"$lib,"* || $depends == *"$lib" ]] || fail "Depends lacks $lib: $depends"
 done
 [[ $depends == *fonts-inter* && $depends == *libgl1* ]] || fail "Depends lacks the UI font or libGL"
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './postinst' || fail "no postinst"
