@@ -226,12 +226,13 @@ TEST(LiveApp, AFullDiskStopsTheHistoryOnceAndTheAppGoesOn) {
     rlimit saved{};
     ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
     rlimit small = saved;
-    small.rlim_cur = 96 * 1024;
+    small.rlim_cur = 48 * 1024;
     ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
     auto previous = std::signal(SIGXFSZ, SIG_IGN);
     ProcessResult run;
     auto app = std::async(std::launch::async, [&] {
-        return runApp({"--mqtt", broker.url(), "--history", history.string()}, 5.0, &run);
+        // Long enough for the values to arrive on a loaded machine.
+        return runApp({"--mqtt", broker.url(), "--history", history.string()}, 8.0, &run);
     });
     std::this_thread::sleep_for(1500ms);
     ::setrlimit(RLIMIT_FSIZE, &saved);
