@@ -21,12 +21,18 @@ build_packages=(
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
   libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
   libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
+  libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
+  help2man                # the man page, from twin-tour --help, at build time
+  dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
 )
 test_packages=(
   libgtest-dev libgmock-dev
   xvfb xauth              # a display for the windowed tests
   mosquitto mosquitto-clients   # a real broker for the live-data tests
   openssl                 # test certificates for the MQTT over TLS test
+  desktop-file-utils      # desktop-file-validate: the .desktop entry's test
+  appstream               # appstreamcli validate: the AppStream metainfo's test
+  systemd                 # systemd-analyze verify: the kiosk unit's test
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.

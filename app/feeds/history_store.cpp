@@ -109,6 +109,7 @@ struct HistoryStore::Impl {
     Status open();
     Status record(const Update& update);
     Status prune(TimePoint now);
+    void discardUnsaved();
     size_t size();
     void stateAt(TimePoint time, LiveState& state);
     void forEachBetween(TimePoint from, TimePoint to, const std::function<void(const Update&)>& visit);
@@ -339,6 +340,13 @@ Status HistoryStore::Impl::prune(TimePoint now) {
     return status ? committed : status;
 }
 
+void HistoryStore::Impl::discardUnsaved() {
+    std::lock_guard lock(mutex_);
+    if (!sqlite3_get_autocommit(db_.get())) exec("ROLLBACK");
+    batchRows_ = 0;
+    committerError_.clear();
+}
+
 size_t HistoryStore::Impl::size() {
     std::lock_guard lock(mutex_);
     Rewind rewind(count_);
@@ -481,6 +489,10 @@ engine::Status HistoryStore::record(const Update& update) {
 engine::Status HistoryStore::prune(TimePoint now) {
     if (!impl_) return makeError("history store: used after being moved from");
     return impl_->prune(now);
+}
+
+void HistoryStore::discardUnsaved() {
+    if (impl_) impl_->discardUnsaved();
 }
 
 size_t HistoryStore::size() const { return impl_ ? impl_->size() : 0; }

@@ -26,6 +26,9 @@ public:
 
     engine::Status record(const Update& update);
     engine::Status prune(TimePoint now);  // drops values older than now - retention
+    // Drops values recorded but not yet saved, and any error not yet
+    // reported (after a failure the caller has reported: a full disk...).
+    void discardUnsaved();
     size_t size() const;                  // rows held
 
     void stateAt(TimePoint time, LiveState& state) const override;

@@ -171,16 +171,15 @@ bool LiveFeed::update() {
                 reject(message.topic, parsed.error());
                 continue;
             }
-            if (sources_->history) {
-                if (auto recorded = sources_->history->record(*parsed); !recorded)
-                    engine::log::warning(recorded.error());
+            if (sources_->history && !historyFailed_) {
+                if (auto recorded = sources_->history->record(*parsed); !recorded) stopSavingHistory(recorded.error());
             }
             if (!viewingPast_) state_.apply(*parsed);
         }
         // A kiosk runs for weeks: the history is trimmed hourly, not only at start.
-        if (sources_->history && Steady::now() - lastPrune_ > std::chrono::hours(1)) {
+        if (sources_->history && !historyFailed_ && Steady::now() - lastPrune_ > std::chrono::hours(1)) {
             lastPrune_ = Steady::now();
-            if (auto pruned = sources_->history->prune(systemNow()); !pruned) engine::log::warning(pruned.error());
+            if (auto pruned = sources_->history->prune(systemNow()); !pruned) stopSavingHistory(pruned.error());
         }
     }
     const Connection connection = this->connection();
@@ -201,6 +200,12 @@ std::chrono::milliseconds LiveFeed::timeUntilNews() const {
     const double dataSecondsLeft = 60.0 - double(clock_.time_since_epoch().count() % 60);
     const double wallSeconds = dataSecondsLeft / sources_->replayClock->speed();
     return milliseconds(std::max<int64_t>(20, int64_t(wallSeconds * 1000.0)));
+}
+
+void LiveFeed::stopSavingHistory(const std::string& error) {
+    historyFailed_ = true;
+    sources_->history->discardUnsaved();
+    problems_.push_back(error + "; live values are no longer saved in the history (the app goes on without it)");
 }
 
 std::vector<std::string> LiveFeed::takeProblems() { return std::exchange(problems_, {}); }

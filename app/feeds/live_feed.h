@@ -86,6 +86,10 @@ private:
     uint64_t droppedSeen_ = 0;
     std::deque<std::string> recentRejections_;
     std::vector<std::string> problems_;
+    // The history could not be written (a full disk...): reported once, and
+    // values are no longer saved; what it holds is still shown.
+    bool historyFailed_ = false;
+    void stopSavingHistory(const std::string& error);
     bool viewingPast_ = false;
     uint64_t shownRevision_ = 0;
     int64_t shownMinute_ = -1;

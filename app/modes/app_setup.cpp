@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
 #include "core/file_util.h"
 #include "core/log.h"
@@ -10,19 +11,39 @@
 #ifndef TWIN_TOUR_SOURCE_DIR
 #define TWIN_TOUR_SOURCE_DIR ""
 #endif
+// Where an installed twin-tour finds its data, relative to its own folder
+// (GNUInstallDirs: bin/ and share/twin-tour/, whatever the prefix).
+#ifndef TWIN_TOUR_INSTALLED_DATA_DIR
+#define TWIN_TOUR_INSTALLED_DATA_DIR "../share/twin-tour"
+#endif
 
 namespace twin {
 
-std::filesystem::path findDataDirectory() {
+namespace {
+
+std::filesystem::path searchDataDirectory() {
     auto hasShaders = [](const std::filesystem::path& dir) {
         std::error_code ec;
         return !dir.empty() && std::filesystem::exists(dir / "shaders" / "pbr.frag", ec);
     };
     if (const char* env = std::getenv("TWIN_TOUR_DATA_DIR"); env && hasShaders(env)) return env;
-    std::filesystem::path exeDir = engine::executablePath().parent_path();
-    for (const auto& candidate : {exeDir, exeDir.parent_path(), std::filesystem::path(TWIN_TOUR_SOURCE_DIR)})
+    const std::filesystem::path exeDir = engine::executablePath().parent_path();
+    // An installed copy first (bin/ -> share/twin-tour/), then a build folder
+    // beside or inside the source tree, then the source tree it was built from.
+    const std::filesystem::path installed = (exeDir / TWIN_TOUR_INSTALLED_DATA_DIR).lexically_normal();
+    for (const auto& candidate :
+         {installed, exeDir, exeDir.parent_path(), std::filesystem::path(TWIN_TOUR_SOURCE_DIR)})
         if (hasShaders(candidate)) return candidate;
     return std::filesystem::path(TWIN_TOUR_SOURCE_DIR);
+}
+
+}  // namespace
+
+std::filesystem::path findDataDirectory() {
+    std::filesystem::path found = searchDataDirectory();
+    static std::once_flag said;
+    std::call_once(said, [&found] { engine::log::debug("data directory: " + found.string()); });
+    return found;
 }
 
 engine::IsolatedImportDesc importDescFor(const AppOptions& options) {

@@ -15,6 +15,7 @@
 #include "modes/frame_painter.h"
 #include "platform/headless_context.h"
 #include "platform/input_recording.h"
+#include "platform/service_notifier.h"
 #include "platform/window.h"
 
 namespace twin {
@@ -219,13 +220,19 @@ int loop(Visit& visit, LoopDesc& run) {
     int framesForEvents = 0;  // playback: frames still to draw for the last events
     std::vector<engine::InputEvent> guiEvents;  // since the last frame drawn
     const bool still = !visit.window && !run.playing;
+    // Under systemd (Type=notify): ready once the visit is loaded, and a
+    // watchdog ping from every turn of this loop, so a hung loop is restarted.
+    engine::ServiceNotifier service;
+    service.status("loading the visit");
     for (;;) {
+        service.alive();
         if (!session.loaded() && visit.loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             engine::Status status = takeContent(visit);
             if (!status) {
                 if (!visit.window) return fail(status.error());
                 engine::log::error(status.error());
             }
+            service.ready(status ? "showing the visit" : "showing the visit, with problems: " + firstLine(status.error()));
             for (const engine::InputEvent& tap : run.pickTaps) session.handle(tap, {});
             readyAt = last = Clock::now();
             if (run.shell) run.shell->loaded(session, visit.windowSize(), 0.0);
@@ -240,6 +247,7 @@ int loop(Visit& visit, LoopDesc& run) {
                                                                                            : session.secondsUntilNews();
         if (run.shell && session.loaded())
             wait = std::min(wait, run.shell->secondsUntilDue(std::chrono::duration<double>(Clock::now() - readyAt).count()));
+        wait = std::min(wait, service.maxWaitSeconds());
         if (run.runForSeconds > 0) {
             double left = run.runForSeconds - millisecondsSince(started) / 1000.0;
             if (left <= 0) break;

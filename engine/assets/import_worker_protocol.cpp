@@ -1,6 +1,7 @@
 #include "assets/import_worker_protocol.h"
 
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <new>
 
@@ -23,6 +24,18 @@ void writeAll(int fd, std::string_view text) {
     static const char message[] = "error: out of memory\n";
     writeAll(STDERR_FILENO, std::string_view(message, sizeof(message) - 1));
     ::_exit(int(ImportWorkerExit::OutOfMemory));
+}
+
+// The process's mapped address space now (VmSize), 0 if unknown.
+uint64_t addressSpaceBytes() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    unsigned long long kib = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmSize: %llu kB", &kib) == 1) break;
+    std::fclose(f);
+    return uint64_t(kib) * 1024;
 }
 
 template <typename T>
@@ -88,7 +101,13 @@ Status applyWorkerLimits(const ImportWorkerRequest& request) {
     if (::setrlimit(RLIMIT_CORE, &core) != 0)
         return makeError(std::string("cannot set RLIMIT_CORE: ") + std::strerror(errno));
     if (request.memoryLimitBytes > 0) {
-        rlimit memory{rlim_t(request.memoryLimitBytes), rlim_t(request.memoryLimitBytes)};
+        // The budget counts from what the worker has mapped when it starts
+        // (its libraries: a few tens of MiB). Under AddressSanitizer that is
+        // terabytes of reserved shadow memory, which a fixed address-space
+        // cap would leave no room for; counted this way the same budget
+        // holds with and without sanitizers.
+        const uint64_t limit = addressSpaceBytes() + request.memoryLimitBytes;
+        rlimit memory{rlim_t(limit), rlim_t(limit)};
         if (::setrlimit(RLIMIT_AS, &memory) != 0)
             return makeError(std::string("cannot set RLIMIT_AS: ") + std::strerror(errno));
     }

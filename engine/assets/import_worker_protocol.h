@@ -25,7 +25,7 @@ struct ImportWorkerRequest {
     std::filesystem::path input;   // the model file, as the caller named it
     std::filesystem::path output;  // where the model file goes (atomically)
     ImportSettings settings;
-    uint64_t memoryLimitBytes = 0;  // RLIMIT_AS; 0: none
+    uint64_t memoryLimitBytes = 0;  // RLIMIT_AS beyond the worker's start; 0: none
     uint32_t cpuLimitSeconds = 0;   // RLIMIT_CPU; 0: none
 };
 
@@ -44,7 +44,8 @@ std::vector<std::string> toWorkerArguments(const ImportWorkerRequest& request);
 Result<ImportWorkerRequest> parseWorkerArguments(int argc, char** argv);
 
 // Called first thing by a worker, before the model file is touched: sets
-// RLIMIT_AS, RLIMIT_CPU (SIGXCPU past it) and RLIMIT_CORE = 0, and makes a
+// RLIMIT_AS (the worker's address space at start plus memoryLimitBytes),
+// RLIMIT_CPU (SIGXCPU past it) and RLIMIT_CORE = 0, and makes a
 // failed allocation print "error: out of memory" and exit with
 // ImportWorkerExit::OutOfMemory (Assimp does not survive bad_alloc
 // everywhere). Returns an error if a limit cannot be set.

@@ -262,7 +262,11 @@ std::string stageText(const std::string& stage) {
 
 // One line saying why the worker did not produce a model.
 std::string describeFailure(const WorkerRun& run, const IsolatedImportDesc& desc) {
-    const bool badAlloc = run.tail.find("bad_alloc") != std::string::npos;
+    // Under AddressSanitizer, operator new does not throw past the limit:
+    // the sanitizer reports "out-of-memory" (its summary ends the output).
+    const bool badAlloc = run.tail.find("bad_alloc") != std::string::npos ||
+                          run.tail.find("AddressSanitizer: out of memory") != std::string::npos ||
+                          run.tail.find("AddressSanitizer: out-of-memory") != std::string::npos;
     if (run.timedOut)
         return "the importer took longer than " + formatSeconds(desc.timeoutSeconds) + " s and was stopped";
     if (WIFSIGNALED(run.status)) {

@@ -19,7 +19,7 @@ struct IsolatedImportDesc {
     std::filesystem::path cacheDirectory;    // empty: no cache, import into a temp file
     ImportSettings settings;
     double timeoutSeconds = 60.0;            // wall clock, then the worker is killed
-    uint64_t memoryLimitBytes = 2ull << 30;  // RLIMIT_AS of the worker
+    uint64_t memoryLimitBytes = 2ull << 30;  // the worker's address space beyond its start (RLIMIT_AS)
 };
 
 struct ImportOutcome {
