@@ -8,33 +8,19 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "../session/test_extents.h"
+
 #include "kiosk/kiosk_controller.h"
 
 namespace twin::kiosk {
 namespace {
 
+using twin::test::box;
+using twin::test::boxExtent;
+
 using engine::InputEvent;
 constexpr glm::vec2 kViewport{1920, 1080};
 const glm::vec3 kMachineCentre{0.0f, 0.5f, -3.0f};
-
-engine::ModelExtent boxExtent(const std::vector<std::pair<std::string, engine::Aabb>>& topNodes) {
-    engine::ModelExtent extent;
-    int32_t node = 1;
-    for (const auto& [name, box] : topNodes) {
-        extent.topNodeNames.push_back({name, node});
-        extent.parts.push_back({box, glm::mat4(1.0f), node});
-        extent.bounds.expand(box);
-        ++node;
-    }
-    return extent;
-}
-
-engine::Aabb box(glm::vec3 lo, glm::vec3 hi) {
-    engine::Aabb b;
-    b.expand(lo);
-    b.expand(hi);
-    return b;
-}
 
 // Two floors, a printer on the "lab" platform, two tours.
 VisitContent world() {

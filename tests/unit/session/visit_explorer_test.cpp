@@ -5,21 +5,18 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "test_extents.h"
+
 #include "learn/section_plane.h"
 #include "session/visit_session.h"
 
 namespace twin {
 namespace {
 
+using twin::test::box;
+
 constexpr glm::vec2 kViewport{800, 600};
 const glm::vec3 kMachineAt{2.0f, 0.0f, -3.0f};
-
-engine::Aabb box(glm::vec3 lo, glm::vec3 hi) {
-    engine::Aabb b;
-    b.expand(lo);
-    b.expand(hi);
-    return b;
-}
 
 // A machine 2 m wide: a body, a head on its right, a door in front; the
 // scene names the head, the door and a node the model lacks.

@@ -7,35 +7,21 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "test_extents.h"
+
 #include "../bvh/test_geometry.h"
 
 namespace twin {
 namespace {
+
+using twin::test::box;
+using twin::test::boxExtent;
 
 using engine::InputEvent;
 using engine::Key;
 
 constexpr glm::vec2 kViewport{800, 600};
 const glm::vec3 kMachineCentre{0.0f, 0.5f, -3.0f};
-
-engine::ModelExtent boxExtent(const std::vector<std::pair<std::string, engine::Aabb>>& topNodes) {
-    engine::ModelExtent extent;
-    int32_t node = 1;
-    for (const auto& [name, box] : topNodes) {
-        extent.topNodeNames.push_back({name, node});
-        extent.parts.push_back({box, glm::mat4(1.0f), node});
-        extent.bounds.expand(box);
-        ++node;
-    }
-    return extent;
-}
-
-engine::Aabb box(glm::vec3 lo, glm::vec3 hi) {
-    engine::Aabb b;
-    b.expand(lo);
-    b.expand(hi);
-    return b;
-}
 
 // Floor 0 (a slab at y=0 and walls far away), floor 1 above, a roof; a
 // printer on the "lab" platform; a tour with two stops.
