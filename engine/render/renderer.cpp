@@ -375,6 +375,18 @@ glm::mat4 Renderer::lightViewProjection() const {
     return projection * view;
 }
 
+// The PBR program with this frame's camera, sun, shadow map and lighting.
+void Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection) {
+    pbr_.use();
+    pbr_.set("uViewProjection", viewProjection);
+    pbr_.set("uLightViewProjection", lightViewProjection_);
+    pbr_.set("uCameraPosition", camera.position);
+    pbr_.set("uShadowsEnabled", int(options_.shadows));
+    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    setLightingUniforms(pbr_);
+    shadowMap_.bind(5);
+}
+
 void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
     p.set("uSunDirection", glm::normalize(lighting_.sunDirection));
     p.set("uSunColor", lighting_.sunColor);
@@ -508,15 +520,8 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
-    pbr_.use();
-    pbr_.set("uViewProjection", viewProjection);
-    pbr_.set("uLightViewProjection", lightViewProjection_);
-    pbr_.set("uCameraPosition", camera.position);
-    pbr_.set("uShadowsEnabled", int(options_.shadows));
-    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    usePbr(camera, viewProjection);
     pbr_.set("uGhostFade", 0.0f);
-    setLightingUniforms(pbr_);
-    shadowMap_.bind(5);
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
@@ -602,14 +607,7 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
-    pbr_.use();
-    pbr_.set("uViewProjection", viewProjection);
-    pbr_.set("uLightViewProjection", lightViewProjection_);
-    pbr_.set("uCameraPosition", camera.position);
-    pbr_.set("uShadowsEnabled", int(options_.shadows));
-    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
-    setLightingUniforms(pbr_);
-    shadowMap_.bind(5);
+    usePbr(camera, viewProjection);
     pbr_.set("uClipEnabled", 0);
     for (size_t begin = 0; begin < order.size();) {
         const Instance& first = instances_[order[begin]];

@@ -185,6 +185,7 @@ private:
     void drawFloorOverlays(const glm::mat4& viewProjection, FrameStats& stats);
     void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;
     void setLightingUniforms(const gfx::ShaderProgram& program) const;
+    void usePbr(const Camera& camera, const glm::mat4& viewProjection);
     glm::mat4 lightViewProjection() const;
 
     RendererDesc desc_;
