@@ -16,44 +16,39 @@ using kiosk::KioskCommand;
 namespace kc = kiosk::command;
 
 // The kiosk's visitor-facing texts, in both languages.
-struct Words {
-    const char* fr;
-    const char* en;
-    const char* in(Language l) const { return l == Language::English ? en : fr; }
-};
-constexpr Words kTouchToExplore{"Touchez l'écran pour explorer", "Touch the screen to explore"};
-constexpr Words kWelcome{"Bienvenue à Twin", "Welcome to Twin"};
-constexpr Words kWelcomeLine{"Découvrez le bâtiment, ses plateformes et ses machines, en direct.",
+const LocalizedText kTouchToExplore{"Touchez l'écran pour explorer", "Touch the screen to explore"};
+const LocalizedText kWelcome{"Bienvenue à Twin", "Welcome to Twin"};
+const LocalizedText kWelcomeLine{"Découvrez le bâtiment, ses plateformes et ses machines, en direct.",
                              "Discover the building, its platforms and its machines, live."};
-constexpr Words kTours{"Visites guidées", "Guided tours"};
-constexpr Words kPlatforms{"Plateformes", "Platforms"};
-constexpr Words kMachines{"Machines", "Machines"};
-constexpr Words kExplore{"Explorer librement", "Explore freely"};
-constexpr Words kOtherLanguage{"English", "Français"};
-constexpr Words kLargeText{"Texte agrandi", "Larger text"};
-constexpr Words kHighContrast{"Contraste élevé", "High contrast"};
-constexpr Words kHome{"Accueil", "Home"};
-constexpr Words kMinutes{"min", "min"};
-constexpr Words kPinTitle{"Code administrateur", "Administrator PIN"};
-constexpr Words kPinWrong{"Code incorrect.", "Wrong PIN."};
-constexpr Words kPinWait{"Nouvel essai possible dans %.0f s.", "Try again in %.0f s."};
-constexpr Words kPinNone{"Aucun code n'est défini (kiosk.adminPinHash).", "No PIN is set (kiosk.adminPinHash)."};
-constexpr Words kErase{"Effacer", "Erase"};
-constexpr Words kCancel{"Annuler", "Cancel"};
-constexpr Words kAdmin{"Administration du kiosque", "Kiosk administration"};
-constexpr Words kExit{"Quitter le kiosque", "Exit the kiosk"};
-constexpr Words kRestart{"Relancer la boucle d'accueil", "Restart the attract loop"};
-constexpr Words kDefaultLanguage{"Langue par défaut", "Default language"};
-constexpr Words kData{"Données", "Data"};
-constexpr Words kClose{"Fermer", "Close"};
-constexpr Words kStatistics{"Statistiques (anonymes)", "Statistics (anonymous)"};
-constexpr Words kToday{"Aujourd'hui", "Today"};
-constexpr Words kAllTime{"Depuis le début", "All time"};
-constexpr Words kVisits{"visites", "visits"};
-constexpr Words kMeanLength{"durée moyenne", "mean length"};
-constexpr Words kToursLine{"visites guidées commencées / finies", "tours started / finished"};
-constexpr Words kCards{"fiches ouvertes", "cards opened"};
-constexpr Words kNoStatistics{"Pas de statistiques (fichier indisponible).", "No statistics (file unavailable)."};
+const LocalizedText kTours{"Visites guidées", "Guided tours"};
+const LocalizedText kPlatforms{"Plateformes", "Platforms"};
+const LocalizedText kMachines{"Machines", "Machines"};
+const LocalizedText kExplore{"Explorer librement", "Explore freely"};
+const LocalizedText kOtherLanguage{"English", "Français"};
+const LocalizedText kLargeText{"Texte agrandi", "Larger text"};
+const LocalizedText kHighContrast{"Contraste élevé", "High contrast"};
+const LocalizedText kHome{"Accueil", "Home"};
+const LocalizedText kMinutes{"min", "min"};
+const LocalizedText kPinTitle{"Code administrateur", "Administrator PIN"};
+const LocalizedText kPinWrong{"Code incorrect.", "Wrong PIN."};
+const LocalizedText kPinWait{"Nouvel essai possible dans %.0f s.", "Try again in %.0f s."};
+const LocalizedText kPinNone{"Aucun code n'est défini (kiosk.adminPinHash).", "No PIN is set (kiosk.adminPinHash)."};
+const LocalizedText kErase{"Effacer", "Erase"};
+const LocalizedText kCancel{"Annuler", "Cancel"};
+const LocalizedText kAdmin{"Administration du kiosque", "Kiosk administration"};
+const LocalizedText kExit{"Quitter le kiosque", "Exit the kiosk"};
+const LocalizedText kRestart{"Relancer la boucle d'accueil", "Restart the attract loop"};
+const LocalizedText kDefaultLanguage{"Langue par défaut", "Default language"};
+const LocalizedText kData{"Données", "Data"};
+const LocalizedText kClose{"Fermer", "Close"};
+const LocalizedText kStatistics{"Statistiques (anonymes)", "Statistics (anonymous)"};
+const LocalizedText kToday{"Aujourd'hui", "Today"};
+const LocalizedText kAllTime{"Depuis le début", "All time"};
+const LocalizedText kVisits{"visites", "visits"};
+const LocalizedText kMeanLength{"durée moyenne", "mean length"};
+const LocalizedText kToursLine{"visites guidées commencées / finies", "tours started / finished"};
+const LocalizedText kCards{"fiches ouvertes", "cards opened"};
+const LocalizedText kNoStatistics{"Pas de statistiques (fichier indisponible).", "No statistics (file unavailable)."};
 
 const char* kFontCandidates[] = {
     "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
@@ -201,12 +196,12 @@ void KioskPanels::buildAttract(const UiView& view) {
     };
     if (huge_) ImGui::PushFont(huge_);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 1.0f, 1.0f, pulse));
-    centred(kTouchToExplore.fr);
+    centred(kTouchToExplore.fr.c_str());
     ImGui::PopStyleColor();
     if (huge_) ImGui::PopFont();
     if (large_) ImGui::PushFont(large_);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.84f, 1.0f, 1.0f));
-    centred(kTouchToExplore.en);
+    centred(kTouchToExplore.en.c_str());
     ImGui::PopStyleColor();
     if (large_) ImGui::PopFont();
     ImGui::End();
@@ -228,9 +223,9 @@ void KioskPanels::buildHome(const kiosk::KioskView& kiosk, const UiView& view, s
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 14.0f * scale_);
     ImGui::Begin("##kiosk-home", nullptr, kPanel);
     if (large_) ImGui::PushFont(huge_ ? huge_ : large_);
-    ImGui::TextUnformatted(kWelcome.in(l));
+    ImGui::TextUnformatted(kWelcome.in(l).c_str());
     if (large_) ImGui::PopFont();
-    ImGui::TextWrapped("%s", kWelcomeLine.in(l));
+    ImGui::TextWrapped("%s", kWelcomeLine.in(l).c_str());
     ImGui::Spacing();
 
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -247,26 +242,26 @@ void KioskPanels::buildHome(const kiosk::KioskView& kiosk, const UiView& view, s
         body(ImGui::GetContentRegionAvail().x - style.ScrollbarSize);
         ImGui::EndChild();
     };
-    column("##tours", kTours.in(l), 1.2f, [&](float width) {
+    column("##tours", kTours.in(l).c_str(), 1.2f, [&](float width) {
         // Two lines (title, length): left-aligned, so both lines start together.
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
         for (size_t i = 0; i < view.tours.size(); ++i) {
             char label[256];
             std::snprintf(label, sizeof label, "%s\n%.0f %s##tour%zu", view.tours[i].title.in(l).c_str(),
-                          std::max(1.0f, std::ceil(view.tours[i].seconds / 60.0f - 0.25f))  /* as the tour list rounds */, kMinutes.in(l), i);
+                          std::max(1.0f, std::ceil(view.tours[i].seconds / 60.0f - 0.25f))  /* as the tour list rounds */, kMinutes.in(l).c_str(), i);
             if (touchButton(label, width, touch * 1.7f)) out.push_back(kc::ChooseTour{i});
         }
         ImGui::PopStyleVar();
     });
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    column("##platforms", kPlatforms.in(l), 0.9f, [&](float width) {
+    column("##platforms", kPlatforms.in(l).c_str(), 0.9f, [&](float width) {
         for (size_t i = 0; i < view.platformNames.size(); ++i) {
             std::string label = view.platformNames[i].in(l) + "##platform" + std::to_string(i);
             if (touchButton(label.c_str(), width, touch)) out.push_back(kc::ChoosePlatform{i});
         }
     });
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    column("##machines", kMachines.in(l), 0.9f, [&](float width) {
+    column("##machines", kMachines.in(l).c_str(), 0.9f, [&](float width) {
         for (size_t i = 0; i < view.machineNames.size(); ++i) {
             std::string label = view.machineNames[i].in(l) + "##machine" + std::to_string(i);
             if (touchButton(label.c_str(), width, touch)) out.push_back(kc::ChooseMachine{i});
@@ -280,17 +275,17 @@ void KioskPanels::buildHome(const kiosk::KioskView& kiosk, const UiView& view, s
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.42f, 0.05f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.52f, 0.10f, 1.0f));
     if (large_) ImGui::PushFont(large_);
-    if (touchButton(kExplore.in(l), small * 2, touch * 1.25f)) out.push_back(kc::Explore{});
+    if (touchButton(kExplore.in(l).c_str(), small * 2, touch * 1.25f)) out.push_back(kc::Explore{});
     if (large_) ImGui::PopFont();
     ImGui::PopStyleColor(2);
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    if (touchButton(kOtherLanguage.in(l), small, touch * 1.25f))
+    if (touchButton(kOtherLanguage.in(l).c_str(), small, touch * 1.25f))
         out.push_back(kc::SetLanguage{l == Language::French ? Language::English : Language::French});
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    if (touchToggle(kLargeText.in(l), kiosk.largeText, small, touch * 1.25f))
+    if (touchToggle(kLargeText.in(l).c_str(), kiosk.largeText, small, touch * 1.25f))
         out.push_back(kc::SetLargeText{!kiosk.largeText});
     ImGui::SameLine(0, style.ItemSpacing.x * 2);
-    if (touchToggle(kHighContrast.in(l), kiosk.highContrast, small, touch * 1.25f))
+    if (touchToggle(kHighContrast.in(l).c_str(), kiosk.highContrast, small, touch * 1.25f))
         out.push_back(kc::SetHighContrast{!kiosk.highContrast});
     ImGui::End();
     ImGui::PopStyleVar(2);
@@ -309,7 +304,7 @@ void KioskPanels::buildHomeButton(Language l, std::vector<KioskCommand>& out) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.42f, 0.05f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.52f, 0.10f, 1.0f));
     if (large_) ImGui::PushFont(large_);
-    const std::string label = std::string("\xE2\x86\x90 ") + kHome.in(l);  // ← Accueil
+    const std::string label = std::string("\xE2\x86\x90 ") + kHome.in(l).c_str();  // ← Accueil
     if (ImGui::Button(label.c_str(), ImVec2(0, touch * 1.2f))) out.push_back(kc::GoHome{});
     if (large_) ImGui::PopFont();
     ImGui::PopStyleColor(2);
@@ -327,7 +322,7 @@ void KioskPanels::buildPinPad(const kiosk::KioskView& kiosk, Language l, std::ve
     ImGui::Begin("##kiosk-pin", nullptr, kPanel | ImGuiWindowFlags_AlwaysAutoResize);
     const float width = key * 3 + style.ItemSpacing.x * 2;
     if (large_) ImGui::PushFont(large_);
-    ImGui::TextUnformatted(kPinTitle.in(l));
+    ImGui::TextUnformatted(kPinTitle.in(l).c_str());
     // The digits typed, as dots (never the digits).
     std::string dots;
     for (size_t i = 0; i < kiosk.pinDigits; ++i) dots += "\xE2\x80\xA2 ";  // •
@@ -346,13 +341,13 @@ void KioskPanels::buildPinPad(const kiosk::KioskView& kiosk, Language l, std::ve
         case kiosk::PinMessage::None: break;
         case kiosk::PinMessage::Wrong:
         case kiosk::PinMessage::Locked:
-            message = kPinWrong.in(l);
+            message = kPinWrong.in(l).c_str();
             if (kiosk.pinLockedSeconds > 0) {
-                std::snprintf(wait, sizeof wait, kPinWait.in(l), std::ceil(kiosk.pinLockedSeconds));
+                std::snprintf(wait, sizeof wait, kPinWait.in(l).c_str(), std::ceil(kiosk.pinLockedSeconds));
                 message += std::string(" ") + wait;
             }
             break;
-        case kiosk::PinMessage::NoPinSet: message = kPinNone.in(l); break;
+        case kiosk::PinMessage::NoPinSet: message = kPinNone.in(l).c_str(); break;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.45f, 1.0f));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -378,7 +373,7 @@ void KioskPanels::buildPinPad(const kiosk::KioskView& kiosk, Language l, std::ve
     ImGui::EndDisabled();
     if (large_) ImGui::PopFont();
     ImGui::Spacing();
-    if (ImGui::Button(kCancel.in(l), ImVec2(width, touchHeight()))) out.push_back(kc::PinCancel{});
+    if (ImGui::Button(kCancel.in(l).c_str(), ImVec2(width, touchHeight()))) out.push_back(kc::PinCancel{});
     ImGui::End();
     ImGui::PopStyleVar();
 }
@@ -394,40 +389,40 @@ void KioskPanels::buildAdmin(const kiosk::KioskView& kiosk, const UiView& view, 
     ImGui::Begin("##kiosk-admin", nullptr, kPanel | ImGuiWindowFlags_AlwaysAutoResize);
     const float width = std::min(io.DisplaySize.x * 0.6f, 560.0f * scale_);
     if (large_) ImGui::PushFont(large_);
-    ImGui::TextUnformatted(kAdmin.in(l));
+    ImGui::TextUnformatted(kAdmin.in(l).c_str());
     if (large_) ImGui::PopFont();
     ImGui::Separator();
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.12f, 0.12f, 1.0f));
-    if (touchButton(kExit.in(l), half, touch)) out.push_back(kc::AdminExit{});
+    if (touchButton(kExit.in(l).c_str(), half, touch)) out.push_back(kc::AdminExit{});
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    if (touchButton(kRestart.in(l), half, touch)) out.push_back(kc::AdminRestartAttract{});
-    ImGui::TextUnformatted(kDefaultLanguage.in(l));
+    if (touchButton(kRestart.in(l).c_str(), half, touch)) out.push_back(kc::AdminRestartAttract{});
+    ImGui::TextUnformatted(kDefaultLanguage.in(l).c_str());
     if (touchToggle("Français", kiosk.defaultLanguage == Language::French, half, touch))
         out.push_back(kc::AdminSetDefaultLanguage{Language::French});
     ImGui::SameLine();
     if (touchToggle("English", kiosk.defaultLanguage == Language::English, half, touch))
         out.push_back(kc::AdminSetDefaultLanguage{Language::English});
-    ImGui::Text("%s : %s", kData.in(l), kiosk.dataSource.c_str());
+    ImGui::Text("%s : %s", kData.in(l).c_str(), kiosk.dataSource.c_str());
     ImGui::TextDisabled("%s", connectionText(view, l).c_str());
     ImGui::Separator();
-    ImGui::TextUnformatted(kStatistics.in(l));
+    ImGui::TextUnformatted(kStatistics.in(l).c_str());
     if (!kiosk.statisticsKept) {
-        ImGui::TextDisabled("%s", kNoStatistics.in(l));
+        ImGui::TextDisabled("%s", kNoStatistics.in(l).c_str());
     } else {
         auto line = [&](const char* when, const kiosk::Totals& t) {
-            ImGui::TextWrapped("%s : %d %s, %s %.0f s ; %s %d / %d ; %s %d ; FR %d, EN %d", when, t.sessions, kVisits.in(l),
-                        kMeanLength.in(l), t.sessions ? t.sessionSeconds / t.sessions : 0.0, kToursLine.in(l),
-                        t.toursStarted, t.toursFinished, kCards.in(l), t.cardsOpened, t.french, t.english);
+            ImGui::TextWrapped("%s : %d %s, %s %.0f s ; %s %d / %d ; %s %d ; FR %d, EN %d", when, t.sessions, kVisits.in(l).c_str(),
+                        kMeanLength.in(l).c_str(), t.sessions ? t.sessionSeconds / t.sessions : 0.0, kToursLine.in(l).c_str(),
+                        t.toursStarted, t.toursFinished, kCards.in(l).c_str(), t.cardsOpened, t.french, t.english);
         };
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        line(kToday.in(l), kiosk.today);
-        line(kAllTime.in(l), kiosk.allTime);
+        line(kToday.in(l).c_str(), kiosk.today);
+        line(kAllTime.in(l).c_str(), kiosk.allTime);
         ImGui::PopTextWrapPos();
     }
     ImGui::Separator();
-    if (touchButton(kClose.in(l), width, touch)) out.push_back(kc::AdminClose{});
+    if (touchButton(kClose.in(l).c_str(), width, touch)) out.push_back(kc::AdminClose{});
     ImGui::End();
     ImGui::PopStyleVar();
 }
