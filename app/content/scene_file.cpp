@@ -250,6 +250,30 @@ public:
         return ok;
     }
 
+    // "link": {"url": "https://...", "kind": "contact"}. A bad link is
+    // reported and left out; the platform or machine keeps everything else.
+    void link(const json& o, const std::string& path, std::optional<SceneLink>& out) {
+        const json* v = member(o, "link", path, false, json::value_t::object,
+                               "{\"url\": \"https://...\", \"kind\": \"contact\", \"training\" or \"booking\"}");
+        if (!v) return;
+        const std::string linkPath = path + "/link";
+        onlyKeys(*v, linkPath, {"url", "kind"});
+        SceneLink result;
+        std::string kind;
+        if (!string(*v, "url", linkPath, true, result.url) | !string(*v, "kind", linkPath, true, kind)) return;
+        if (std::string problem = linkProblem(result.url); !problem.empty()) {
+            issue(linkPath + "/url", problem);
+            return;
+        }
+        std::optional<LinkKind> parsed = linkKindFromName(kind);
+        if (!parsed) {
+            issue(linkPath + "/kind", "expected \"contact\", \"training\" or \"booking\", found \"" + kind + "\"");
+            return;
+        }
+        result.kind = *parsed;
+        out = result;
+    }
+
     static std::string format(double d) {
         char text[32];
         std::snprintf(text, sizeof text, "%g", d);
@@ -322,7 +346,8 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
     if (!platforms) return;
     std::set<std::string> ids;
     r.eachObject(*platforms, "/platforms", [&](const json& p, const std::string& path) {
-        r.onlyKeys(p, path, {"id", "name", "description", "floor", "footprint", "capacity", "colour", "services", "contact"});
+        r.onlyKeys(p, path, {"id", "name", "description", "floor", "footprint", "capacity", "colour", "services", "contact",
+                       "link"});
         Platform platform;
         bool ok = r.id(p, path, ids, platform.id) & r.localized(p, "name", path, true, platform.name) &
                   r.localized(p, "description", path, true, platform.description) &
@@ -376,6 +401,7 @@ void readPlatforms(Reader& r, const json& doc, SceneDescription& scene) {
                   r.string(*contact, "email", path + "/contact", false, platform.contact.email) &
                   r.string(*contact, "phone", path + "/contact", false, platform.contact.phone);
         }
+        r.link(p, path, platform.link);
         if (ok) scene.platforms.push_back(platform);
     });
 }
@@ -469,7 +495,7 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
     std::set<std::string> ids;
     r.eachObject(*machines, "/machines", [&](const json& m, const std::string& path) {
         r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
-                             "training", "parts", "procedures"});
+                             "training", "parts", "procedures", "link"});
         Machine machine;
         bool ok = r.id(m, path, ids, machine.id) & r.localized(m, "name", path, true, machine.name) &
                   r.string(m, "category", path, true, machine.category) &
@@ -531,6 +557,7 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
             }
         }
         ok &= readProcedures(r, m, path, machine);  // after the parts: steps name them
+        r.link(m, path, machine.link);
         if (ok) scene.machines.push_back(machine);
     });
 }

@@ -12,6 +12,7 @@
 
 #include <glm/glm.hpp>
 
+#include "content/scene_link.h"
 #include "i18n/localized_text.h"
 
 namespace twin {
@@ -66,6 +67,7 @@ struct Platform {
     glm::vec3 colour{0.5f};            // linear 0-1, from "#RRGGBB"
     std::vector<LocalizedText> services;
     Contact contact;
+    std::optional<SceneLink> link;  // for the visitor's phone (QR code)
 };
 
 struct MachinePart {
@@ -110,6 +112,7 @@ struct Machine {
     std::vector<LocalizedText> trainingModules;
     std::vector<MachinePart> parts;
     std::vector<Procedure> procedures;
+    std::optional<SceneLink> link;  // for the visitor's phone (QR code)
 };
 
 struct CameraViewpoint {

@@ -287,6 +287,24 @@ def finish_texts(obj, problems, path=""):
 # ---------------------------------------------------------------------------
 
 
+LINK_KINDS = ("contact", "training", "booking")
+MAX_LINK = 100  # the app's limit too (app/content/scene_link.h): a QR code a phone reads at arm's length
+
+
+def checked_link(link, where, problems):
+    """A platform's or machine's link for its QR code, as the app validates it; None when bad."""
+    url, kind = link.get("url", ""), link.get("kind", "")
+    if not re.fullmatch(r"https?://[^\s/?#@:.][^\s]*", url) or len(url) > MAX_LINK or any(
+            not "!" <= ch <= "~" for ch in url):
+        problems.error("%s: link %r: expected an https:// address of printable ASCII, at most %d characters"
+                       % (where, url, MAX_LINK))
+        return None
+    if kind not in LINK_KINDS:
+        problems.error("%s: link kind %r: expected one of %s" % (where, kind, ", ".join(LINK_KINDS)))
+        return None
+    return {"url": url, "kind": kind}
+
+
 def platform_id(zone_id):
     pid = zone_id[len("zone_"):] if zone_id.startswith("zone_") else zone_id
     return pid.replace("_", "-")
@@ -346,6 +364,10 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
             p["services"] = content["services"]
         if content.get("contact"):
             p["contact"] = {"name": content["contact"]["name"], "email": content["contact"]["email"]}
+        if content.get("link"):
+            link = checked_link(content["link"], "platform %s" % pid, problems)
+            if link:
+                p["link"] = link
         platforms.append(p)
     for pid in platform_texts:
         if pid not in zone_by_pid:
@@ -451,6 +473,10 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
                                        % (mtype, procedure["title"]["en"], node))
         if content.get("procedures"):
             machines[-1]["procedures"] = content["procedures"]
+        if content.get("link"):
+            link = checked_link(content["link"], "machine type %s" % mtype, problems)
+            if link:
+                machines[-1]["link"] = link
 
     check_overlaps(placed, building, problems)
 

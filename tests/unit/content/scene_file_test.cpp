@@ -469,3 +469,54 @@ TEST_F(SceneFileTest, ProcedureStepsNameTheMachinesParts) {
 
 }  // namespace
 }  // namespace twin
+
+// Links for the visitor's phone (QR codes): read, and a bad one dropped alone.
+namespace twin {
+namespace {
+
+TEST_F(SceneFileTest, PlatformAndMachineLinksAreRead) {
+    doc_["platforms"][0]["link"] = {{"url", "https://www.mines-stetienne.fr/twin/contact/"}, {"kind", "contact"}};
+    doc_["machines"][1]["link"] = {{"url", "http://example.org/formations?id=3"}, {"kind", "training"}};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_TRUE(s.platforms[0].link.has_value());
+    EXPECT_EQ(s.platforms[0].link->url, "https://www.mines-stetienne.fr/twin/contact/");
+    EXPECT_EQ(s.platforms[0].link->kind, LinkKind::Contact);
+    EXPECT_FALSE(s.machines[0].link.has_value());
+    ASSERT_TRUE(s.machines[1].link.has_value());
+    EXPECT_EQ(s.machines[1].link->kind, LinkKind::Training);
+}
+
+TEST_F(SceneFileTest, ABadLinkIsLeftOutAndTheMachineKept) {
+    doc_["machines"][0]["link"] = {{"url", "javascript:alert(1)"}, {"kind", "training"}};
+    SceneDescription s = load();
+    expectOneIssue(s, "/machines/0/link/url", "https://");
+    ASSERT_EQ(s.machines.size(), 2u);
+    EXPECT_FALSE(s.machines[0].link.has_value());
+    EXPECT_EQ(s.machines[0].parts.size(), 1u);
+}
+
+TEST_F(SceneFileTest, ALinkWithSpacesIsLeftOut) {
+    doc_["platforms"][0]["link"] = {{"url", "https://example.org/a page"}, {"kind", "booking"}};
+    SceneDescription s = load();
+    expectOneIssue(s, "/platforms/0/link/url", "without spaces");
+    ASSERT_EQ(s.platforms.size(), 1u);
+    EXPECT_FALSE(s.platforms[0].link.has_value());
+}
+
+TEST_F(SceneFileTest, ALinkOfAnUnknownKindIsLeftOut) {
+    doc_["platforms"][0]["link"] = {{"url", "https://example.org/"}, {"kind", "shop"}};
+    SceneDescription s = load();
+    expectOneIssue(s, "/platforms/0/link/kind", "\"contact\", \"training\" or \"booking\"");
+    EXPECT_FALSE(s.platforms[0].link.has_value());
+}
+
+TEST_F(SceneFileTest, ALinkThatIsNotAnObject) {
+    doc_["platforms"][0]["link"] = "https://example.org/";
+    SceneDescription s = load();
+    expectOneIssue(s, "/platforms/0/link", "{\"url\"");
+    EXPECT_EQ(s.platforms.size(), 1u);
+}
+
+}  // namespace
+}  // namespace twin
