@@ -22,6 +22,7 @@ build_packages=(
   libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
   libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
   libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
+  libqrcodegencpp-dev     # QR codes of the cards' links, for the visitor's phone
   help2man                # the man page, from twin-tour --help, at build time
   dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
 )
