@@ -34,6 +34,7 @@ test_packages=(
   desktop-file-utils      # desktop-file-validate: the .desktop entry's test
   appstream               # appstreamcli validate: the AppStream metainfo's test
   systemd                 # systemd-analyze verify: the kiosk unit's test
+  zbar-tools              # zbarimg: the kiosk card's QR code decoded from its golden render
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "feeds/timestamp.h"
+#include "ui/link_code.h"
 #include "ui/touch_buttons.h"
 
 namespace twin {
@@ -352,6 +353,9 @@ void LivePanels::buildPlatformCard(const LiveView& view, const LiveLayout& layou
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float contentWidth = ImGui::GetContentRegionAvail().x;
     const feeds::PlatformLive* live = view.state->platform(platform.id);
+    // The phone's QR code: on a kiosk, seen without scrolling; else beside the contact.
+    const bool touchFirst = minimumTouchHeight() > 0.0f;
+    if (platform.link && touchFirst) buildLinkCode(*platform.link, language_, scale_);
 
     // Now: occupancy and activity.
     if (live && live->occupancy) {
@@ -496,6 +500,7 @@ void LivePanels::buildPlatformCard(const LiveView& view, const LiveLayout& layou
         if (!platform.contact.email.empty()) ImGui::TextUnformatted(platform.contact.email.c_str());
         if (!platform.contact.phone.empty()) ImGui::TextUnformatted(platform.contact.phone.c_str());
     }
+    if (platform.link && !touchFirst) buildLinkCode(*platform.link, language_, scale_);
     ImGui::End();
     if (!open) commands.push_back(command::ClosePlatformCard{});
 }

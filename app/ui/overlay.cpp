@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "ui/machine_explorer.h"
+#include "ui/link_code.h"
 #include "ui/touch_buttons.h"
 
 namespace twin {
@@ -413,6 +414,9 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
                                 text(model.machinePlatform->name).c_str());
         // The machine explorer, first: seen without scrolling.
         if (model.machineIndex >= 0) buildExploreButton(model, size_t(model.machineIndex), language_, commands);
+        // The phone's QR code: on a kiosk, seen without scrolling; else after the training it leads to.
+        const bool touchFirst = minimumTouchHeight() > 0.0f;
+        if (m.link && touchFirst) buildLinkCode(*m.link, language_, scale_);
         if (model.liveData) livePanels_.buildMachineSection(model.live, m, language_, scale_, width);
         auto section = [&](Text heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
             if (items.empty()) return;
@@ -438,6 +442,7 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
         section(Text::Safety, m.safetyRules, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
         section(Text::ProtectiveEquipment, m.protectiveEquipment, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
         section(Text::Training, m.trainingModules, ImVec4(0.5f, 0.9f, 0.75f, 1.0f));
+        if (m.link && !touchFirst) buildLinkCode(*m.link, language_, scale_);
         if (!m.parts.empty()) {
             ImGui::Spacing();
             if (ImGui::CollapsingHeader(std::string(tr(Text::Parts, language_)).c_str())) {
