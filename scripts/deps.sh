@@ -23,6 +23,7 @@ build_packages=(
   libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
   libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
   libqrcodegencpp-dev     # QR codes of the cards' links, for the visitor's phone
+  libespeak-ng-dev        # the tour's narration read aloud (voices: espeak-ng-data)
   help2man                # the man page, from twin-tour --help, at build time
   dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
 )

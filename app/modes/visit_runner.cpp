@@ -8,6 +8,7 @@
 #include <future>
 
 #include "modes/app_setup.h"
+#include "modes/espeak_narrator.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
@@ -31,6 +32,7 @@ struct Visit {
     glm::ivec2 offscreenSize{0};
     std::string rendererName;
     std::unique_ptr<engine::Renderer> renderer;
+    std::unique_ptr<Narrator> narrator;  // in a window: the tour read aloud (outlives the session)
     std::unique_ptr<VisitSession> session;
     std::unique_ptr<FramePainter> painter;
     std::future<LoadedContent> loading;
@@ -166,6 +168,11 @@ engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit,
     }
     visit.session = std::make_unique<VisitSession>(sessionDescFor(options, headless, liveData, uiScale));
     visit.session->setViewport(visit.windowSize());
+    // Speech where a visitor listens; a still has no one to hear it.
+    if (!headless) {
+        visit.narrator = std::make_unique<EspeakNarrator>();
+        visit.session->setNarrator(visit.narrator.get());
+    }
     visit.session->startLoading();
     FramePainterDesc paint;
     paint.panels = !headless || options.overlay || !options.playInput.empty();

@@ -34,6 +34,7 @@ struct PlayPauseTour {};
 struct NextStop {};
 struct PreviousStop {};
 struct EndTour {};
+struct SetReadAloud { bool on = false; };  // the tour's narration spoken, stop by stop
 struct SetReducedMotion { bool reduced = false; };
 struct CloseMachineCard {};
 struct ClosePlatformCard {};
@@ -61,7 +62,7 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::ToggleAbout, command::ToggleLegend, command::DismissMessages,
                                command::SetRenderToggles, command::ChooseFloor, command::TogglePlan,
                                command::StartTour, command::PlayPauseTour, command::NextStop, command::PreviousStop,
-                               command::EndTour, command::SetReducedMotion, command::CloseMachineCard,
+                               command::EndTour, command::SetReadAloud, command::SetReducedMotion, command::CloseMachineCard,
                                command::ClosePlatformCard, command::ToggleWalk, command::HoldWalkPad,
                                command::GoToPlatform, command::GoToMachine, command::OpenPlatformCard,
                                command::SeekData, command::SetReplaySpeed, command::BackToNow,

@@ -47,6 +47,7 @@ struct TourView {
     int stopCount = 0;
     float progress = 0;  // 0..1 over the whole tour
     LocalizedText narration;
+    bool readAloud = false;  // the narration is spoken (the toggle is on)
 };
 
 // The day's series of the open cards, read by the session from the feed's

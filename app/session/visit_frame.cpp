@@ -84,6 +84,7 @@ UiView VisitSession::describeUi(const engine::Camera& camera) {
         ui.tour.stopCount = int(tour_->stopCount());
         ui.tour.progress = float(tour_->progress());
         ui.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
+        ui.tour.readAloud = readAloud_;
     }
     if (plan_ && walker_) {
         // The visitor on the plan, and where they look.

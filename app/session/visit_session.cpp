@@ -335,6 +335,7 @@ void VisitSession::apply(const UiCommand& command) {
             [&](const command::EndTour&) {
                 if (tour_) endTour();
             },
+            [&](const command::SetReadAloud& c) { readAloud_ = c.on; },
             [&](const command::SetReducedMotion& c) { reducedMotion_ = c.reduced; },
             [&](const command::CloseMachineCard&) {
                 leaveExplorer();
@@ -392,6 +393,7 @@ void VisitSession::apply(const UiCommand& command) {
             },
         },
         command);
+    followNarration();
 }
 
 // ---- rules -------------------------------------------------------------------
@@ -547,6 +549,7 @@ void VisitSession::startTour(const std::string& id) {
     // The tour starts with a move from where the camera is: no jump cut.
     CameraViewpoint from{orbit_.eye(), orbit_.pose().target};
     tour_ = makeTourPlayer(*s, id, framing_, reducedMotion_, from, content_.bvh);
+    ++tourRun_;
     tourPanelsStop_ = SIZE_MAX;
     tourLeftByVisitor_ = false;
     if (!tour_) {
@@ -621,6 +624,7 @@ void VisitSession::advance(double seconds) {
     updateWalk(dt);
     updateExplorer(dt);
     cameraMoving_ = orbit_.update(dt);
+    followNarration();
 }
 
 bool VisitSession::animating() const {

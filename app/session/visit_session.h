@@ -24,6 +24,7 @@
 #include "nav/walk_controller.h"
 #include "platform/input.h"
 #include "scene/camera.h"
+#include "session/narrator.h"
 #include "session/ui_command.h"
 #include "session/ui_view.h"
 #include "tour/tour_player.h"
@@ -175,6 +176,12 @@ public:
     // `language` replaces the start's language.
     void resetVisit(Language language);
 
+    // Who reads the tour's narration aloud while the visitor has it on
+    // (command::SetReadAloud); null: nobody (the toggle still shows and
+    // works, silently). It must outlive the session or be set back to null.
+    void setNarrator(Narrator* narrator) { narrator_ = narrator; }
+    bool readingAloud() const { return readAloud_; }
+
     // Escape with nothing left to close: the visitor wants to leave.
     bool quitRequested() const { return quitRequested_; }
 
@@ -225,6 +232,7 @@ private:
     void endTour();
     void updateTour(float dt);
     void takeFeedProblems();
+    void followNarration();  // visit_narration.cpp
     std::optional<size_t> selectedMachine() const;
     std::optional<size_t> selectedPlatform() const;
     float floorElevationShown() const;
@@ -275,6 +283,17 @@ private:
     glm::vec2 walkPad_{0.0f};
 
     std::optional<TourPlayer> tour_;
+    unsigned tourRun_ = 0;  // counts tours started: a restarted tour is spoken again
+    // Reading aloud: on or off, and what the narrator was last asked to say.
+    struct SpokenStop {
+        unsigned tourRun = 0;
+        size_t stop = 0;
+        Language language = Language::French;
+        bool operator==(const SpokenStop&) const = default;
+    };
+    Narrator* narrator_ = nullptr;
+    bool readAloud_ = false;
+    std::optional<SpokenStop> spoken_;
     bool tourLeftByVisitor_ = false;
     size_t tourPanelsStop_ = SIZE_MAX;  // the stop whose cards are open
 

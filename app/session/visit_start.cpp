@@ -126,6 +126,7 @@ void VisitSession::applyStart(std::string& error) {
             problem("--tour needs a scene file");
         } else {
             tour_ = makeTourPlayer(*s, start.tour, framing_, reducedMotion_, std::nullopt, content_.bvh);
+            ++tourRun_;
             if (!tour_) {
                 problem("unknown tour \"" + start.tour + "\"");
             } else {
@@ -161,6 +162,7 @@ void VisitSession::resetVisit(Language language) {
     tour_.reset();
     tourLeftByVisitor_ = false;
     tourPanelsStop_ = SIZE_MAX;
+    readAloud_ = false;  // the next visitor turns it on if they want it
     dragging_ = panning_ = false;
     quitRequested_ = false;
     if (feed_) {
@@ -169,6 +171,7 @@ void VisitSession::resetVisit(Language language) {
     }
     std::string error;
     if (loaded_) applyStart(error);
+    followNarration();
     requestFrames(3);
 }
 

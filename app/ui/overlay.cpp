@@ -361,6 +361,10 @@ void Overlay::buildTourPlayer(const UiView& model, std::vector<UiCommand>& comma
     const TourView& tour = model.tour;
     const float pad = 12.0f * scale_;
     float width = std::min(io.DisplaySize.x - 2.0f * pad, 900.0f * scale_);
+    // A kiosk's visit has its large "home" button bottom right: the controls
+    // stay clear of it (the attract loop shows no controls and no button).
+    if (minimumTouchHeight() > 0.0f && !model.presenting)
+        width = std::min(width, io.DisplaySize.x - 2.0f * (pad + 130.0f * scale_));
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
@@ -376,15 +380,25 @@ void Overlay::buildTourPlayer(const UiView& model, std::vector<UiCommand>& comma
     ImGui::ProgressBar(tour.progress, ImVec2(-1.0f, 6.0f * scale_), "");
     ImGui::PopStyleColor();
     if (!model.presenting) {
-        if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str())) commands.push_back(command::PreviousStop{});
+        // On a kiosk as tall as a finger needs (the visit's own buttons are).
+        const ImVec2 size(0.0f, std::max(minimumTouchHeight(), ImGui::GetFrameHeight()));
+        if (ImGui::Button(std::string(tr(Text::Previous, language_)).c_str(), size))
+            commands.push_back(command::PreviousStop{});
         ImGui::SameLine();
-        if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str()))
+        if (ImGui::Button(std::string(tr(tour.paused ? Text::Play : Text::Pause, language_)).c_str(), size))
             commands.push_back(command::PlayPauseTour{});
         ImGui::SameLine();
-        if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str())) commands.push_back(command::NextStop{});
+        if (ImGui::Button(std::string(tr(Text::Next, language_)).c_str(), size)) commands.push_back(command::NextStop{});
+        ImGui::SameLine();
+        // A toggle, teal while on: the narration spoken in the visit's language.
+        static const LocalizedText kReadAloud{"Lire à voix haute", "Read aloud"};
+        if (tour.readAloud) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+        if (ImGui::Button((kReadAloud.in(language_) + "##readaloud").c_str(), size))
+            commands.push_back(command::SetReadAloud{!tour.readAloud});
+        if (tour.readAloud) ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
                         2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
-        if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str())) commands.push_back(command::EndTour{});
+        if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str(), size)) commands.push_back(command::EndTour{});
     }
     ImGui::End();
 }
