@@ -21,6 +21,7 @@ build_packages=(
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
   libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
   libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
+  libxi-dev               # touch screens: XInput 2.2 touch events (GLFW 3.3 has no touch API)
   libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
   help2man                # the man page, from twin-tour --help, at build time
   dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
