@@ -162,6 +162,8 @@ void VisitSession::resetVisit(Language language) {
     tourLeftByVisitor_ = false;
     tourPanelsStop_ = SIZE_MAX;
     dragging_ = panning_ = false;
+    touch_.abandon();
+    gestures_.clear();
     quitRequested_ = false;
     if (feed_) {
         feed_->setReplaySpeed(1.0);
