@@ -21,6 +21,7 @@ build_packages=(
   libcli11-dev            # command lines of twin-tour and twin-tour-publish
   libsodium-dev           # kiosk: the admin PIN as a salted slow hash (argon2id, crypto_pwhash_str)
   libx11-dev libxss-dev   # kiosk: holding off screen blanking (XScreenSaverSuspend)
+  libxi-dev               # touch screens: XInput 2.2 touch events (GLFW 3.3 has no touch API)
   libsystemd-dev          # sd_notify: readiness and watchdog pings under systemd (kiosk unit)
   libqrcodegencpp-dev     # QR codes of the cards' links, for the visitor's phone
   libespeak-ng-dev        # the tour's narration read aloud (voices: espeak-ng-data)

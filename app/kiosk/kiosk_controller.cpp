@@ -15,7 +15,7 @@ Overloaded(T...) -> Overloaded<T...>;
 
 bool isPress(const engine::InputEvent& e) {
     using K = engine::InputEvent::Kind;
-    return e.kind == K::MouseDown || e.kind == K::KeyDown || e.kind == K::Scroll;
+    return e.kind == K::MouseDown || e.kind == K::TouchDown || e.kind == K::KeyDown || e.kind == K::Scroll;
 }
 }  // namespace
 
@@ -86,8 +86,9 @@ Route KioskController::input(const engine::InputEvent& e, glm::vec2 viewport, Vi
     using K = engine::InputEvent::Kind;
     if (e.kind == K::Close) return Route::Nobody;  // lockdown: the shell ignores it too
     const bool press = isPress(e);
-    if (press || e.kind == K::Char || (e.kind == K::MouseMove && screen_ != Screen::Attract)) idle_.touch(now);
-    if (e.kind == K::MouseDown && gesture_.tap(e.position, viewport, now) && screen_ != Screen::PinPad &&
+    const bool moved = e.kind == K::MouseMove || e.kind == K::TouchMove;
+    if (press || e.kind == K::Char || (moved && screen_ != Screen::Attract)) idle_.touch(now);
+    if ((e.kind == K::MouseDown || e.kind == K::TouchDown) && gesture_.tap(e.position, viewport, now) && screen_ != Screen::PinPad &&
         screen_ != Screen::Admin) {
         if (screen_ == Screen::Attract) leaveAttract(session, now);
         beforePin_ = screen_;
@@ -97,7 +98,8 @@ Route KioskController::input(const engine::InputEvent& e, glm::vec2 viewport, Vi
         swallowRelease_ = true;
         return Route::Nobody;
     }
-    if (swallowRelease_ && e.kind == K::MouseUp) {
+    // (A swallowed finger's moves are harmless: who never saw it go down ignores them.)
+    if (swallowRelease_ && (e.kind == K::MouseUp || e.kind == K::TouchUp || e.kind == K::TouchCancel)) {
         swallowRelease_ = false;
         return Route::Nobody;
     }
@@ -105,7 +107,7 @@ Route KioskController::input(const engine::InputEvent& e, glm::vec2 viewport, Vi
         case Screen::Attract:
             if (press) {
                 leaveAttract(session, now);
-                swallowRelease_ = e.kind == K::MouseDown;
+                swallowRelease_ = e.kind == K::MouseDown || e.kind == K::TouchDown;
             }
             return Route::Nobody;
         case Screen::Visit: return Route::SessionAndPanels;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/log.h"
 #include "feeds/timestamp.h"
@@ -20,6 +21,14 @@ constexpr double kTapSeconds = 0.4;     // ...if it is short
 constexpr float kWalkSpeed = 1.4f;      // metres per second, a visitor's pace
 constexpr float kTurnSpeed = 90.0f;     // degrees per second
 constexpr float kPlanPitch = -55.0f;    // looking down at a cut-away floor
+constexpr float kTouchSlopPixels = 10.0f;  // at UI scale 1 (a touch may wander more than a mouse)
+constexpr float kZoomStep = 0.85f;         // OrbitCamera::zoom's distance factor per step
+
+TouchGestureDesc touchGesturesFor(float uiScale) {
+    TouchGestureDesc desc;
+    desc.tapPixels = kTouchSlopPixels * std::max(uiScale, 1.0f);
+    return desc;
+}
 
 template <class... F>
 struct Overloaded : F... {
@@ -59,7 +68,8 @@ VisitSession::VisitSession(const VisitSessionDesc& desc)
       reducedMotion_(desc.reducedMotion),
       toggles_(desc.toggles),
       statsVisible_(desc.statsVisible),
-      legendVisible_(desc.legendVisible) {}
+      legendVisible_(desc.legendVisible),
+      touch_(touchGesturesFor(desc.uiScale)) {}
 
 VisitSession::~VisitSession() = default;
 
@@ -131,14 +141,8 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
             break;
         case Kind::MouseUp:
             if (dragging_ && e.button == engine::MouseButton::Left &&
-                glm::length(e.position - pressPosition_) < kTapPixels && e.time - pressTime_ < kTapSeconds) {
-                if (plan_)
-                    walkFromPlan(e.position);
-                else if (explorer_)
-                    selectPart(partAt(e.position));  // the machine explorer: a part, or none
-                else
-                    pick(e.position);
-            }
+                glm::length(e.position - pressPosition_) < kTapPixels && e.time - pressTime_ < kTapSeconds)
+                tapView(e.position);
             dragging_ = false;
             break;
         case Kind::MouseMove: {
@@ -183,6 +187,64 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
         }
         case Kind::Char: break;
         case Kind::Close: quitRequested_ = true; break;
+        case Kind::TouchDown:
+        case Kind::TouchMove:
+        case Kind::TouchUp:
+        case Kind::TouchCancel: handleTouch(e, ui); break;
+    }
+}
+
+void VisitSession::tapView(glm::vec2 cursor) {
+    if (plan_)
+        walkFromPlan(cursor);
+    else if (explorer_)
+        selectPart(partAt(cursor));  // the machine explorer: a part, or none
+    else
+        pick(cursor);
+}
+
+void VisitSession::handleTouch(const engine::InputEvent& e, const UiCapture& ui) {
+    using Kind = engine::InputEvent::Kind;
+    // Whether a touch is the panels' shows once ImGui has seen its press (a
+    // frame later; a touch has no hover before it): from then on, the
+    // panels hold the press, and the 3D view lets the whole touch go.
+    if (e.kind != Kind::TouchDown && ui.mouse && !touchOnPanels_ && touch_.fingersDown()) {
+        touchOnPanels_ = true;
+        touch_.abandon();
+    }
+    touch_.handle(e, gestures_);
+    if (touchOnPanels_) gestures_.clear();
+    if (!touch_.fingersDown()) touchOnPanels_ = false;
+    applyGestures(true);
+}
+
+// What the recogniser saw, on the camera (or the walker's head).
+void VisitSession::applyGestures(bool byHand) {
+    for (const Gesture& g : std::exchange(gestures_, {})) {
+        // Taking the camera in hand pauses a playing tour, as with the mouse.
+        if (byHand && tour_ && tour_->playing()) {
+            tour_->pause();
+            tourLeftByVisitor_ = true;
+        }
+        std::visit(Overloaded{
+                       [&](const gesture::Tap& tap) { tapView(tap.position); },
+                       [&](const gesture::Orbit& orbit) {
+                           if (walker_) {
+                               walker_->turn(orbit.dragPixels.x * 0.25f, -orbit.dragPixels.y * 0.25f);
+                               walkTarget_.reset();
+                           } else {
+                               orbit_.rotate(orbit.dragPixels);
+                           }
+                       },
+                       [&](const gesture::Pan& pan) {
+                           if (!walker_) orbit_.pan(pan.dragPixels, viewport_);
+                       },
+                       [&](const gesture::Pinch& pinch) {
+                           if (!walker_)
+                               orbit_.zoom(std::log(1.0f / pinch.ratio) / std::log(kZoomStep), pinch.centre, viewport_);
+                       },
+                   },
+                   g);
     }
 }
 
@@ -616,6 +678,12 @@ std::vector<std::string> VisitSession::takeNewProblems() { return std::exchange(
 void VisitSession::advance(double seconds) {
     const float dt = float(std::min(seconds, 0.1));
     clock_ += seconds;
+    if (tour_ && tour_->playing()) touch_.stopCoasting();  // the tour has the camera
+    touch_.advance(seconds, gestures_);
+    if (!gestures_.empty()) {
+        applyGestures(false);
+        requestFrames(1);
+    }
     if (feed_ && feed_->update()) {
         takeFeedProblems();
         requestFrames(1);
@@ -632,7 +700,7 @@ bool VisitSession::animating() const {
     bool walkingNow = walker_ && (walkTarget_ || glm::length(walkPad_) > 0.0f ||
                                   std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
     bool exploding = explorer_ && explorer_->explodeShown != explorer_->explode;
-    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding;
+    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding || touch_.coasting();
 }
 
 double VisitSession::secondsUntilNews() const {

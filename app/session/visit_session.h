@@ -25,6 +25,7 @@
 #include "platform/input.h"
 #include "scene/camera.h"
 #include "session/narrator.h"
+#include "session/touch_gestures.h"
 #include "session/ui_command.h"
 #include "session/ui_view.h"
 #include "tour/tour_player.h"
@@ -213,6 +214,9 @@ private:
     float aspect() const;
     void applyStart(std::string& error);
     void pick(glm::vec2 cursor);
+    void tapView(glm::vec2 cursor);
+    void handleTouch(const engine::InputEvent& event, const UiCapture& ui);
+    void applyGestures(bool byHand);
     void hover(glm::vec2 cursor);
     void walkFromPlan(glm::vec2 cursor);
     void handleKeyDown(engine::Key key);
@@ -304,6 +308,12 @@ private:
     double pressTime_ = 0.0;
     glm::vec2 lastCursor_{0.0f};
     double clock_ = 0.0;  // seconds advanced so far
+
+    // Touch gestures of the 3D view (touch_gestures.h); the panels' share of
+    // a touch is ImGui's (a finger pressed on a panel is theirs to its end).
+    TouchGestures touch_;
+    bool touchOnPanels_ = false;
+    std::vector<Gesture> gestures_;  // recognised, not yet applied
 
     struct Explorer {
         size_t machine = 0;

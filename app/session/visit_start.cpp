@@ -164,6 +164,8 @@ void VisitSession::resetVisit(Language language) {
     tourPanelsStop_ = SIZE_MAX;
     readAloud_ = false;  // the next visitor turns it on if they want it
     dragging_ = panning_ = false;
+    touch_.abandon();
+    gestures_.clear();
     quitRequested_ = false;
     if (feed_) {
         feed_->setReplaySpeed(1.0);

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <array>
+#include <cfloat>
+#include <utility>
 
 namespace engine {
 
@@ -30,8 +32,10 @@ void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySiz
     io.DisplayFramebufferScale = ImVec2(framebufferScale.x, framebufferScale.y);
     io.DeltaTime = deltaSeconds > 0.0f ? deltaSeconds : 1.0f / 60.0f;
     queue_.insert(queue_.end(), events.begin(), events.end());
+    if (std::exchange(liftPointer_, false) && !primaryFinger_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 
     std::array<bool, 3> pressedNow{};
+    bool touchReleasedNow = false;
     std::array<bool, size_t(Key::Count)> keyPressedNow{};
     // Returns false for an event that must wait for the next frame.
     auto take = [&](const InputEvent& e) {
@@ -61,6 +65,29 @@ void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySiz
                 break;
             case InputEvent::Kind::Char: io.AddInputCharacter(e.codepoint); break;
             case InputEvent::Kind::Close: break;
+            case InputEvent::Kind::TouchDown:
+                if (primaryFinger_) break;                   // a second finger: the 3D view's
+                if (touchReleasedNow) return false;          // a new tap waits for the last one's frame
+                primaryFinger_ = e.finger;
+                io.MousePos = ImVec2(e.position.x, e.position.y);
+                io.MouseDown[0] = true;
+                pressedNow[0] = true;
+                break;
+            case InputEvent::Kind::TouchMove:
+                if (primaryFinger_ == e.finger) io.MousePos = ImVec2(e.position.x, e.position.y);
+                break;
+            case InputEvent::Kind::TouchUp:
+            case InputEvent::Kind::TouchCancel:
+                if (primaryFinger_ != e.finger) break;
+                if (pressedNow[0]) return false;
+                // A cancelled touch must press nothing: the pointer leaves before the release.
+                io.MousePos = e.kind == InputEvent::Kind::TouchUp ? ImVec2(e.position.x, e.position.y)
+                                                                  : ImVec2(-FLT_MAX, -FLT_MAX);
+                io.MouseDown[0] = false;
+                primaryFinger_.reset();
+                touchReleasedNow = true;
+                liftPointer_ = true;
+                break;
         }
         if (e.kind == InputEvent::Kind::KeyDown || e.kind == InputEvent::Kind::KeyUp ||
             e.kind == InputEvent::Kind::MouseDown) {

@@ -3,8 +3,13 @@
 // the same way for a window and for a recording played back headless, so the
 // panels see exactly what the 3D view sees. Also makes the panels usable
 // from the keyboard: Tab moves from panel to panel (1.86 wants Ctrl+Tab),
-// arrows move from button to button, Space or Enter presses.
+// arrows move from button to button, Space or Enter presses. Touch drives
+// ImGui as a mouse: the first finger down is the pointer until it lifts (so
+// buttons work by touch); other fingers are the 3D view's. After a lift the
+// pointer leaves the window, so nothing stays hovered under a gone finger.
+#include <cstdint>
 #include <deque>
+#include <optional>
 #include <span>
 
 #include <glm/glm.hpp>
@@ -30,6 +35,8 @@ public:
 
 private:
     std::deque<InputEvent> queue_;
+    std::optional<uint32_t> primaryFinger_;  // the finger that is ImGui's mouse
+    bool liftPointer_ = false;               // a finger lifted last frame: no hover now
 };
 
 }  // namespace engine

@@ -1,7 +1,9 @@
 #pragma once
 // Input events, in the engine's own terms (no GLFW code outside
-// engine/platform). Touch screens arrive as a left-button mouse on most kiosk
-// drivers; gestures that need two fingers have keyboard or wheel equivalents.
+// engine/platform). Where the X server reports a touch screen through
+// XInput 2.2, the window sends touch events (one finger id per contact);
+// elsewhere a touch screen arrives as a left-button mouse, and gestures that
+// need two fingers have keyboard or wheel equivalents.
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -35,16 +37,27 @@ constexpr uint8_t Super = 8;
 }  // namespace modifier
 
 struct InputEvent {
-    enum class Kind : uint8_t { MouseMove, MouseDown, MouseUp, Scroll, KeyDown, KeyUp, Char, Close };
+    enum class Kind : uint8_t {
+        MouseMove, MouseDown, MouseUp, Scroll, KeyDown, KeyUp, Char, Close,
+        // A finger touches, moves, lifts; a cancel ends a touch that is no
+        // gesture of this window's (another client took it): forget it.
+        TouchDown, TouchMove, TouchUp, TouchCancel
+    };
     Kind kind = Kind::MouseMove;
     double time = 0.0;         // seconds since the input source started
-    glm::vec2 position{0.0f};  // cursor, in window pixels (mouse and scroll events)
+    glm::vec2 position{0.0f};  // cursor or finger, in window pixels (mouse, scroll and touch events)
     glm::vec2 scroll{0.0f};
     MouseButton button = MouseButton::Left;
     Key key = Key::Unknown;
     uint8_t modifiers = 0;  // modifier:: bits
     uint32_t codepoint = 0;  // Char: a Unicode code point
+    uint32_t finger = 0;     // touch events: the contact, unique while it is down
 };
+
+inline bool isTouch(InputEvent::Kind kind) {
+    return kind == InputEvent::Kind::TouchDown || kind == InputEvent::Kind::TouchMove ||
+           kind == InputEvent::Kind::TouchUp || kind == InputEvent::Kind::TouchCancel;
+}
 
 // Lower-case names ("a", "escape", "page-up", "keypad-enter"), as the input
 // recording format writes them; keyNamed is the inverse (nullopt if unknown).

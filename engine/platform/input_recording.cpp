@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <system_error>
 
 #include "core/file_util.h"
@@ -13,6 +14,8 @@ namespace {
 constexpr size_t kMaxRecordingBytes = 16u << 20;
 constexpr double kMaxSeconds = 1e6;     // about 11 days
 constexpr float kMaxCoordinate = 1e5f;  // pixels
+constexpr double kMaxFinger = 4294967295.0;
+constexpr size_t kMaxFingersDown = 20;  // two hands
 
 std::vector<std::string_view> words(std::string_view line) {
     std::vector<std::string_view> out;
@@ -117,11 +120,26 @@ std::string parseEvent(const std::vector<std::string_view>& w, InputEvent& event
         if (args != 1 || !parseNumber(w[2], code) || code < 32 || code > 0x10FFFF || code != std::floor(code))
             return "\"char N\" with N a printable Unicode code point";
         event.codepoint = uint32_t(code);
+    } else if (kind == "touch-down" || kind == "touch-move" || kind == "touch-up" || kind == "touch-cancel") {
+        event.kind = kind == "touch-down"   ? InputEvent::Kind::TouchDown
+                     : kind == "touch-move" ? InputEvent::Kind::TouchMove
+                     : kind == "touch-up"   ? InputEvent::Kind::TouchUp
+                                            : InputEvent::Kind::TouchCancel;
+        if (args != 3) return "\"" + std::string(kind) + " FINGER X Y\" (3 fields after the event)";
+        double finger = 0;
+        if (!parseNumber(w[2], finger) || finger < 0 || finger > kMaxFinger || finger != std::floor(finger))
+            return "the finger id (field 3) as a whole number 0 to 4294967295, got \"" + std::string(w[2]) + "\"";
+        event.finger = uint32_t(finger);
+        if (!parseCoordinate(w[3], event.position.x))
+            return "X (field 4) in pixels, got \"" + std::string(w[3]) + "\"";
+        if (!parseCoordinate(w[4], event.position.y))
+            return "Y (field 5) in pixels, got \"" + std::string(w[4]) + "\"";
     } else if (kind == "close") {
         event.kind = InputEvent::Kind::Close;
         if (args != 0) return "nothing after \"close\"";
     } else {
-        return "an event (move, down, up, scroll, key-down, key-up, char, close), got \"" + std::string(kind) + "\"";
+        return "an event (move, down, up, scroll, key-down, key-up, char, touch-down, touch-move, touch-up, "
+               "touch-cancel, close), got \"" + std::string(kind) + "\"";
     }
     return {};
 }
@@ -153,6 +171,17 @@ std::string formatInputEvent(const InputEvent& e) {
             break;
         case InputEvent::Kind::Char: std::snprintf(body, sizeof body, "char %u", e.codepoint); break;
         case InputEvent::Kind::Close: std::snprintf(body, sizeof body, "close"); break;
+        case InputEvent::Kind::TouchDown:
+        case InputEvent::Kind::TouchMove:
+        case InputEvent::Kind::TouchUp:
+        case InputEvent::Kind::TouchCancel: {
+            const char* name = e.kind == InputEvent::Kind::TouchDown   ? "touch-down"
+                               : e.kind == InputEvent::Kind::TouchMove ? "touch-move"
+                               : e.kind == InputEvent::Kind::TouchUp   ? "touch-up"
+                                                                       : "touch-cancel";
+            std::snprintf(body, sizeof body, "%s %u %.1f %.1f", name, e.finger, e.position.x, e.position.y);
+            break;
+        }
     }
     return std::string(head) + body;
 }
@@ -161,6 +190,7 @@ Result<std::vector<InputEvent>> parseInputRecording(std::string_view text, const
     std::vector<InputEvent> events;
     double lastTime = 0.0;
     size_t lineNumber = 0;
+    std::set<uint32_t> fingersDown;  // a touch's lines must follow one another: down, moves, up or cancel
     while (!text.empty()) {
         ++lineNumber;
         size_t newline = text.find('\n');
@@ -179,6 +209,20 @@ Result<std::vector<InputEvent>> parseInputRecording(std::string_view text, const
                         std::to_string(lastTime) + ")");
         if (w.size() < 2) return fail("an event after the time");
         if (std::string expected = parseEvent(w, event); !expected.empty()) return fail(expected);
+        if (isTouch(event.kind)) {
+            const std::string finger = std::to_string(event.finger);
+            const bool down = fingersDown.count(event.finger) > 0;
+            if (event.kind == InputEvent::Kind::TouchDown) {
+                if (down) return fail("a finger id (field 3) not already down: finger " + finger + " is down");
+                if (fingersDown.size() >= kMaxFingersDown)
+                    return fail("at most " + std::to_string(kMaxFingersDown) + " fingers down at once");
+                fingersDown.insert(event.finger);
+            } else if (!down) {
+                return fail("a finger id (field 3) that is down: finger " + finger + " has no touch-down before");
+            } else if (event.kind != InputEvent::Kind::TouchMove) {
+                fingersDown.erase(event.finger);
+            }
+        }
         lastTime = event.time;
         events.push_back(event);
     }

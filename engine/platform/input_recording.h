@@ -8,12 +8,16 @@
 //   <seconds> scroll <dx> <dy> <x> <y>
 //   <seconds> key-down|key-up <key> [<modifiers>]
 //   <seconds> char <code point>
+//   <seconds> touch-down|touch-move|touch-up|touch-cancel <finger> <x> <y>
 //   <seconds> close
 //
 // Seconds count from the moment the visit is ready (its content loaded) and
 // never decrease; x and y are window pixels from the top left; keys are
 // named as engine::keyName writes them ("escape", "a", "page-up");
-// modifiers are joined with '+' ("shift+control"). No GL, no window.
+// modifiers are joined with '+' ("shift+control"). A finger's lines run
+// touch-down, touch-move..., then touch-up or touch-cancel; its id may be
+// used again after. Recordings without touch lines (the first version of
+// the format) read as before. No GL, no window.
 #include <filesystem>
 #include <string>
 #include <string_view>

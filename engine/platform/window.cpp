@@ -5,6 +5,11 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "platform/window_touch.h"
+
+// GLFW's own X11 accessors (glfw3native.h would also pull in Xrandr's headers).
+extern "C" unsigned long glfwGetX11Window(GLFWwindow* window);
+extern "C" struct _XDisplay* glfwGetX11Display(void);
 
 namespace engine {
 namespace {
@@ -124,11 +129,20 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
     glfwSetKeyCallback(glfw, onKey);
     glfwSetCharCallback(glfw, onChar);
     glfwSetWindowCloseCallback(glfw, onClose);
+    if (desc.touch) {
+        std::string whyNot;
+        window->touch_ = TouchSource::open(window->x11Window(), whyNot);
+        if (window->touch_)
+            log::info("touch: XInput 2.2 touch events selected on the window");
+        else
+            log::info("touch: " + whyNot + "; a touch screen works as a mouse");
+    }
     return window;
 }
 
 Window::~Window() {
     if (screenSaverHeld_) holdOffScreenSaver(false);
+    touch_.reset();  // its connection goes before the window it watches
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
 }
@@ -136,16 +150,27 @@ Window::~Window() {
 void* Window::getProcAddress(const char* name) { return reinterpret_cast<void*>(glfwGetProcAddress(name)); }
 
 std::vector<InputEvent> Window::pollEvents(double timeoutSeconds) {
-    if (timeoutSeconds > 0)
-        glfwWaitEventsTimeout(timeoutSeconds);
-    else
+    if (!touch_) {
+        if (timeoutSeconds > 0)
+            glfwWaitEventsTimeout(timeoutSeconds);
+        else
+            glfwPollEvents();
+    } else {
+        if (timeoutSeconds > 0) touch_->waitWithGlfw(timeoutSeconds);
         glfwPollEvents();
+        touch_->take(pending_);
+    }
     std::vector<InputEvent> events;
     events.swap(pending_);
     return events;
 }
 
-void Window::wakeUp() { glfwPostEmptyEvent(); }
+unsigned long Window::x11Window() const { return glfwGetX11Display() ? glfwGetX11Window(window_) : 0; }
+
+void Window::wakeUp() {
+    glfwPostEmptyEvent();
+    TouchSource::wake();  // a wait on the touch connection too
+}
 
 void Window::swapBuffers() { glfwSwapBuffers(window_); }
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }

@@ -26,7 +26,12 @@ struct WindowDesc {
     // Whatever context the driver gives instead of 3.3 core, so that a caller
     // whose 3.3 request failed can report what there is.
     bool anyVersion = false;
+    // Touch events where the X server reports a touch screen (XInput 2.2);
+    // off, or where that fails (logged once), a touch screen is a mouse.
+    bool touch = true;
 };
+
+class TouchSource;
 
 class Window {
 public:
@@ -55,6 +60,12 @@ public:
     // X11 display or no extension (the reason is logged once).
     bool holdOffScreenSaver(bool hold);
 
+    // Whether touch events are selected on the window (XInput 2.2): then a
+    // touch arrives as Touch* events and not as the pointer.
+    bool touchInput() const { return touch_ != nullptr; }
+    // The window's X11 id (0 without X11), for tests and native extensions.
+    unsigned long x11Window() const;
+
     static void* getProcAddress(const char* name);
     // Wakes a pollEvents() that is waiting; callable from any thread.
     static void wakeUp();
@@ -69,6 +80,7 @@ private:
     static void onClose(GLFWwindow*);
 
     GLFWwindow* window_ = nullptr;
+    std::unique_ptr<TouchSource> touch_;
     bool screenSaverHeld_ = false;
     std::vector<InputEvent> pending_;
 };

@@ -124,3 +124,54 @@ TEST_F(GuiInputTest, ArrowsShowTheKeyboardAndEnterPressesTheButton) {
 
 }  // namespace
 }  // namespace engine
+
+namespace engine {
+namespace {
+
+InputEvent touch(InputEvent::Kind kind, uint32_t finger, glm::vec2 at) {
+    InputEvent e;
+    e.kind = kind;
+    e.finger = finger;
+    e.position = at;
+    return e;
+}
+
+TEST_F(GuiInputTest, ATapOfTheFirstFingerPressesAButton) {
+    GuiInput input;
+    const glm::vec2 onButton(40, 20);
+    EXPECT_FALSE(frame(input, {}));
+    EXPECT_FALSE(frame(input, {}));
+    // No hover before: the finger lands and lifts in one frame.
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchDown, 3, onButton),
+                               touch(InputEvent::Kind::TouchUp, 3, onButton)}));
+    EXPECT_TRUE(frame(input, {}));
+    // The lifted finger hovers nothing any more.
+    frame(input, {});
+    EXPECT_LT(ImGui::GetIO().MousePos.x, -1e30f);
+    EXPECT_FALSE(ImGui::GetIO().WantCaptureMouse);
+}
+
+TEST_F(GuiInputTest, OnlyTheFirstFingerIsTheMouseAndACancelPressesNothing) {
+    GuiInput input;
+    const glm::vec2 onButton(40, 20), away(300, 250);
+    frame(input, {});
+    frame(input, {});
+    // Finger 1 away from the button, finger 2 on it: finger 2 is not the mouse.
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchDown, 1, away),
+                               touch(InputEvent::Kind::TouchDown, 2, onButton)}));
+    EXPECT_FLOAT_EQ(ImGui::GetIO().MousePos.x, away.x);
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchUp, 2, onButton)}));
+    EXPECT_TRUE(ImGui::GetIO().MouseDown[0]);
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchUp, 1, away)}));
+    EXPECT_FALSE(ImGui::GetIO().MouseDown[0]);
+    // On the button, then cancelled: no click.
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchDown, 5, onButton)}));
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchCancel, 5, onButton)}));
+    EXPECT_FALSE(frame(input, {}));
+    // The same, lifted: a click.
+    EXPECT_FALSE(frame(input, {touch(InputEvent::Kind::TouchDown, 6, onButton)}));
+    EXPECT_TRUE(frame(input, {touch(InputEvent::Kind::TouchUp, 6, onButton)}));
+}
+
+}  // namespace
+}  // namespace engine

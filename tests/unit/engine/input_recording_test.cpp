@@ -46,8 +46,25 @@ TEST(InputRecording, EveryKindOfEventSurvivesARoundTrip) {
     e.kind = InputEvent::Kind::Char;
     e.codepoint = 0xE9;  // é
     add(e);
+    e = {};
+    e.time = 2.25;
+    e.kind = InputEvent::Kind::TouchDown;
+    e.finger = 7;
+    e.position = {900.5f, 400.0f};
+    add(e);
+    e.kind = InputEvent::Kind::TouchMove;
+    e.position = {950.0f, 410.5f};
+    add(e);
+    e.kind = InputEvent::Kind::TouchUp;
+    add(e);
+    e.kind = InputEvent::Kind::TouchDown;
+    e.finger = 4000000000u;
+    add(e);
+    e.kind = InputEvent::Kind::TouchCancel;
+    add(e);
+    e = {};
+    e.time = 2.5;
     e.kind = InputEvent::Kind::Close;
-    e.codepoint = 0;
     add(e);
 
     std::string text = "# a comment\n\n";
@@ -66,7 +83,46 @@ TEST(InputRecording, EveryKindOfEventSurvivesARoundTrip) {
         EXPECT_EQ(a.key, b.key) << i;
         EXPECT_EQ(a.modifiers, b.modifiers) << i;
         EXPECT_EQ(a.codepoint, b.codepoint) << i;
+        EXPECT_EQ(a.finger, b.finger) << i;
     }
+}
+
+TEST(InputRecording, RecordingsWithoutTouchLinesStillRead) {
+    // A recording of the format's first version, as tests/playback holds them.
+    auto parsed = parseInputRecording("# v1\n0.5 move 560 350\n0.6 down left 560 350\n0.7 up left 560 350\n5 close\n",
+                                      "v1.rec");
+    ASSERT_TRUE(parsed) << parsed.error();
+    ASSERT_EQ(parsed->size(), 4u);
+    EXPECT_EQ((*parsed)[1].kind, InputEvent::Kind::MouseDown);
+}
+
+TEST(InputRecording, TouchLinesNameTheLineAndTheField) {
+    struct Case {
+        const char* text;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"0 touch-down 1 10\n", "rec:1: expected \"touch-down FINGER X Y\""},
+        {"0 touch-down one 10 20\n", "rec:1: expected the finger id (field 3)"},
+        {"0 touch-down -1 10 20\n", "rec:1: expected the finger id (field 3)"},
+        {"0 touch-down 1.5 10 20\n", "rec:1: expected the finger id (field 3)"},
+        {"0 touch-down 1 x 20\n", "rec:1: expected X (field 4)"},
+        {"0 touch-down 1 10 1e9\n", "rec:1: expected Y (field 5)"},
+        {"0 touch-down 1 10 20\n0.1 touch-down 1 10 20\n", "rec:2: expected a finger id (field 3) not already down"},
+        {"0 touch-move 3 10 20\n", "rec:1: expected a finger id (field 3) that is down: finger 3"},
+        {"0 touch-down 1 10 20\n0.1 touch-up 1 10 20\n0.2 touch-up 1 10 20\n",
+         "rec:3: expected a finger id (field 3) that is down"},
+        {"0 touch-down 1 10 20\n0.1 touch-cancel 1 10 20\n0.2 touch-move 1 10 20\n",
+         "rec:3: expected a finger id (field 3) that is down"},
+    };
+    for (const Case& c : cases) {
+        auto parsed = parseInputRecording(c.text, "rec");
+        ASSERT_FALSE(parsed) << c.text;
+        EXPECT_EQ(parsed.error().rfind(c.expected, 0), 0u) << parsed.error();
+    }
+    // A lifted finger's id may touch again.
+    auto again = parseInputRecording("0 touch-down 1 10 20\n0.1 touch-up 1 10 20\n0.2 touch-down 1 5 5\n", "rec");
+    EXPECT_TRUE(again) << again.error();
 }
 
 TEST(InputRecording, KeyNamesAreTheirOwnInverse) {

@@ -117,6 +117,18 @@ struct Kiosk {
         }
         return routes;
     }
+    // A finger's tap (XInput 2.2 touch events), routed the same way.
+    std::vector<Route> fingerTap(glm::vec2 at, uint32_t finger = 1) {
+        std::vector<Route> routes;
+        for (auto kind : {InputEvent::Kind::TouchDown, InputEvent::Kind::TouchUp}) {
+            InputEvent e = pointer(kind, at, now);
+            e.finger = finger;
+            Route route = controller.input(e, kViewport, session, now);
+            if (route == Route::SessionAndPanels) session.handle(e, {});
+            routes.push_back(route);
+        }
+        return routes;
+    }
 };
 
 TEST(KioskController, StartsInTheAttractLoopPlayingTheAttractTour) {
@@ -142,6 +154,23 @@ TEST(KioskController, TheFirstTouchOpensHomeAndIsNotAPick) {
     k.controller.apply(command::Explore{}, k.session, k.now);
     EXPECT_EQ(k.controller.screen(), Screen::Visit);
     EXPECT_EQ(k.tap({960, 540})[1], Route::SessionAndPanels);
+}
+
+TEST(KioskController, AFingerIsATouchToo) {
+    Kiosk k;
+    k.wait(1.0);
+    auto routes = k.fingerTap({960, 540});
+    EXPECT_EQ(routes[0], Route::Nobody);  // the touch that woke it
+    EXPECT_EQ(routes[1], Route::Nobody);  // and its lift
+    EXPECT_EQ(k.controller.screen(), Screen::Home);
+    EXPECT_EQ(k.fingerTap({960, 540})[0], Route::PanelsOnly);
+    // Fingers keep the visit alive.
+    k.wait(50.0);
+    k.fingerTap({100, 100}, 7);
+    k.wait(50.0);
+    EXPECT_EQ(k.controller.screen(), Screen::Home);
+    k.wait(15.0);
+    EXPECT_EQ(k.controller.screen(), Screen::Attract);
 }
 
 TEST(KioskController, IdleTimeoutResetsTheWholeVisit) {
@@ -219,6 +248,17 @@ TEST(KioskController, CornerGestureThenRightPinOpensAdminAndExit) {
     EXPECT_FALSE(k.controller.exitRequested());
     k.controller.apply(command::AdminExit{}, k.session, k.now);
     EXPECT_TRUE(k.controller.exitRequested());
+}
+
+TEST(KioskController, FiveFingerTapsInTheCornerOpenThePinPad) {
+    auto hash = hashPin("2468", true);
+    ASSERT_TRUE(hash);
+    Kiosk k(*hash);
+    for (uint32_t i = 0; i < 5; ++i) {
+        k.fingerTap({1910, 10}, i);
+        k.wait(0.2);
+    }
+    EXPECT_EQ(k.controller.screen(), Screen::PinPad);
 }
 
 TEST(KioskController, WrongPinStaysLockedAndWaits) {

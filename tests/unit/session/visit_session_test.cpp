@@ -328,3 +328,65 @@ TEST(VisitSession, NothingMovingNeedsNoFrame) {
 
 }  // namespace
 }  // namespace twin
+
+namespace twin {
+namespace {
+
+InputEvent finger(InputEvent::Kind kind, uint32_t id, glm::vec2 at, double time) {
+    InputEvent e = pointer(kind, at, time);
+    e.finger = id;
+    return e;
+}
+
+TEST(VisitSession, ATouchTapSelectsAsAClickDoesButNotOnThePanels) {
+    Loaded v(lookingAtTheMachine());
+    VisitSession& session = v.session;
+    const glm::vec2 at = machinePixel(session);
+    // Pressed on a panel: the panels hold the press once ImGui has seen it.
+    session.handle(finger(InputEvent::Kind::TouchDown, 1, at, 1.0), {});
+    session.handle(finger(InputEvent::Kind::TouchUp, 1, at, 1.1), UiCapture{true, false, false});
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(session.selection()));
+    session.handle(finger(InputEvent::Kind::TouchDown, 1, at, 2.0), {});
+    session.handle(finger(InputEvent::Kind::TouchUp, 1, at, 2.1), {});
+    ASSERT_TRUE(std::holds_alternative<MachineIndex>(session.selection()));
+    EXPECT_EQ(std::get<MachineIndex>(session.selection()), MachineIndex{0});
+}
+
+TEST(VisitSession, OneFingerOrbitsAndCoastsTwoFingersZoomAndPan) {
+    Loaded v(lookingAtTheMachine());
+    VisitSession& session = v.session;
+    run(session, 1.0);
+    ASSERT_FALSE(session.animating());
+    const float yaw = session.orbit().goal().yawDegrees;
+    session.handle(finger(InputEvent::Kind::TouchDown, 1, {200, 300}, 1.0), {});
+    for (int i = 1; i <= 10; ++i)
+        session.handle(finger(InputEvent::Kind::TouchMove, 1, {200.0f + 20.0f * i, 300}, 1.0 + i / 60.0), {});
+    session.handle(finger(InputEvent::Kind::TouchUp, 1, {400, 300}, 1.0 + 11 / 60.0), {});
+    const float released = session.orbit().goal().yawDegrees;
+    EXPECT_NE(released, yaw);
+    // The view coasts on, then stops.
+    EXPECT_TRUE(session.animating());
+    run(session, 0.5);
+    EXPECT_NE(session.orbit().goal().yawDegrees, released);
+    run(session, 3.0);
+    EXPECT_FALSE(session.animating());
+
+    // Fingers apart: closer.
+    const float distance = session.orbit().goal().distance;
+    session.handle(finger(InputEvent::Kind::TouchDown, 1, {300, 300}, 10.0), {});
+    session.handle(finger(InputEvent::Kind::TouchDown, 2, {500, 300}, 10.0), {});
+    session.handle(finger(InputEvent::Kind::TouchMove, 1, {250, 300}, 10.1), {});
+    session.handle(finger(InputEvent::Kind::TouchMove, 2, {550, 300}, 10.1), {});
+    EXPECT_LT(session.orbit().goal().distance, distance * 0.8f);
+    // Together: the target moves.
+    const glm::vec3 target = session.orbit().goal().target;
+    session.handle(finger(InputEvent::Kind::TouchMove, 1, {250, 400}, 10.2), {});
+    session.handle(finger(InputEvent::Kind::TouchMove, 2, {550, 400}, 10.2), {});
+    EXPECT_GT(glm::length(session.orbit().goal().target - target), 0.01f);
+    session.handle(finger(InputEvent::Kind::TouchUp, 1, {250, 400}, 10.3), {});
+    session.handle(finger(InputEvent::Kind::TouchUp, 2, {550, 400}, 10.3), {});
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(session.selection()));
+}
+
+}  // namespace
+}  // namespace twin
