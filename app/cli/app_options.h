@@ -37,6 +37,8 @@ struct AppOptions {
     std::string part;                        // with focus: select that part (node name)
     int procedure = -1;                      // with focus: open that procedure (0-based)
     int step = 0;                            // ...at that step (0-based)
+    std::string explorerTab;                 // with focus: parts, procedures, safety or training
+    bool flipSection = false;                // with section: keep the side nearer the learner
     std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
     bool reducedMotion = false;              // short transitions

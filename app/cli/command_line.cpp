@@ -121,6 +121,15 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
                 o.step = f.size() == 2 ? int(f[1]) - 1 : 0;
                 return {};
             });
+    const std::string tabReason = "--tab expects parts, procedures, safety or training";
+    p.value("--tab", "NAME", "with --focus: show that tab of the explorer (parts, procedures, safety, training)",
+            tabReason, [&o, tabReason](const std::string& v) -> std::string {
+                if (v != "parts" && v != "procedures" && v != "safety" && v != "training")
+                    return tabReason + ", got \"" + v + "\"";
+                o.explorerTab = v;
+                return {};
+            });
+    p.flag("--flip-section", "with --section: keep the side of the cut nearer the learner", setTrue(o.flipSection));
     p.value("--part", "NODE", "with --focus: select that part of the machine (its node name)",
             "--part needs a part's node name (e.g. extruder_head)",
             nonEmpty(o.part, "--part needs a part's node name (e.g. extruder_head)"));

@@ -536,9 +536,10 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
                     ok = false;
                     continue;
                 }
-                r.onlyKeys(*it, pp, {"label", "description", "explodeDirection"});
+                r.onlyKeys(*it, pp, {"label", "description", "role", "explodeDirection"});
                 bool partOk = r.localized(*it, "label", pp, true, part.label) &
-                              r.localized(*it, "description", pp, false, part.description);
+                              r.localized(*it, "description", pp, false, part.description) &
+                              r.localized(*it, "role", pp, false, part.role);
                 if (it->contains("explodeDirection")) {
                     glm::vec3 direction{0.0f};
                     if (!r.vec3(*it, "explodeDirection", pp, false, direction)) {
@@ -642,6 +643,41 @@ void readTours(Reader& r, const json& doc, SceneDescription& scene, const std::s
             ok = false;
         }
         if (ok) scene.tours.push_back(tour);
+    });
+}
+
+// trainingModules: each names the machines it uses (declared machine ids).
+void readTraining(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& machines) {
+    const json* modules = r.member(doc, "trainingModules", "", false, json::value_t::array, "an array of training modules");
+    if (!modules) return;
+    std::set<std::string> ids;
+    r.eachObject(*modules, "/trainingModules", [&](const json& t, const std::string& path) {
+        r.onlyKeys(t, path, {"id", "title", "hours", "prerequisites", "machines"});
+        TrainingModule module;
+        double hours = 0;
+        bool ok = r.id(t, path, ids, module.id) & r.localized(t, "title", path, true, module.title) &
+                  r.number(t, "hours", path, true, 0.5, 200, hours) &
+                  r.localizedList(t, "prerequisites", path, module.prerequisites);
+        module.hours = float(hours);
+        if (const json* used = r.member(t, "machines", path, true, json::value_t::array, "an array of machine ids")) {
+            if (used->empty()) {
+                r.issue(path + "/machines", "expected at least one machine id");
+                ok = false;
+            }
+            for (size_t i = 0; i < used->size(); ++i) {
+                const json& v = (*used)[i];
+                if (!v.is_string() || !machines.count(v.get<std::string>())) {
+                    r.issue(path + "/machines/" + std::to_string(i),
+                            v.is_string() ? "unknown machine id \"" + v.get<std::string>() + "\"" : "expected a machine id");
+                    ok = false;
+                } else {
+                    module.machines.push_back(v.get<std::string>());
+                }
+            }
+        } else {
+            ok = false;
+        }
+        if (ok) scene.trainingModules.push_back(std::move(module));
     });
 }
 
@@ -753,6 +789,14 @@ const Tour* SceneDescription::tour(const std::string& id) const {
     return nullptr;
 }
 
+std::vector<const TrainingModule*> SceneDescription::trainingFor(const std::string& machineId) const {
+    std::vector<const TrainingModule*> found;
+    for (const TrainingModule& module : trainingModules)
+        if (std::find(module.machines.begin(), module.machines.end(), machineId) != module.machines.end())
+            found.push_back(&module);
+    return found;
+}
+
 const char* pictogramName(Pictogram pictogram) {
     for (const auto& [kind, name] : kPictograms)
         if (kind == pictogram) return name;
@@ -814,7 +858,7 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
         return scene;
     }
     r.onlyKeys(doc, "", {"format", "assetRoot", "name", "about", "building", "platforms", "machines", "tours", "feeds",
-                         "kiosk"});
+                         "kiosk", "trainingModules"});
     std::string format;
     if (r.string(doc, "format", "", true, format) && format != "twin-tour-scene/1")
         r.issue("/format", "expected \"twin-tour-scene/1\", found \"" + format + "\"");
@@ -834,6 +878,7 @@ SceneDescription parseSceneText(std::string_view text, const std::filesystem::pa
     std::set<std::string> platforms = declaredIds(doc, "platforms");
     readMachines(r, doc, scene, platforms);
     readTours(r, doc, scene, platforms, declaredIds(doc, "machines"));
+    readTraining(r, doc, scene, declaredIds(doc, "machines"));
     readFeeds(r, doc, scene);
     readKiosk(r, doc, scene, declaredIds(doc, "tours"));
     std::stable_sort(scene.issues.begin(), scene.issues.end(),

@@ -73,8 +73,9 @@ struct Platform {
 struct MachinePart {
     std::string node;  // node name in the machine's model
     LocalizedText label;
-    LocalizedText description;
+    LocalizedText description;  // what it is
     std::optional<glm::vec3> explodeDirection;  // model space; absent: from the assembly
+    LocalizedText role;         // what it does in the machine's work (may be empty)
 };
 
 // Protective equipment the project draws as a pictogram (the machine explorer).
@@ -113,6 +114,16 @@ struct Machine {
     std::vector<MachinePart> parts;
     std::vector<Procedure> procedures;
     std::optional<SceneLink> link;  // for the visitor's phone (QR code)
+};
+
+// A training module of the building (top-level `trainingModules`): the
+// machine cards list those that use the machine.
+struct TrainingModule {
+    std::string id;
+    LocalizedText title;
+    float hours = 0.0f;
+    std::vector<LocalizedText> prerequisites;  // empty: none
+    std::vector<std::string> machines;         // machine ids
 };
 
 struct CameraViewpoint {
@@ -176,6 +187,7 @@ struct SceneDescription {
     std::vector<Platform> platforms;
     std::vector<Machine> machines;
     std::vector<Tour> tours;
+    std::vector<TrainingModule> trainingModules;
     Feeds feeds;
     Kiosk kiosk;
     std::vector<SceneIssue> issues;  // every problem found
@@ -184,6 +196,8 @@ struct SceneDescription {
     const Platform* platform(const std::string& id) const;
     const Machine* machine(const std::string& id) const;
     const Tour* tour(const std::string& id) const;
+    // The training modules that use machine `id`, in the scene's order.
+    std::vector<const TrainingModule*> trainingFor(const std::string& machineId) const;
 };
 
 // Reads and validates a scene file. Never throws, whatever the input.

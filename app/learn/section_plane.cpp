@@ -5,7 +5,7 @@
 namespace twin::learn {
 
 std::optional<glm::vec4> sectionPlane(const engine::Aabb& bounds, const glm::mat4& placement, float depth,
-                                      const glm::vec3& eye) {
+                                      const glm::vec3& eye, bool flipped) {
     if (!(depth > 0.0f) || bounds.empty()) return std::nullopt;
     depth = std::min(depth, 1.0f);
     // The model's z axis in the world, and which end of it faces the eye.
@@ -20,7 +20,8 @@ std::optional<glm::vec4> sectionPlane(const engine::Aabb& bounds, const glm::mat
     glm::vec3 local = bounds.center();
     local.z = nearZ + (farZ - nearZ) * depth;
     const glm::vec3 point = glm::vec3(placement * glm::vec4(local, 1.0f));
-    const glm::vec3 normal = eyeOnPlusSide ? -axis : axis;  // kept: away from the eye
+    glm::vec3 normal = eyeOnPlusSide ? -axis : axis;  // kept: away from the eye
+    if (flipped) normal = -normal;
     return glm::vec4(normal, -glm::dot(normal, point));
 }
 

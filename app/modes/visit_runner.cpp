@@ -86,6 +86,11 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     start.part = options.part;
     start.procedure = options.procedure;
     start.step = options.step;
+    start.flipSection = options.flipSection;
+    if (options.explorerTab == "parts") start.explorerTab = ExplorerTab::Parts;
+    if (options.explorerTab == "procedures") start.explorerTab = ExplorerTab::Procedures;
+    if (options.explorerTab == "safety") start.explorerTab = ExplorerTab::Safety;
+    if (options.explorerTab == "training") start.explorerTab = ExplorerTab::Training;
     start.platform = options.platform;
     start.walk = options.walk;
     start.tour = options.tour;

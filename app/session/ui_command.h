@@ -53,6 +53,7 @@ struct HoverPart { int part = -1; };   // index into the machine's parts; -1: no
 struct SelectPart { int part = -1; };  // selects and frames it; -1: none
 struct SetExplode { float amount = 0.0f; };  // 0 assembled, 1 fully exploded
 struct SetSection { float depth = 0.0f; };   // 0 no cut, 1 the whole depth
+struct FlipSection {};                       // keeps the other side of the cut
 struct OpenProcedure { int procedure = -1; };  // index into the machine's procedures; -1 closes it
 struct GoToStep { int step = 0; };             // of the open procedure: its parts lit and framed
 struct TickStep { int step = 0; bool done = true; };
@@ -67,7 +68,7 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::GoToPlatform, command::GoToMachine, command::OpenPlatformCard,
                                command::SeekData, command::SetReplaySpeed, command::BackToNow,
                                command::ExploreMachine, command::LeaveExplorer, command::HoverPart,
-                               command::SelectPart, command::SetExplode, command::SetSection,
+                               command::SelectPart, command::SetExplode, command::SetSection, command::FlipSection,
                                command::OpenProcedure, command::GoToStep, command::TickStep>;
 
 }  // namespace twin

@@ -48,6 +48,7 @@ struct TourView {
     float progress = 0;  // 0..1 over the whole tour
     LocalizedText narration;
     bool readAloud = false;  // the narration is spoken (the toggle is on)
+    int machine = -1;    // the machine the current stop shows (its index), -1: none
 };
 
 // The day's series of the open cards, read by the session from the feed's
@@ -78,6 +79,9 @@ struct LiveView {
     DaySeries series;
 };
 
+// The explorer's tabs, for a tab asked for from the start (--explorer-tab).
+enum class ExplorerTab { Parts, Procedures, Safety, Training };
+
 // The machine explorer as the panels show it (app/ui/machine_explorer.*).
 struct ExplorerView {
     bool active = false;
@@ -87,6 +91,9 @@ struct ExplorerView {
     int selectedPart = -1;
     float explode = 0.0f;         // the slider's value
     float section = 0.0f;
+    bool sectionFlipped = false;  // the cut keeps the side nearer the learner
+    std::optional<ExplorerTab> tab;  // brought forward once
+    std::vector<const TrainingModule*> training;  // the modules that use the machine
     int procedure = -1;          // the open procedure (-1: none)
     int step = 0;                // its current step
     std::vector<bool> ticked;    // its steps the learner has ticked
@@ -121,6 +128,7 @@ struct UiView {
     const Machine* machine = nullptr;      // the selected machine, shown in its card
     int machineIndex = -1;                 // its index in the scene's machines
     const Platform* machinePlatform = nullptr;
+    std::vector<const TrainingModule*> machineTraining;  // the training modules that use it
     bool liveData = false;  // the scene has live data (panels drawn by LivePanels)
     bool legendVisible = false;
     LiveView live;

@@ -15,7 +15,27 @@ constexpr float kExplodeSpeed = 4.0f;         // per second: the shown amount ea
 constexpr glm::vec4 kPartSelectedColour{1.0f, 0.62f, 0.10f, 1.0f};
 constexpr glm::vec4 kPartHoverColour{1.0f, 1.0f, 1.0f, 0.9f};
 constexpr glm::vec4 kStepColour{0.30f, 0.85f, 0.45f, 1.0f};
+// The explorer's panel (app/ui/machine_explorer.cpp): the left column, this
+// wide at UI scale 1 (margins included), at most this share of the window.
+constexpr float kPanelPixels = 424.0f;
+constexpr float kPanelShare = 0.34f;
 }  // namespace
+
+// The share of the view's width the explorer's panel covers (0 when not exploring).
+float VisitSession::explorerPanelShare() const {
+    if (!explorer_ || viewport_.x <= 0.0f) return 0.0f;
+    const float panel = std::min(kPanelPixels * desc_.uiScale, viewport_.x * kPanelShare + 24.0f) / viewport_.x;
+    return std::clamp(panel, 0.0f, 0.5f);
+}
+
+// Frames a world box to fit the part of the view the explorer's panel leaves
+// free; camera() shifts the image into that part (a lens shift), so the
+// orbit still turns about the machine and no part of it, nor its label,
+// sits under the panel.
+void VisitSession::frameBesideExplorerPanel(const engine::Aabb& world, float yawDegrees, float pitchDegrees,
+                                           bool immediate) {
+    orbit_.frame(world, yawDegrees, pitchDegrees, aspect() * (1.0f - explorerPanelShare()), immediate);
+}
 
 std::optional<size_t> VisitSession::exploredMachine() const {
     if (!explorer_) return std::nullopt;
@@ -42,8 +62,8 @@ void VisitSession::explore(size_t index, bool immediate) {
     hovered_.reset();
     const glm::vec3 front = glm::vec3(machine.model.transform * glm::vec4(0.0f, 0.0f, 1.0f, 0.0f));
     float yaw = glm::length(front) > 0.0f ? glm::degrees(std::atan2(-front.x, front.z)) : 0.0f;
-    orbit_.frame(explorer_->shape.bounds.transformed(explorer_->placement), yaw + kExplorerYawOffset, kExplorerPitch,
-                 aspect(), immediate);
+    frameBesideExplorerPanel(explorer_->shape.bounds.transformed(explorer_->placement), yaw + kExplorerYawOffset,
+                             kExplorerPitch, immediate);
     requestFrames(3);
 }
 
@@ -51,8 +71,8 @@ void VisitSession::explore(size_t index, bool immediate) {
 void VisitSession::frameExplorer(bool immediate) {
     if (!explorer_) return;
     engine::Aabb box = learn::explodedMachineBounds(explorer_->shape, explorer_->explode);
-    orbit_.frame(box.transformed(explorer_->placement), orbit_.goal().yawDegrees, orbit_.goal().pitchDegrees, aspect(),
-                 immediate);
+    frameBesideExplorerPanel(box.transformed(explorer_->placement), orbit_.goal().yawDegrees,
+                             orbit_.goal().pitchDegrees, immediate);
 }
 
 void VisitSession::leaveExplorer() {
@@ -78,8 +98,8 @@ void VisitSession::selectPart(int part, bool immediate) {
     engine::Aabb framed;
     framed.expand(box.center() - half);
     framed.expand(box.center() + half);
-    orbit_.frame(framed.transformed(explorer_->placement), orbit_.pose().yawDegrees, kExplorerPitch, aspect(),
-                 immediate);
+    frameBesideExplorerPanel(framed.transformed(explorer_->placement), orbit_.pose().yawDegrees, kExplorerPitch,
+                             immediate);
 }
 
 // A step of the open procedure: the parts it names are lit and framed together.
@@ -104,7 +124,8 @@ void VisitSession::goToStep(int step, bool immediate) {
     engine::Aabb framed;
     framed.expand(box.center() - half);
     framed.expand(box.center() + half);
-    orbit_.frame(framed.transformed(explorer_->placement), orbit_.goal().yawDegrees, kExplorerPitch, aspect(), immediate);
+    frameBesideExplorerPanel(framed.transformed(explorer_->placement), orbit_.goal().yawDegrees, kExplorerPitch,
+                             immediate);
 }
 
 // The part under the cursor: a ray through the pixel, in the machine's axes.
@@ -139,7 +160,8 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
     FocusView focus;
     focus.machine = MachineIndex{e.machine};
     focus.placementTransforms = learn::explodeTransforms(e.shape, e.explodeShown);
-    focus.clipPlane = learn::sectionPlane(e.shape.bounds, e.placement, e.section, frame.scene.camera.position);
+    focus.clipPlane =
+        learn::sectionPlane(e.shape.bounds, e.placement, e.section, frame.scene.camera.position, e.sectionFlipped);
     frame.scene.focus = std::move(focus);
     // The live view's floor tint and other machines' badges would sit on the ghosts: left out.
     frame.scene.floorOverlays = nullptr;
@@ -175,6 +197,9 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
     view.selectedPart = e.selectedPart;
     view.explode = e.explode;
     view.section = e.section;
+    view.sectionFlipped = e.sectionFlipped;
+    view.tab = e.tab;
+    view.training = s->trainingFor(s->machines[e.machine].id);
     view.procedure = e.procedure;
     view.step = e.step;
     if (e.procedure >= 0) view.ticked = e.ticked[size_t(e.procedure)];

@@ -74,6 +74,7 @@ UiView VisitSession::describeUi(const engine::Camera& camera) {
             ui.machine = &s->machines[*m];
             ui.machineIndex = int(*m);
             ui.machinePlatform = s->platform(ui.machine->platform);
+            ui.machineTraining = s->trainingFor(ui.machine->id);
         }
     }
     if (tour_) {
@@ -85,6 +86,11 @@ UiView VisitSession::describeUi(const engine::Camera& camera) {
         ui.tour.progress = float(tour_->progress());
         ui.tour.narration = {tour_->narration(Language::French), tour_->narration(Language::English)};
         ui.tour.readAloud = readAloud_;
+        // A stop at a machine offers its explorer.
+        const std::vector<TourStop>& stops = tour_->tour().stops;
+        if (s && tour_->currentStop() < stops.size() && stops[tour_->currentStop()].kind == TourStop::TargetKind::Machine)
+            for (size_t i = 0; i < s->machines.size(); ++i)
+                if (s->machines[i].id == stops[tour_->currentStop()].targetId) ui.tour.machine = int(i);
     }
     if (plan_ && walker_) {
         // The visitor on the plan, and where they look.

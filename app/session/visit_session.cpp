@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "core/log.h"
 #include "feeds/timestamp.h"
 #include "learn/part_check.h"
@@ -87,6 +89,10 @@ engine::Camera VisitSession::camera() const {
     engine::Camera camera;
     camera.view = orbit_.view();
     camera.projection = orbit_.projection(aspect(), content_.sceneBounds);
+    // Exploring, the image slides right by the explorer panel's share: the
+    // machine sits in the middle of what the panel leaves free.
+    if (const float share = explorerPanelShare(); share > 0.0f)
+        camera.projection = glm::translate(glm::mat4(1.0f), glm::vec3(share, 0.0f, 0.0f)) * camera.projection;
     camera.position = orbit_.eye();
     return camera;
 }
@@ -452,6 +458,9 @@ void VisitSession::apply(const UiCommand& command) {
             },
             [&](const command::SetSection& c) {
                 if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
+            },
+            [&](const command::FlipSection&) {
+                if (explorer_) explorer_->sectionFlipped = !explorer_->sectionFlipped;
             },
         },
         command);

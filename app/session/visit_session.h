@@ -81,6 +81,8 @@ struct VisitStart {
     float section = 0.0f;                // with focus: the section plane's depth (0-1)
     std::string part;                    // with focus: select that part (node name)
     int procedure = -1;                  // with focus: open that procedure (0-based), at `step`
+    std::optional<ExplorerTab> explorerTab;  // with focus: bring that tab forward
+    bool flipSection = false;            // with section: keep the side nearer the eye
     int step = 0;
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
@@ -246,6 +248,8 @@ private:
     void leaveExplorer();
     void selectPart(int part, bool immediate = false);
     void frameExplorer(bool immediate);
+    void frameBesideExplorerPanel(const engine::Aabb& world, float yawDegrees, float pitchDegrees, bool immediate);
+    float explorerPanelShare() const;
     void goToStep(int step, bool immediate = false);
     int partAt(glm::vec2 cursor) const;
     void updateExplorer(float dt);
@@ -324,6 +328,8 @@ private:
         float explode = 0.0f;       // asked for
         float explodeShown = 0.0f;  // eases towards it
         float section = 0.0f;
+        bool sectionFlipped = false;
+        std::optional<ExplorerTab> tab;
         int procedure = -1;                      // open procedure, -1: none
         int step = 0;
         std::vector<std::vector<bool>> ticked;  // per procedure, per step

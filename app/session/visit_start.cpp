@@ -68,6 +68,8 @@ void VisitSession::applyStart(std::string& error) {
             if (explorer_) {
                 explorer_->explode = explorer_->explodeShown = std::clamp(start.explode, 0.0f, 1.0f);
                 explorer_->section = std::clamp(start.section, 0.0f, 1.0f);
+                explorer_->tab = start.explorerTab;
+                explorer_->sectionFlipped = start.flipSection;
                 if (explorer_->explode > 0.0f) frameExplorer(true);
                 if (start.procedure >= 0) {
                     const auto& procedures = s->machines[*index].procedures;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <imgui.h>
@@ -24,6 +25,14 @@ const LocalizedText kSafety{"Sécurité", "Safety"};
 const LocalizedText kSafetyRules{"Règles", "Rules"};
 const LocalizedText kEquipment{"Équipements de protection", "Protective equipment"};
 
+const LocalizedText kRole{"Rôle\u202F: ", "Role: "};
+const LocalizedText kFlipSection{"Inverser", "Flip"};
+const LocalizedText kTraining{"Formations", "Training"};
+const LocalizedText kTrainingHelp{"Les modules de formation qui utilisent cette machine.",
+                                  "The training modules that use this machine."};
+const LocalizedText kNoTraining{"Aucun module de formation ne l'utilise encore.", "No training module uses it yet."};
+const LocalizedText kExploreShort{"Explorer", "Explore"};
+
 const LocalizedText kProcedures{"Procédures", "Procedures"};
 const LocalizedText kStep{"Étape", "Step"};
 const LocalizedText kPrevious{"Précédente", "Previous"};
@@ -34,6 +43,7 @@ const LocalizedText kDone{"Procédure terminée", "Procedure done"};
 std::string in(const LocalizedText& text, Language language) { return text.in(language); }
 
 int shownProcedure_ = -1;  // the procedure the tabs last showed (one explorer panel at a time)
+const Machine* shownMachine_ = nullptr;  // the machine whose asked-for tab was brought forward
 
 LocalizedText pictogramCaption(Pictogram p) {
     switch (p) {
@@ -115,6 +125,44 @@ void drawPictogram(ImDrawList* d, Pictogram p, ImVec2 c, float size) {
 
 }  // namespace
 
+std::string trainingLength(float hours, Language language) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", double(hours));
+    std::string length = text;
+    if (language == Language::French) std::replace(length.begin(), length.end(), '.', ',');
+    return length + "\u00a0h";
+}
+
+void buildTrainingList(const std::vector<const TrainingModule*>& modules, Language language) {
+    const LocalizedText prerequisites{"Prérequis\u202F: ", "Prerequisites: "};
+    const LocalizedText none{"sans prérequis", "no prerequisites"};
+    const std::string separator = language == Language::French ? "\u202F; " : "; ";
+    for (const TrainingModule* module : modules) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", in(module->title, language).c_str());
+        std::string line = trainingLength(module->hours, language) + " · ";
+        if (module->prerequisites.empty()) {
+            line += in(none, language);
+        } else {
+            line += in(prerequisites, language);
+            for (size_t i = 0; i < module->prerequisites.size(); ++i)
+                line += (i ? separator : "") + in(module->prerequisites[i], language);
+        }
+        ImGui::Indent();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+    }
+}
+
+bool buildSmallExploreButton(const std::string& id, Language language) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+    const bool pressed = ImGui::SmallButton((in(kExploreShort, language) + "##" + id).c_str());
+    ImGui::PopStyleColor();
+    return pressed;
+}
+
 void buildExploreButton(const UiView& view, size_t machine, Language language, std::vector<UiCommand>& commands) {
     if (view.explorer.active) return;
     ImGui::Spacing();
@@ -131,7 +179,8 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
     const Machine& m = *e.machine;
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale;
-    const float width = std::min(360.0f * scale, io.DisplaySize.x * 0.34f);
+    // Wide enough for its tabs' names in French (visit_explorer.cpp frames the machine beside it).
+    const float width = std::min(400.0f * scale, io.DisplaySize.x * 0.34f);
     ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
     // The whole left column, always: switching tabs never resizes it (an
     // auto-sized panel lags a frame behind its content).
@@ -156,7 +205,24 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
                 commands.push_back(make(percent / 100.0f));
         };
         slider(kExplode, "##explode", e.explode, [](float v) -> UiCommand { return command::SetExplode{v}; });
-        slider(kSection, "##section", e.section, [](float v) -> UiCommand { return command::SetSection{v}; });
+        // The section slider, and beside it the button that keeps the other side of the cut.
+        {
+            const std::string flip = in(kFlipSection, language) + "##flipsection";
+            const float button = ImGui::CalcTextSize(flip.substr(0, flip.find("##")).c_str()).x +
+                                 2.0f * ImGui::GetStyle().FramePadding.x;
+            ImGui::Spacing();
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x);
+            std::string format;
+            for (char c : in(kSection, language)) format += c == '%' ? std::string("%%") : std::string(1, c);
+            format += " · %.0f %%";
+            float percent = e.section * 100.0f;
+            if (ImGui::SliderFloat("##section", &percent, 0.0f, 100.0f, format.c_str(), ImGuiSliderFlags_AlwaysClamp))
+                commands.push_back(command::SetSection{percent / 100.0f});
+            ImGui::SameLine();
+            if (e.sectionFlipped) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+            if (ImGui::Button(flip.c_str())) commands.push_back(command::FlipSection{});
+            if (e.sectionFlipped) ImGui::PopStyleColor();
+        }
 
         ImGui::Spacing();
         ImGui::Separator();
@@ -167,16 +233,35 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             ImGui::PopStyleColor();
             if (!part.description.fr.empty() || !part.description.en.empty())
                 ImGui::TextWrapped("%s", in(part.description, language).c_str());
+            // Its role in the machine's work, set apart from what it is.
+            if (!part.role.fr.empty() || !part.role.en.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 0.8f, 1.0f));
+                ImGui::TextWrapped("%s%s", in(kRole, language).c_str(), in(part.role, language).c_str());
+                ImGui::PopStyleColor();
+            }
         } else {
             ImGui::TextDisabled("%s", in(kNoPart, language).c_str());
         }
         // Parts, procedures and safety as tabs: each has the panel's height.
         ImGui::Spacing();
         // A procedure opened (or its step changed) brings its tab forward once.
-        const ImGuiTabItemFlags procedureFlags = e.procedure != shownProcedure_ ? ImGuiTabItemFlags_SetSelected : 0;
+        ImGuiTabItemFlags procedureFlags = e.procedure != shownProcedure_ ? ImGuiTabItemFlags_SetSelected : 0;
         shownProcedure_ = e.procedure;
+        // A tab asked for from the start, brought forward once per machine.
+        ImGuiTabItemFlags partsFlags = 0, safetyFlags = 0, trainingFlags = 0;
+        if (e.tab && shownMachine_ != &m) {
+            ImGuiTabItemFlags& flags = *e.tab == ExplorerTab::Parts        ? partsFlags
+                                       : *e.tab == ExplorerTab::Procedures ? procedureFlags
+                                       : *e.tab == ExplorerTab::Safety     ? safetyFlags
+                                                                           : trainingFlags;
+            flags |= ImGuiTabItemFlags_SetSelected;
+        }
+        shownMachine_ = &m;
+        auto tabItem = [&](const std::string& label, ImGuiTabItemFlags flags) {
+            return ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        };
         if (ImGui::BeginTabBar("##explorertabs")) {
-        if (ImGui::BeginTabItem((in(kParts, language) + "###parts").c_str())) {
+        if (tabItem(in(kParts, language) + "###parts", partsFlags)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", in(kPartsHelp, language).c_str());
         ImGui::PopStyleColor();
@@ -204,7 +289,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         }
         // Procedures: one open at a time, its steps ticked one by one.
         if (!m.procedures.empty() &&
-            ImGui::BeginTabItem((in(kProcedures, language) + "###procedures").c_str(), nullptr, procedureFlags)) {
+            tabItem(in(kProcedures, language) + "###procedures", procedureFlags)) {
             if (e.procedure < 0 || size_t(e.procedure) >= m.procedures.size()) {
                 for (size_t i = 0; i < m.procedures.size(); ++i)
                     if (ImGui::Button((in(m.procedures[i].title, language) + "##procedure" + std::to_string(i)).c_str(),
@@ -249,7 +334,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         }
         // Safety, folded: the card's rules and equipment, which the explorer's panel replaces.
         if ((!m.safetyRules.empty() || !m.protectiveEquipment.empty() || !m.pictograms.empty()) &&
-            ImGui::BeginTabItem((in(kSafety, language) + "###safety").c_str())) {
+            tabItem(in(kSafety, language) + "###safety", safetyFlags)) {
             {
                 auto list = [&](const LocalizedText& heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
                     if (items.empty()) return;
@@ -288,6 +373,13 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
                 list(kSafetyRules, m.safetyRules, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
                 list(kEquipment, m.protectiveEquipment, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
             }
+            ImGui::EndTabItem();
+        }
+        if (tabItem(in(kTraining, language) + "###training", trainingFlags)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", in(e.training.empty() ? kNoTraining : kTrainingHelp, language).c_str());
+            ImGui::PopStyleColor();
+            buildTrainingList(e.training, language);
             ImGui::EndTabItem();
         }
             ImGui::EndTabBar();

@@ -333,9 +333,20 @@ void Overlay::buildTourList(const UiView& model, std::vector<UiCommand>& command
                     commands.push_back(command::GoToPlatform{i});
             ImGui::Separator();
             ImGui::TextDisabled("%s", std::string(tr(Text::Machines, language_)).c_str());
-            for (size_t i = 0; i < model.machineNames.size(); ++i)
-                if (ImGui::Selectable((name(model.machineNames[i]) + "##m" + std::to_string(i)).c_str()))
+            // Each machine: fly there, or straight into its explorer.
+            const float explore = ImGui::CalcTextSize(language_ == Language::French ? "Explorer" : "Explore").x +
+                                  2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+            for (size_t i = 0; i < model.machineNames.size(); ++i) {
+                const float row = std::max(ImGui::GetContentRegionAvail().x - explore, 40.0f * scale_);
+                if (ImGui::Selectable((name(model.machineNames[i]) + "##m" + std::to_string(i)).c_str(), false, 0,
+                                      ImVec2(row, 0.0f)))
                     commands.push_back(command::GoToMachine{i});
+                ImGui::SameLine();
+                if (buildSmallExploreButton("gotoexplore" + std::to_string(i), language_)) {
+                    commands.push_back(command::ExploreMachine{i});
+                    ImGui::CloseCurrentPopup();
+                }
+            }
             ImGui::EndCombo();
         }
     }
@@ -396,6 +407,15 @@ void Overlay::buildTourPlayer(const UiView& model, std::vector<UiCommand>& comma
         if (ImGui::Button((kReadAloud.in(language_) + "##readaloud").c_str(), size))
             commands.push_back(command::SetReadAloud{!tour.readAloud});
         if (tour.readAloud) ImGui::PopStyleColor();
+        // A stop at a machine: its explorer (which ends the tour).
+        if (tour.machine >= 0) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+            if (ImGui::Button(language_ == Language::French ? "Explorer la machine##tourexplore"
+                                                            : "Explore the machine##tourexplore", size))
+                commands.push_back(command::ExploreMachine{size_t(tour.machine)});
+            ImGui::PopStyleColor();
+        }
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(std::string(tr(Text::EndTour, language_)).c_str()).x -
                         2.0f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().WindowPadding.x);
         if (ImGui::Button(std::string(tr(Text::EndTour, language_)).c_str(), size)) commands.push_back(command::EndTour{});
@@ -455,7 +475,17 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
         // Safety in amber, protective equipment in blue: colour plus a heading, never colour alone.
         section(Text::Safety, m.safetyRules, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
         section(Text::ProtectiveEquipment, m.protectiveEquipment, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
-        section(Text::Training, m.trainingModules, ImVec4(0.5f, 0.9f, 0.75f, 1.0f));
+        // The scene's training modules that use it, with length and prerequisites
+        // (a scene without modules may still list them on the machine, as plain texts).
+        if (!model.machineTraining.empty()) {
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.5f, 0.9f, 0.75f, 1.0f));
+            ImGui::TextUnformatted(std::string(tr(Text::Training, language_)).c_str());
+            ImGui::PopStyleColor();
+            buildTrainingList(model.machineTraining, language_);
+        } else {
+            section(Text::Training, m.trainingModules, ImVec4(0.5f, 0.9f, 0.75f, 1.0f));
+        }
         if (m.link && !touchFirst) buildLinkCode(*m.link, language_, scale_);
         if (!m.parts.empty()) {
             ImGui::Spacing();

@@ -95,9 +95,9 @@ def T(fr, en):
 
 
 def load_content(content_dir=CONTENT_DIR):
-    """The four content files, read as they are (checked where they are used)."""
+    """The content files, read as they are (checked where they are used)."""
     content = {}
-    for kind in ("about", "platforms", "machines", "tours"):
+    for kind in ("about", "platforms", "machines", "tours", "training"):
         path = os.path.join(content_dir, kind + ".json")
         with open(path, encoding="utf-8") as f:
             try:
@@ -272,7 +272,7 @@ def finish_texts(obj, problems, path=""):
                 if lang == "fr" and re.search(r"[^\u00a0\u202f][:;?!](\s|$)", s) and not re.search(r"\w://", s):
                     problems.error("%s/fr: missing no-break space before : ; ? ! in %r" % (path, s))
                 limit = MAX_NARRATION if path.endswith("/narration") else (
-                    MAX_DESCRIPTION if path.endswith("/description") else None)
+                    MAX_DESCRIPTION if path.endswith(("/description", "/role")) else None)
                 if limit and len(s) > limit:
                     problems.error("%s/%s: %d characters, at most %d for a panel" % (path, lang, len(s), limit))
             return out
@@ -461,11 +461,13 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
             "specifications": content["specifications"],
             "safety": {"rules": content["safetyRules"], "protectiveEquipment": content["protectiveEquipment"],
                        "pictograms": content.get("pictograms", [])},
-            "training": content["training"],
             "parts": parts,
         })
         # The machine explorer's procedures: every step names described parts.
         for procedure in content.get("procedures", []):
+            if not 4 <= len(procedure["steps"]) <= 8:
+                problems.error("%s: procedure %r has %d steps, expected 4 to 8"
+                               % (mtype, procedure["title"]["en"], len(procedure["steps"])))
             for step in procedure["steps"]:
                 for node in step.get("parts", []):
                     if node not in parts:
@@ -575,11 +577,31 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
         "platforms": platforms,
         "machines": machines,
         "tours": out_tours,
+        "trainingModules": training_modules(content_files["training"], machines, problems),
         # The replay data set is made by another script; the scene only points at it.
         "feeds": {"replay": rel(REPLAY_DATA), "staleAfterSeconds": 900},
         "kiosk": kiosk,
     }
     return finish_texts(scene, problems), placed
+
+
+def training_modules(texts, machines, problems):
+    """training.json's modules, their machine types turned into the ids of every machine of that type."""
+    ids_by_type = {}
+    for m in machines:
+        ids_by_type.setdefault(m["model"].rsplit("/", 1)[-1].rsplit(".", 1)[0], []).append(m["id"])
+    out = []
+    for module in texts["modules"]:
+        used = []
+        for mtype in module["machines"]:
+            if mtype not in ids_by_type:
+                problems.error("training module %s: no machine of type %r in the building" % (module["id"], mtype))
+            used += ids_by_type.get(mtype, [])
+        if not 0.5 <= module["hours"] <= 200:
+            problems.error("training module %s: %r hours, expected 0.5 to 200" % (module["id"], module["hours"]))
+        out.append({"id": module["id"], "title": module["title"], "hours": module["hours"],
+                    "prerequisites": module["prerequisites"], "machines": used})
+    return out
 
 
 def eye_blocked(eye, placed):

@@ -467,6 +467,47 @@ TEST_F(SceneFileTest, ProcedureStepsNameTheMachinesParts) {
     expectOneIssue(load(), "/machines/0/procedures", "expected an array of procedures");
 }
 
+TEST_F(SceneFileTest, PartRoleIsOptionalAndNeedsBothLanguages) {
+    doc_["machines"][0]["parts"]["extruder_head"]["role"] = text("Construire la pièce.", "Builds the part.");
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    EXPECT_EQ(s.machines[0].parts[0].role.en, "Builds the part.");
+    doc_["machines"][0]["parts"]["extruder_head"]["role"] = {{"fr", "Construire."}};
+    expectOneIssue(load(), "/machines/0/parts/extruder_head/role/en", "French and English");
+}
+
+TEST_F(SceneFileTest, TrainingModulesNameTheMachinesTheyUse) {
+    doc_["trainingModules"] = {{{"id", "printing"},
+                                {"title", text("Imprimer", "Printing")},
+                                {"hours", 3.5},
+                                {"prerequisites", {text("Aucun outil", "No tool")}},
+                                {"machines", {"fdm-1", "fdm-2"}}},
+                               {{"id", "upkeep"}, {"title", text("Entretien", "Upkeep")}, {"hours", 7}, {"machines", {"fdm-2"}}}};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_EQ(s.trainingModules.size(), 2u);
+    EXPECT_EQ(s.trainingModules[0].hours, 3.5f);
+    EXPECT_EQ(s.trainingModules[0].prerequisites.size(), 1u);
+    EXPECT_TRUE(s.trainingModules[1].prerequisites.empty());
+    ASSERT_EQ(s.trainingFor("fdm-1").size(), 1u);
+    EXPECT_EQ(s.trainingFor("fdm-1")[0]->id, "printing");
+    EXPECT_EQ(s.trainingFor("fdm-2").size(), 2u);
+    EXPECT_TRUE(s.trainingFor("cnc-1").empty());
+
+    doc_["trainingModules"][1]["machines"] = {"cnc-1"};
+    s = load();
+    expectOneIssue(s, "/trainingModules/1/machines/0", "unknown machine id \"cnc-1\"");
+    EXPECT_EQ(s.trainingModules.size(), 1u);  // that module is left out, the other stays
+    doc_["trainingModules"][1]["machines"] = json::array();
+    expectOneIssue(load(), "/trainingModules/1/machines", "at least one machine");
+    doc_["trainingModules"][1]["machines"] = {"fdm-1"};
+    doc_["trainingModules"][1]["hours"] = 0;
+    expectOneIssue(load(), "/trainingModules/1/hours", "between 0.5 and 200");
+    doc_["trainingModules"][1]["hours"] = 7;
+    doc_["trainingModules"][1]["id"] = "printing";
+    expectOneIssue(load(), "/trainingModules/1/id", "duplicate id");
+}
+
 }  // namespace
 }  // namespace twin
 

@@ -39,6 +39,15 @@ TEST(SectionPlane, CutsFromTheEyesSideAlongTheModelsDepth) {
     EXPECT_FALSE(keptBy(*plane, {0, 1, -0.99f}));
 }
 
+TEST(SectionPlane, FlippedKeepsTheSideNearerTheEye) {
+    // Same plane (z = 0.5 at a quarter from the front), the other side kept.
+    auto plane = sectionPlane(unitBox(), glm::mat4(1.0f), 0.25f, {0, 1, 5}, true);
+    ASSERT_TRUE(plane);
+    EXPECT_TRUE(keptBy(*plane, {0, 1, 0.55f}));
+    EXPECT_FALSE(keptBy(*plane, {0, 1, 0.45f}));
+    EXPECT_FALSE(sectionPlane(unitBox(), glm::mat4(1.0f), 0.0f, {0, 1, 5}, true));
+}
+
 TEST(SectionPlane, FollowsTheMachinesPlacement) {
     // Turned 90 degrees about y and moved to x = 10: its depth is the world's x.
     glm::mat4 placement = glm::translate(glm::mat4(1.0f), glm::vec3(10, 0, 0)) *

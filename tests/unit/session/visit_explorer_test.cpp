@@ -36,9 +36,9 @@ VisitContent world() {
     m.name = {"Imprimante", "Printer"};
     m.model = {"printer.glb", glm::translate(glm::mat4(1.0f), kMachineAt)};
     m.platform = "lab";
-    m.parts = {{"head", {"Tête", "Head"}, {"Chauffe.", "Heats."}, std::nullopt},
-               {"door", {"Porte", "Door"}, {"Protège.", "Guards."}, std::nullopt},
-               {"ghost", {"Fantôme", "Ghost"}, {}, std::nullopt}};
+    m.parts = {{"head", {"Tête", "Head"}, {"Chauffe.", "Heats."}, std::nullopt, {}},
+               {"door", {"Porte", "Door"}, {"Protège.", "Guards."}, std::nullopt, {}},
+               {"ghost", {"Fantôme", "Ghost"}, {}, std::nullopt, {}}};
     scene.machines.push_back(m);
     content.scene = scene;
     engine::ModelExtent e;
@@ -172,6 +172,37 @@ TEST(VisitExplorer, TheSectionPlaneCutsFromTheLearnersSide) {
     // The camera looks at the front (+z): the front half goes, the back stays.
     EXPECT_FALSE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, 0.4f)));
     EXPECT_TRUE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, -0.4f)));
+}
+
+TEST(VisitExplorer, FlippingTheSectionKeepsTheOtherSide) {
+    Loaded v(focused());
+    VisitSession& s = v.session;
+    s.apply(command::SetSection{0.5f});
+    s.apply(command::FlipSection{});
+    VisitFrame frame = s.frame();
+    EXPECT_TRUE(frame.ui.explorer.sectionFlipped);
+    ASSERT_TRUE(frame.scene.focus && frame.scene.focus->clipPlane);
+    const glm::vec4 plane = *frame.scene.focus->clipPlane;
+    EXPECT_TRUE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, 0.4f)));
+    EXPECT_FALSE(learn::keptBy(plane, kMachineAt + glm::vec3(0, 0.5f, -0.4f)));
+    s.apply(command::FlipSection{});
+    EXPECT_FALSE(s.frame().ui.explorer.sectionFlipped);
+    EXPECT_FALSE(learn::keptBy(*s.frame().scene.focus->clipPlane, kMachineAt + glm::vec3(0, 0.5f, 0.4f)));
+}
+
+TEST(VisitExplorer, TheCardAndTheExplorerListTheTrainingModulesThatUseTheMachine) {
+    VisitContent content = world();
+    TrainingModule uses{"printing", {"Imprimer", "Printing"}, 7.0f, {{"Aucun", "None"}}, {"printer"}};
+    TrainingModule other{"milling", {"Fraiser", "Milling"}, 14.0f, {}, {"mill"}};
+    content.scene->trainingModules = {uses, other};
+    VisitSession s(focused());
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(std::move(content), nullptr));
+    VisitFrame frame = s.frame();
+    ASSERT_EQ(frame.ui.machineTraining.size(), 1u);
+    EXPECT_EQ(frame.ui.machineTraining[0]->id, "printing");
+    ASSERT_EQ(frame.ui.explorer.training.size(), 1u);
+    EXPECT_EQ(frame.ui.explorer.training[0]->hours, 7.0f);
 }
 
 TEST(VisitExplorer, StartOptionsAndLeaving) {

@@ -256,6 +256,29 @@ TEST(VisitSession, ATourPlaysOpensTheCardsOfItsStopsAndPausesWhenTheVisitorTakes
     EXPECT_FALSE(session.frame().ui.tour.active);
 }
 
+// Entry points of the machine explorer: a tour stop showing a machine offers
+// it (the panel's button sends ExploreMachine), which ends the tour.
+TEST(VisitSession, ATourStopAtAMachineOffersItsExplorer) {
+    Loaded v(lookingAtTheMachine());
+    VisitSession& session = v.session;
+    session.apply(command::StartTour{0});
+    run(session, 1.0);
+    EXPECT_EQ(session.frame().ui.tour.machine, -1);  // the lab: no machine
+    session.apply(command::NextStop{});
+    run(session, 3.0);
+    ASSERT_EQ(session.tour()->currentStop(), 1u);
+    EXPECT_EQ(session.frame().ui.tour.machine, 0);
+    session.apply(command::ExploreMachine{size_t(session.frame().ui.tour.machine)});
+    EXPECT_EQ(session.tour(), nullptr);
+    EXPECT_EQ(session.exploredMachine(), std::optional<size_t>(0));
+    // The go-to list's entry does the same from anywhere.
+    session.apply(command::LeaveExplorer{});
+    session.apply(command::CloseMachineCard{});
+    session.apply(command::ExploreMachine{0});
+    EXPECT_TRUE(session.exploring());
+    EXPECT_TRUE(session.frame().ui.explorer.active);
+}
+
 TEST(VisitSession, WalkingMovesTheEyeWithTheKeysAndEscapeLeaves) {
     Loaded v(lookingAtTheMachine());
     VisitSession& session = v.session;
