@@ -82,6 +82,10 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
     lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving) : 1.0f;
     renderer_.options().resolutionScale = lastScale_;
     engine::FrameStats stats = renderer_.render(camera);
+    lastPasses_ = stats.passMs;
+    lastPassesCpu_ = stats.passCpuMs;
+    auto panelsStart = Clock::now();
+    const double panelsCpuStart = renderer_.options().timePasses ? engine::cpuSeconds() : 0.0;
     fillFigures(figures_, stats, renderer_);
     figures_.renderer = desc_.rendererName;
     figures_.frameMs = lastFrameMs_;
@@ -114,6 +118,11 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
         if (desc_.extraPanels) desc_.extraPanels->build(frame.ui, commands);
         ImGui::Render();
         guiRenderer_->render(ImGui::GetDrawData());
+        if (renderer_.options().timePasses) {
+            renderer_.finish();
+            lastPanelsMs_ = millisecondsSince(panelsStart);
+            lastPanelsCpuMs_ = (engine::cpuSeconds() - panelsCpuStart) * 1000.0;
+        }
     }
     lastFrameMs_ = millisecondsSince(start);
     if (viewMoving && desc_.adaptiveResolution) adaptive_.recordMotionFrame(lastScale_, lastFrameMs_);
