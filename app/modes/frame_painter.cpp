@@ -79,7 +79,8 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
         desc_.alwaysInMotion || camera.view != lastView_ || camera.projection != lastProjection_;
     lastView_ = camera.view;
     lastProjection_ = camera.projection;
-    lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving) : 1.0f;
+    const glm::ivec2 output = renderer_.outputSize();
+    lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving, int64_t(output.x) * output.y) : 1.0f;
     renderer_.options().resolutionScale = lastScale_;
     engine::FrameStats stats = renderer_.render(camera);
     lastPasses_ = stats.passMs;
