@@ -56,6 +56,7 @@ struct AppOptions {
     bool benchPasses = false;                // --bench: time each pass (waits for the GPU between passes)
     bool benchFlat = false;                  // --bench: constant-colour surfaces (the raster floor)
     bool benchPanels = false;                // --bench: draw the panels and labels too, as the window does
+    bool benchPrepass = false;               // --bench: opaque depth pre-pass (RenderOptions::depthPrepass)
     bool noCache = false;
     std::string cacheDirectory;              // empty: the default cache folder
     int maxTextureSize = 1024;

@@ -439,6 +439,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     // or with the panels under --bench-panels)
     visit.renderer->options().timePasses = options.benchPasses;
     visit.renderer->options().flatShading = options.benchFlat;
+    visit.renderer->options().depthPrepass = options.benchPrepass;
 
     auto firstStart = Clock::now();
     {
@@ -500,9 +501,10 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("scene: %s\n", session.scene() ? session.scene()->name.fr.c_str() : inputFor(options, findDataDirectory()).filename().c_str());
     std::printf("camera path: %s\n", path ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", visit.rendererName.c_str());
-    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s\n", options.size.x,
-                options.size.y, options.shadows ? "on" : "off", options.antialiasing ? "on" : "off",
-                options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off");
+    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s\n",
+                options.size.x, options.size.y, options.shadows ? "on" : "off", options.antialiasing ? "on" : "off",
+                options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off",
+                options.benchPrepass ? "on" : "off");
     std::printf("load: %.1f ms\n", loadMs);
     std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
     std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,

@@ -45,7 +45,7 @@ const gfx::VertexAttribute kInstanceLayout[] = {
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
                               "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag",
                               "outline.vert", "outline.frag", "floor_overlay.vert", "floor_overlay.frag",
-                              "flat.frag"};
+                              "flat.frag", "depth.frag"};
 
 // A 1x1 stand-in for an absent texture. Its sampling state matches the
 // material textures' (trilinear, repeat) because llvmpipe compiles a shader
@@ -182,6 +182,7 @@ Status Renderer::loadShaders() {
     }
     for (size_t i = 0; i < std::size(entries); ++i) *entries[i].program = std::move(built[i]);
     flat_ = {};  // built again on first use
+    depth_ = {};
     pbr_.use();
     pbr_.set("uBaseColorTexture", 0);
     pbr_.set("uMetallicRoughnessTexture", 1);
@@ -379,20 +380,25 @@ glm::mat4 Renderer::lightViewProjection() const {
     return projection * view;
 }
 
+// Programs of options that are off by default are built on first use only:
+// every program compiled at start delays the first frame. False if it
+// cannot be built (logged).
+bool Renderer::buildOnFirstUse(gfx::ShaderProgram& program, const char* fragment) {
+    if (program) return true;
+    const auto& dir = desc_.shaderDirectory;
+    Result<gfx::ShaderProgram> built = gfx::ShaderProgram::fromFiles({dir / "pbr.vert", dir / fragment, {}});
+    if (!built) {
+        log::error(built.error());
+        return false;
+    }
+    program = std::move(built).value();
+    return true;
+}
+
 // The surface program (PBR, or the constant colour when profiling) with
 // this frame's camera, sun, shadow map and lighting.
 const gfx::ShaderProgram& Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection) {
-    if (options_.flatShading && !flat_) {
-        // Built on first use only: it is for profiling, and every program
-        // compiled at start delays the first frame.
-        const auto& dir = desc_.shaderDirectory;
-        Result<gfx::ShaderProgram> flat = gfx::ShaderProgram::fromFiles({dir / "pbr.vert", dir / "flat.frag", {}});
-        if (flat)
-            flat_ = std::move(flat).value();
-        else
-            log::error(flat.error());
-    }
-    const gfx::ShaderProgram& program = options_.flatShading && flat_ ? flat_ : pbr_;
+    const gfx::ShaderProgram& program = options_.flatShading && buildOnFirstUse(flat_, "flat.frag") ? flat_ : pbr_;
     program.use();
     program.set("uViewProjection", viewProjection);
     program.set("uLightViewProjection", lightViewProjection_);
@@ -537,6 +543,34 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
+    // Depth first, for the runs that cover what they draw (no alpha mask, no
+    // cut): the shading pass then only shades the nearest surface.
+    auto primable = [&](const Run& run) {
+        const Instance& first = instances_[order[run.begin]];
+        const GpuMesh& mesh = first.model->meshes()[first.mesh];
+        return !first.clip && first.model->materials()[mesh.materialIndex].data.alphaMode == AlphaMode::Opaque;
+    };
+    bool primed = false;
+    if (options_.depthPrepass && buildOnFirstUse(depth_, "depth.frag")) {
+        depth_.use();
+        depth_.set("uViewProjection", viewProjection);
+        for (const Run& run : runs) {
+            if (!primable(run)) continue;
+            const Instance& first = instances_[order[run.begin]];
+            const GpuMesh& mesh = first.model->meshes()[first.mesh];
+            gfx::RenderState state;
+            state.colorWrite = false;
+            state.cull = first.model->materials()[mesh.materialIndex].data.doubleSided ? gfx::CullMode::None
+                                                                                        : gfx::CullMode::Back;
+            state.frontFaceClockwise = first.mirrored;
+            gfx::applyState(state);
+            mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
+            gfx::drawIndexed(mesh.vao, mesh.indexCount, int(run.end - run.begin));
+            ++stats.drawCalls;
+        }
+        primed = true;
+    }
+
     const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
     surface.set("uGhostFade", 0.0f);
     for (const Run& run : runs) {
@@ -548,6 +582,10 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         // A cut item shows its back faces: they are the cap.
         state.cull = material.data.doubleSided || first.clip ? gfx::CullMode::None : gfx::CullMode::Back;
         state.frontFaceClockwise = first.mirrored;
+        // Equal passes: the pre-pass's own depth. Every run keeps the same
+        // depth state (writing what is there costs nothing): llvmpipe builds
+        // a shader variant, megabytes of code, per state the program is used with.
+        if (primed) state.depthTest = gfx::DepthTest::LessEqual;
         gfx::applyState(state);
         bindMaterial(material, surface);
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
