@@ -43,7 +43,6 @@ void FramePainter::syncScene(const SceneView& view) {
         toggles_ = view.toggles;
         togglesApplied_ = true;
         renderer_.options().shadows = toggles_.shadows;
-        renderer_.options().fxaa = toggles_.antialiasing;
         renderer_.options().ground = toggles_.ground;
     }
 }
@@ -82,6 +81,11 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
     const glm::ivec2 output = renderer_.outputSize();
     lastScale_ = desc_.adaptiveResolution ? adaptive_.scaleFor(viewMoving, int64_t(output.x) * output.y) : 1.0f;
     renderer_.options().resolutionScale = lastScale_;
+    // Anti-aliasing on the frame at rest only, under the same motion policy
+    // (without it, stills and playback keep FXAA on every frame): FXAA costs
+    // 13 % of a moving frame at 1280x720 on llvmpipe, and a scaled frame is
+    // filtered by its upscale anyway.
+    renderer_.options().fxaa = toggles_.antialiasing && (!viewMoving || !desc_.adaptiveResolution);
     engine::FrameStats stats = renderer_.render(camera);
     lastPasses_ = stats.passMs;
     lastPassesCpu_ = stats.passCpuMs;
