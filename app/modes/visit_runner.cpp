@@ -516,7 +516,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("resolution in motion: median scale %.2f, min %.2f (%s)\n", sortedScales[sortedScales.size() / 2],
                 sortedScales.front(), options.fullResolution ? "--full-resolution" : "adaptive");
     std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
-    std::printf("peak memory: %.1f MiB\n", double(engine::peakResidentBytes()) / (1024.0 * 1024.0));
+    std::printf("peak memory: %.1f MiB (resident after the frames: %.1f MiB)\n",
+                double(engine::peakResidentBytes()) / (1024.0 * 1024.0), double(engine::residentBytes()) / (1024.0 * 1024.0));
     if (options.benchPasses) {
         // Medians per pass; the frames above were slowed by the waits.
         auto median = [](std::vector<double> v) {
