@@ -122,7 +122,9 @@ void main() {
     float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
     float distribution = a2 / (PI * d * d);
     float visibility = 0.5 / (nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2) + nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2) + 1e-5);
-    vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+    // (1 - vDotH)^5 by products: pow() is an exp2 and a log2 per pixel on llvmpipe.
+    float m = 1.0 - vDotH, m2 = m * m;
+    vec3 fresnel = f0 + (1.0 - f0) * (m2 * m2 * m);
     vec3 specular = distribution * visibility * fresnel;
     vec3 diffuse = (1.0 - fresnel) * diffuseColor / PI;
     vec3 direct = (diffuse + specular) * uSunColor * nDotL * shadowFactor(n);

@@ -11,6 +11,8 @@ out vec3 vWorldPosition;
 out vec3 vNormal;
 out vec4 vTangent;
 out vec2 vUv;
+// The depth pre-pass runs this shader too: both passes must find the same depth.
+invariant gl_Position;
 
 void main() {
     vec4 world = aModel * vec4(aPosition, 1.0);

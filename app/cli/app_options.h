@@ -55,6 +55,10 @@ struct AppOptions {
     bool check = false;                      // validate the scene file and exit
     bool bench = false;
     int benchFrames = 120;
+    bool benchPasses = false;                // --bench: time each pass (waits for the GPU between passes)
+    bool benchFlat = false;                  // --bench: constant-colour surfaces (the raster floor)
+    bool benchPanels = false;                // --bench: draw the panels and labels too, as the window does
+    bool benchPrepass = false;               // --bench: opaque depth pre-pass (RenderOptions::depthPrepass)
     bool noCache = false;
     std::string cacheDirectory;              // empty: the default cache folder
     int maxTextureSize = 1024;

@@ -179,6 +179,13 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
                 o.benchFrames = frames;
                 return {};
             });
+    p.flag("--bench-passes",
+           "--bench: also time each pass (shadow, opaque, ..., panels),\n"
+           "waiting for the GPU between passes (slower frames)",
+           setTrue(o.benchPasses));
+    p.flag("--bench-flat", "--bench: every surface one constant colour (the raster floor)", setTrue(o.benchFlat));
+    p.flag("--bench-panels", "--bench: draw the panels and labels too, as the window does", setTrue(o.benchPanels));
+    p.flag("--bench-prepass", "--bench: a depth pre-pass before the opaque shading", setTrue(o.benchPrepass));
 
     p.group("Live data (replay of a typical week by default, so it works offline)");
     const std::string mqttReason = "--mqtt expects a broker URL mqtt://HOST[:PORT] or mqtts://HOST[:PORT]";

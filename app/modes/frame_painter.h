@@ -69,6 +69,13 @@ public:
     const FrameFigures& figures() const { return figures_; }
     float lastResolutionScale() const { return lastScale_; }
     double lastFrameMs() const { return lastFrameMs_; }
+    // With the renderer's RenderOptions::timePasses: each pass's time in the
+    // last frame, and the panels' (labels and UI, built and drawn).
+    // Wall-clock, and CPU time of all threads.
+    const engine::PassTimes& lastPassTimes() const { return lastPasses_; }
+    const engine::PassTimes& lastPassCpuTimes() const { return lastPassesCpu_; }
+    double lastPanelsMs() const { return lastPanelsMs_; }
+    double lastPanelsCpuMs() const { return lastPanelsCpuMs_; }
 
 private:
     void syncScene(const SceneView& view);
@@ -89,6 +96,8 @@ private:
     FrameFigures figures_;
     float lastScale_ = 1.0f;
     double lastFrameMs_ = 0.0;
+    engine::PassTimes lastPasses_, lastPassesCpu_;
+    double lastPanelsMs_ = 0.0, lastPanelsCpuMs_ = 0.0;
 };
 
 }  // namespace twin

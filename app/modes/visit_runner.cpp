@@ -442,12 +442,16 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     VisitSession& session = *visit.session;
     visit.bindOutput();
     FramePainterDesc paint;
-    paint.panels = false;
+    paint.panels = options.benchPanels;
     paint.adaptiveResolution = !options.fullResolution;
     paint.alwaysInMotion = true;
     paint.rendererName = visit.rendererName;
     FramePainter painter(*visit.renderer, paint);
-    // (the Visit's painter stays unused: the bench times the scene alone)
+    // (the Visit's painter stays unused: the bench times the scene alone,
+    // or with the panels under --bench-panels)
+    visit.renderer->options().timePasses = options.benchPasses;
+    visit.renderer->options().flatShading = options.benchFlat;
+    visit.renderer->options().depthPrepass = options.benchPrepass;
 
     auto firstStart = Clock::now();
     {
@@ -469,6 +473,10 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::optional<TourPlayer> path;
     if (tour) path = *tour;
     engine::CameraPose start = session.orbit().pose();
+    std::vector<engine::PassTimes> passes, passesCpu;
+    std::vector<double> panelTimes, panelCpuTimes;
+    std::vector<double> frameCpu;
+    const double cpuStart = engine::cpuSeconds();
     for (int i = 0; i < options.benchFrames; ++i) {
         if (path) {
             path->seek(path->totalDuration() * double(i) / double(std::max(1, options.benchFrames - 1)));
@@ -480,12 +488,21 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
             session.placeCamera(engine::OrbitCamera::eyeOf(pose), pose.target);
         }
         auto t = Clock::now();
+        const double cpuBefore = engine::cpuSeconds();
         VisitFrame frame = session.frame();
         painter.paint(frame, {}, visit.windowSize(), 0.0f);
         visit.renderer->finish();
         frames.push_back(millisecondsSince(t));
+        frameCpu.push_back((engine::cpuSeconds() - cpuBefore) * 1000.0);
         scales.push_back(painter.lastResolutionScale());
+        passes.push_back(painter.lastPassTimes());
+        panelTimes.push_back(painter.lastPanelsMs());
+        passesCpu.push_back(painter.lastPassCpuTimes());
+        panelCpuTimes.push_back(painter.lastPanelsCpuMs());
     }
+    const double cpuMsPerFrame = (engine::cpuSeconds() - cpuStart) * 1000.0 / double(options.benchFrames);
+    std::vector<double> sortedCpu = frameCpu;
+    std::sort(sortedCpu.begin(), sortedCpu.end());
     stats.triangles = painter.figures().triangles;
     stats.drawCalls = painter.figures().drawCalls;
     std::vector<float> sortedScales = scales;
@@ -496,16 +513,47 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("scene: %s\n", session.scene() ? session.scene()->name.fr.c_str() : inputFor(options, findDataDirectory()).filename().c_str());
     std::printf("camera path: %s\n", path ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", visit.rendererName.c_str());
-    std::printf("size: %dx%d, shadows %s, anti-aliasing %s\n", options.size.x, options.size.y,
-                options.shadows ? "on" : "off", options.antialiasing ? "on" : "off");
+    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s\n",
+                options.size.x, options.size.y, options.shadows ? "on" : "off", options.antialiasing ? "on" : "off",
+                options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off",
+                options.benchPrepass ? "on" : "off");
     std::printf("load: %.1f ms\n", loadMs);
     std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
     std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,
                 percentile(0.5), percentile(0.95), sorted.front(), sorted.back());
+    // On an idle machine with as many cores as llvmpipe threads, CPU time
+    // over the thread count approaches the wall-clock frame time.
+    std::printf("CPU time (all threads): mean %.2f ms a frame, median %.2f, p95 %.2f\n", cpuMsPerFrame,
+                sortedCpu[sortedCpu.size() / 2], sortedCpu[std::min(sortedCpu.size() - 1, size_t(0.95 * double(sortedCpu.size() - 1) + 0.5))]);
     std::printf("resolution in motion: median scale %.2f, min %.2f (%s)\n", sortedScales[sortedScales.size() / 2],
                 sortedScales.front(), options.fullResolution ? "--full-resolution" : "adaptive");
     std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
-    std::printf("peak memory: %.1f MiB\n", double(engine::peakResidentBytes()) / (1024.0 * 1024.0));
+    std::printf("peak memory: %.1f MiB (resident after the frames: %.1f MiB)\n",
+                double(engine::peakResidentBytes()) / (1024.0 * 1024.0), double(engine::residentBytes()) / (1024.0 * 1024.0));
+    if (options.benchPasses) {
+        // Medians per pass; the frames above were slowed by the waits.
+        auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v.empty() ? 0.0 : v[v.size() / 2];
+        };
+        auto column = [&](const std::vector<engine::PassTimes>& source, double engine::PassTimes::*field) {
+            std::vector<double> v;
+            for (const engine::PassTimes& p : source) v.push_back(p.*field);
+            return median(v);
+        };
+        const struct {
+            const char* name;
+            double engine::PassTimes::*field;
+        } columns[] = {{"shadow", &engine::PassTimes::shadow},     {"opaque", &engine::PassTimes::opaque},
+                       {"ground", &engine::PassTimes::ground},     {"sky", &engine::PassTimes::sky},
+                       {"overlays", &engine::PassTimes::overlays}, {"transparent", &engine::PassTimes::transparent},
+                       {"ghosts", &engine::PassTimes::ghosts},     {"outlines", &engine::PassTimes::outlines},
+                       {"post (FXAA/upscale/blit)", &engine::PassTimes::post}};
+        std::printf("passes (median ms, GPU waited for after each):  wall     CPU (all threads)\n");
+        for (const auto& c : columns)
+            std::printf("  %-26s %7.2f %7.2f\n", c.name, column(passes, c.field), column(passesCpu, c.field));
+        std::printf("  %-26s %7.2f %7.2f\n", "panels and labels", median(panelTimes), median(panelCpuTimes));
+    }
     return 0;
 }
 

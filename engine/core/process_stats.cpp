@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <sys/resource.h>
+
 namespace engine {
 namespace {
 size_t statusField(const char* field) {
@@ -24,5 +26,12 @@ size_t statusField(const char* field) {
 
 size_t residentBytes() { return statusField("VmRSS:"); }
 size_t peakResidentBytes() { return statusField("VmHWM:"); }
+
+double cpuSeconds() {
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0) return 0.0;
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) * 1e-6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 }  // namespace engine

@@ -5,8 +5,11 @@
 
 namespace engine {
 
-AdaptiveResolution::AdaptiveResolution(double targetMs, float minScale)
-    : targetMs_(targetMs), minScale_(std::clamp(minScale, 0.25f, 1.0f)), motionScale_(1.0f) {}
+AdaptiveResolution::AdaptiveResolution(double targetMs, float minScale, int64_t fullResolutionPixels)
+    : targetMs_(targetMs),
+      minScale_(std::clamp(minScale, 0.25f, 1.0f)),
+      fullResolutionPixels_(fullResolutionPixels),
+      motionScale_(1.0f) {}
 
 void AdaptiveResolution::recordMotionFrame(float scale, double milliseconds) {
     if (!(milliseconds > 0.0) || !std::isfinite(milliseconds)) return;

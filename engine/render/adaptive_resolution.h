@@ -3,17 +3,27 @@
 // is shaded at a lower resolution chosen from the measured frame times so a
 // moving camera keeps its frame rate on a slow GPU (llvmpipe's cost follows
 // the pixel count); as soon as the view rests, the next frame is full
-// resolution. No GL: it only picks RenderOptions::resolutionScale.
+// resolution. Small outputs (up to 1280x720 by default) are always shaded at
+// full resolution: the budget (DESIGN.md section 5) wants them sharp, and
+// the floor of 0.7 keeps moving frames at 1920x1080 at least 70 % of it.
+// No GL: it only picks RenderOptions::resolutionScale.
+#include <cstdint>
+
 namespace engine {
 
 class AdaptiveResolution {
 public:
     // `targetMs`: the frame time aimed at in motion; `minScale`: the lowest
-    // fraction of the width and height allowed.
-    explicit AdaptiveResolution(double targetMs = 28.0, float minScale = 0.45f);
+    // fraction of the width and height allowed; outputs of at most
+    // `fullResolutionPixels` pixels are never scaled down.
+    explicit AdaptiveResolution(double targetMs = 28.0, float minScale = 0.7f,
+                                int64_t fullResolutionPixels = int64_t(1280) * 720);
 
-    // The scale for the coming frame: 1 when the view has not moved.
-    float scaleFor(bool viewMoving) const { return viewMoving ? motionScale_ : 1.0f; }
+    // The scale for the coming frame into an output of `outputPixels`
+    // pixels: 1 when the view has not moved or the output is small.
+    float scaleFor(bool viewMoving, int64_t outputPixels) const {
+        return viewMoving && outputPixels > fullResolutionPixels_ ? motionScale_ : 1.0f;
+    }
 
     // Learns from a frame drawn at `scale` in `milliseconds`. Only frames in
     // motion teach it (a still frame is full resolution by design).
@@ -24,6 +34,7 @@ public:
 private:
     double targetMs_;
     float minScale_;
+    int64_t fullResolutionPixels_;
     float motionScale_;
 };
 

@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -10,6 +11,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/log.h"
+#include "core/process_stats.h"
 #include "gfx/device.h"
 #include "render/frustum.h"
 #include "scene/polygon.h"
@@ -42,7 +44,8 @@ const gfx::VertexAttribute kInstanceLayout[] = {
 
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
                               "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag",
-                              "outline.vert", "outline.frag", "floor_overlay.vert", "floor_overlay.frag"};
+                              "outline.vert", "outline.frag", "floor_overlay.vert", "floor_overlay.frag",
+                              "flat.frag", "depth.frag"};
 
 // A 1x1 stand-in for an absent texture. Its sampling state matches the
 // material textures' (trilinear, repeat) because llvmpipe compiles a shader
@@ -178,6 +181,8 @@ Status Renderer::loadShaders() {
         built.push_back(std::move(program).value());
     }
     for (size_t i = 0; i < std::size(entries); ++i) *entries[i].program = std::move(built[i]);
+    flat_ = {};  // built again on first use
+    depth_ = {};
     pbr_.use();
     pbr_.set("uBaseColorTexture", 0);
     pbr_.set("uMetallicRoughnessTexture", 1);
@@ -375,16 +380,34 @@ glm::mat4 Renderer::lightViewProjection() const {
     return projection * view;
 }
 
-// The PBR program with this frame's camera, sun, shadow map and lighting.
-void Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection) {
-    pbr_.use();
-    pbr_.set("uViewProjection", viewProjection);
-    pbr_.set("uLightViewProjection", lightViewProjection_);
-    pbr_.set("uCameraPosition", camera.position);
-    pbr_.set("uShadowsEnabled", int(options_.shadows));
-    pbr_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
-    setLightingUniforms(pbr_);
+// Programs of options that are off by default are built on first use only:
+// every program compiled at start delays the first frame. False if it
+// cannot be built (logged).
+bool Renderer::buildOnFirstUse(gfx::ShaderProgram& program, const char* fragment) {
+    if (program) return true;
+    const auto& dir = desc_.shaderDirectory;
+    Result<gfx::ShaderProgram> built = gfx::ShaderProgram::fromFiles({dir / "pbr.vert", dir / fragment, {}});
+    if (!built) {
+        log::error(built.error());
+        return false;
+    }
+    program = std::move(built).value();
+    return true;
+}
+
+// The surface program (PBR, or the constant colour when profiling) with
+// this frame's camera, sun, shadow map and lighting.
+const gfx::ShaderProgram& Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection) {
+    const gfx::ShaderProgram& program = options_.flatShading && buildOnFirstUse(flat_, "flat.frag") ? flat_ : pbr_;
+    program.use();
+    program.set("uViewProjection", viewProjection);
+    program.set("uLightViewProjection", lightViewProjection_);
+    program.set("uCameraPosition", camera.position);
+    program.set("uShadowsEnabled", int(options_.shadows));
+    program.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+    setLightingUniforms(program);
     shadowMap_.bind(5);
+    return program;
 }
 
 void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
@@ -520,19 +543,51 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
-    usePbr(camera, viewProjection);
-    pbr_.set("uGhostFade", 0.0f);
+    // Depth first, for the runs that cover what they draw (no alpha mask, no
+    // cut): the shading pass then only shades the nearest surface.
+    auto primable = [&](const Run& run) {
+        const Instance& first = instances_[order[run.begin]];
+        const GpuMesh& mesh = first.model->meshes()[first.mesh];
+        return !first.clip && first.model->materials()[mesh.materialIndex].data.alphaMode == AlphaMode::Opaque;
+    };
+    bool primed = false;
+    if (options_.depthPrepass && buildOnFirstUse(depth_, "depth.frag")) {
+        depth_.use();
+        depth_.set("uViewProjection", viewProjection);
+        for (const Run& run : runs) {
+            if (!primable(run)) continue;
+            const Instance& first = instances_[order[run.begin]];
+            const GpuMesh& mesh = first.model->meshes()[first.mesh];
+            gfx::RenderState state;
+            state.colorWrite = false;
+            state.cull = first.model->materials()[mesh.materialIndex].data.doubleSided ? gfx::CullMode::None
+                                                                                        : gfx::CullMode::Back;
+            state.frontFaceClockwise = first.mirrored;
+            gfx::applyState(state);
+            mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
+            gfx::drawIndexed(mesh.vao, mesh.indexCount, int(run.end - run.begin));
+            ++stats.drawCalls;
+        }
+        primed = true;
+    }
+
+    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
+    surface.set("uGhostFade", 0.0f);
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        setClipUniforms(pbr_, first, true);
+        setClipUniforms(surface, first, true);
         gfx::RenderState state;
         // A cut item shows its back faces: they are the cap.
         state.cull = material.data.doubleSided || first.clip ? gfx::CullMode::None : gfx::CullMode::Back;
         state.frontFaceClockwise = first.mirrored;
+        // Equal passes: the pre-pass's own depth. Every run keeps the same
+        // depth state (writing what is there costs nothing): llvmpipe builds
+        // a shader variant, megabytes of code, per state the program is used with.
+        if (primed) state.depthTest = gfx::DepthTest::LessEqual;
         gfx::applyState(state);
-        bindMaterial(material, pbr_);
+        bindMaterial(material, surface);
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
         int count = int(run.end - run.begin);
         gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
@@ -562,20 +617,20 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
     for (const auto& entry : order) instanceScratch_.push_back(instances_[entry.second].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
-    pbr_.use();
-    pbr_.set("uGhostFade", 0.0f);
+    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
+    surface.set("uGhostFade", 0.0f);
     for (size_t k = 0; k < order.size(); ++k) {
         const Instance& instance = instances_[order[k].second];
         const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
         const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
-        setClipUniforms(pbr_, instance, true);
+        setClipUniforms(surface, instance, true);
         gfx::RenderState state;
         state.depthWrite = false;
         state.blend = gfx::BlendMode::Alpha;
         state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
         state.frontFaceClockwise = instance.mirrored;
         gfx::applyState(state);
-        bindMaterial(material, pbr_);
+        bindMaterial(material, surface);
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, k * sizeof(glm::mat4));
         gfx::drawIndexed(mesh.vao, mesh.indexCount, 1);
         ++stats.drawCalls;
@@ -607,8 +662,8 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
-    usePbr(camera, viewProjection);
-    pbr_.set("uClipEnabled", 0);
+    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
+    surface.set("uClipEnabled", 0);
     for (size_t begin = 0; begin < order.size();) {
         const Instance& first = instances_[order[begin]];
         size_t end = begin + 1;
@@ -624,8 +679,8 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
         state.cull = material.data.doubleSided ? gfx::CullMode::None : gfx::CullMode::Back;
         state.frontFaceClockwise = first.mirrored;
         gfx::applyState(state);
-        bindMaterial(material, pbr_);
-        pbr_.set("uGhostFade", first.ghostFade);
+        bindMaterial(material, surface);
+        surface.set("uGhostFade", first.ghostFade);
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
         int count = int(end - begin);
         gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
@@ -634,7 +689,7 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
         stats.triangles += mesh.indexCount / 3 * size_t(count);
         begin = end;
     }
-    pbr_.set("uGhostFade", 0.0f);
+    surface.set("uGhostFade", 0.0f);
 }
 
 void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) {
@@ -668,10 +723,32 @@ void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) 
 FrameStats Renderer::render(const Camera& camera) {
     FrameStats stats;
     if (outputSize_.x <= 0 || outputSize_.y <= 0) return stats;
+    // Profiling: wait for the GPU at the end of each pass and charge the time
+    // since the previous mark to that pass.
+    // Both wall-clock and process CPU time (all threads, llvmpipe's included:
+    // steadier on a shared machine).
+    auto lastMark = std::chrono::steady_clock::now();
+    double lastCpu = 0.0;
+    auto mark = [&](double PassTimes::*slot) {
+        if (!options_.timePasses) return;
+        gfx::finish();
+        auto now = std::chrono::steady_clock::now();
+        double cpu = cpuSeconds();
+        stats.passMs.*slot += std::chrono::duration<double, std::milli>(now - lastMark).count();
+        stats.passCpuMs.*slot += (cpu - lastCpu) * 1000.0;
+        lastMark = now;
+        lastCpu = cpu;
+    };
+    if (options_.timePasses) {
+        gfx::finish();  // what came before is not this frame's
+        lastCpu = cpuSeconds();
+    }
+    lastMark = std::chrono::steady_clock::now();
     if (shadowsDirty_ && options_.shadows && shadowTarget_.complete()) {
         drawShadowMap(stats);
         shadowsDirty_ = false;
     }
+    mark(&PassTimes::shadow);
     glm::mat4 viewProjection = camera.projection * camera.view;
 
     // The scene target keeps the output's size; a lower resolution shades
@@ -684,6 +761,7 @@ FrameStats Renderer::render(const Camera& camera) {
     gfx::clear({0, 0, 0, 1}, false, true);
 
     drawOpaque(camera, viewProjection, stats);
+    mark(&PassTimes::opaque);
 
     if (options_.ground && !sceneBounds_.empty()) {
         gfx::RenderState state;
@@ -707,6 +785,7 @@ FrameStats Renderer::render(const Camera& camera) {
         gfx::drawIndexed(groundVao_, 6, 1);
         ++stats.drawCalls;
     }
+    mark(&PassTimes::ground);
 
     // The sky last among opaque things: its triangle lies on the far plane,
     // so the depth test leaves only the uncovered pixels to shade.
@@ -720,13 +799,18 @@ FrameStats Renderer::render(const Camera& camera) {
     sky_.set("uInverseViewProjection", glm::inverse(viewProjection));
     gfx::drawTriangles(emptyVao_, 3);
     ++stats.drawCalls;
+    mark(&PassTimes::sky);
 
     // After the sky, which would paint over them (they write no depth), and
     // before glass, which shows them through.
     drawFloorOverlays(viewProjection, stats);
+    mark(&PassTimes::overlays);
     drawTransparent(camera, viewProjection, stats);
+    mark(&PassTimes::transparent);
     drawGhosts(camera, viewProjection, stats);
+    mark(&PassTimes::ghosts);
     drawOutlines(viewProjection, stats);
+    mark(&PassTimes::outlines);
 
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
     if (sceneSize != outputSize_) {
@@ -746,6 +830,7 @@ FrameStats Renderer::render(const Camera& camera) {
     } else {
         gfx::blitColor(&sceneTarget_, output, outputSize_.x, outputSize_.y);
     }
+    mark(&PassTimes::post);
     return stats;
 }
 

@@ -200,11 +200,13 @@ TEST(CommandLine, RecordAndPlayInput) {
 
 TEST(CommandLine, EveryFlagSetsItsField) {
     ParseResult r = parse({"--check", "--plan", "--reduced-motion", "--overlay", "--bench", "--headless", "--fullscreen",
-                           "--no-shadows", "--no-antialiasing", "--no-ground", "--full-resolution", "--no-cache"});
+                           "--no-shadows", "--no-antialiasing", "--no-ground", "--full-resolution", "--no-cache",
+                           "--bench-passes", "--bench-flat", "--bench-panels", "--bench-prepass"});
     ASSERT_TRUE(r.error.empty()) << r.error;
     const AppOptions& o = r.options;
     EXPECT_TRUE(o.check && o.plan && o.reducedMotion && o.overlay && o.bench && o.headless && o.fullscreen &&
                 o.fullResolution && o.noCache);
+    EXPECT_TRUE(o.benchPasses && o.benchFlat && o.benchPanels && o.benchPrepass);
     EXPECT_FALSE(o.shadows || o.antialiasing || o.ground);
     AppOptions defaults;
     EXPECT_TRUE(defaults.shadows && defaults.antialiasing && defaults.ground);
