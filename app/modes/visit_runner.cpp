@@ -514,7 +514,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("camera path: %s\n", path ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", visit.rendererName.c_str());
     std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s\n",
-                options.size.x, options.size.y, options.shadows ? "on" : "off", options.antialiasing ? "on" : "off",
+                options.size.x, options.size.y, options.shadows ? "on" : "off",
+                !options.antialiasing ? "off" : options.fullResolution ? "on" : "on at rest (none of these frames)",
                 options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off",
                 options.benchPrepass ? "on" : "off");
     std::printf("load: %.1f ms\n", loadMs);
