@@ -18,6 +18,15 @@ std::vector<std::string> missingPartNodes(const SceneDescription& scene,
                                ": machine \"" + machine.id + "\": its model " + machine.model.file.filename().string() +
                                " has no node named \"" + part.node + "\"");
         }
+        // A part question whose answer the model lacks cannot be answered by pointing.
+        for (size_t q = 0; q < machine.quiz.size(); ++q) {
+            const QuizQuestion& question = machine.quiz[q];
+            if (question.kind != QuizQuestion::Kind::Part || model->second.nodeNamed(question.part) >= 0) continue;
+            problems.push_back(scene.file.string() + ": /machines/" + std::to_string(i) + "/quiz/" + std::to_string(q) +
+                               "/answer: machine \"" + machine.id + "\", quiz question " + std::to_string(q + 1) +
+                               ": its answer \"" + question.part + "\" is not a node of its model " +
+                               machine.model.file.filename().string());
+        }
     }
     return problems;
 }

@@ -11,7 +11,8 @@
 
 namespace twin::learn {
 
-// One line per part whose node the machine's model lacks, naming the scene
+// One line per part, and per quiz question pointing at a part, whose node
+// the machine's model lacks, naming the scene
 // file, the JSON path, the node and the model file. Machines whose model
 // could not be opened are left out (their error is reported already).
 std::vector<std::string> missingPartNodes(const SceneDescription& scene,

@@ -20,12 +20,18 @@ TEST(PartCheck, NamesEveryPartWhoseNodeTheModelLacks) {
     unopened.id = "unopened";
     unopened.model.file = "missing.glb";
     unopened.parts = {{"anything", {"X", "X"}, {}, std::nullopt}};
+    QuizQuestion question;
+    question.kind = QuizQuestion::Kind::Part;
+    question.part = "lid";
+    ok.quiz = {QuizQuestion{}, question};  // a choice question, then a part the model lacks
     scene.machines = {ok, bad, unopened};
     std::map<std::filesystem::path, engine::ModelExtent> models;
     models["a.glb"].nodes = {{"root", -1}, {"head", 0}};
     std::vector<std::string> problems = missingPartNodes(scene, models);
-    ASSERT_EQ(problems.size(), 1u);
-    EXPECT_EQ(problems[0], "scenes/test.json: /machines/1/parts/no~1zzle: machine \"bad\": its model a.glb has no node "
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0], "scenes/test.json: /machines/0/quiz/1/answer: machine \"ok\", quiz question 2: its answer "
+                           "\"lid\" is not a node of its model a.glb");
+    EXPECT_EQ(problems[1], "scenes/test.json: /machines/1/parts/no~1zzle: machine \"bad\": its model a.glb has no node "
                            "named \"no/zzle\"");
 }
 
