@@ -31,7 +31,7 @@ std::filesystem::path defaultQuizProgressFile() {
         base = std::filesystem::path(home) / ".local" / "state";
     else
         base = std::filesystem::temp_directory_path();
-    return base / "twin-tour" / "quiz-progress.sqlite";
+    return base / "twin-tour" / "quiz-results.sqlite";
 }
 
 QuizProgress::QuizProgress(const std::filesystem::path& file) : file_(file) {

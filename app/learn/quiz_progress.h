@@ -13,7 +13,7 @@ struct sqlite3;
 
 namespace twin::learn {
 
-// $XDG_STATE_HOME/twin-tour/quiz-progress.sqlite, or ~/.local/state/twin-tour/...
+// $XDG_STATE_HOME/twin-tour/quiz-results.sqlite, or ~/.local/state/twin-tour/...
 std::filesystem::path defaultQuizProgressFile();
 
 struct QuizRecord {

@@ -84,6 +84,13 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     start.part = options.part;
     start.procedure = options.procedure;
     start.step = options.step;
+    start.quizQuestion = options.quizQuestion;
+    // Quiz results are the learner's to keep, in a window; a still keeps none
+    // unless a file is named.
+    if (!options.quizResults.empty())
+        desc.quizProgress = std::make_shared<learn::QuizProgress>(options.quizResults);
+    else if (!headless || !options.playInput.empty())
+        desc.quizProgress = std::make_shared<learn::QuizProgress>(learn::defaultQuizProgressFile());
     start.platform = options.platform;
     start.walk = options.walk;
     start.tour = options.tour;

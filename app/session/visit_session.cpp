@@ -59,7 +59,8 @@ VisitSession::VisitSession(const VisitSessionDesc& desc)
       reducedMotion_(desc.reducedMotion),
       toggles_(desc.toggles),
       statsVisible_(desc.statsVisible),
-      legendVisible_(desc.legendVisible) {}
+      legendVisible_(desc.legendVisible),
+      quizProgress_(desc.quizProgress ? desc.quizProgress : std::make_shared<learn::QuizProgress>()) {}
 
 VisitSession::~VisitSession() = default;
 
@@ -87,6 +88,7 @@ engine::Status VisitSession::load(VisitContent content, const feeds::LiveFeedDes
     loaded_ = true;
     for (const std::string& e : content_.errors) engine::log::error(e);
     for (const std::string& w : content_.warnings) engine::log::warning(w);
+    takeQuizProblem();  // a quiz results file that cannot be used is told once
     if (const SceneDescription* s = scene()) {
         framing_ = makeStopFraming(*s, content_.models, aspect());
         labelAnchors_ = labelAnchors(*s, content_.models);
@@ -134,6 +136,8 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
                 glm::length(e.position - pressPosition_) < kTapPixels && e.time - pressTime_ < kTapSeconds) {
                 if (plan_)
                     walkFromPlan(e.position);
+                else if (quizAwaitsPart())
+                    answerQuizPart(partAt(e.position));  // the quiz asks for a part: the tap answers
                 else if (explorer_)
                     selectPart(partAt(e.position));  // the machine explorer: a part, or none
                 else
@@ -365,7 +369,12 @@ void VisitSession::apply(const UiCommand& command) {
             [&](const command::HoverPart& c) {
                 if (explorer_) explorer_->hoveredPart = c.part;
             },
-            [&](const command::SelectPart& c) { selectPart(c.part); },
+            [&](const command::SelectPart& c) {
+                if (quizAwaitsPart())
+                    answerQuizPart(c.part);
+                else
+                    selectPart(c.part);
+            },
             [&](const command::SetExplode& c) {
                 if (!explorer_) return;
                 explorer_->explode = std::clamp(std::isfinite(c.amount) ? c.amount : 0.0f, 0.0f, 1.0f);
@@ -389,6 +398,21 @@ void VisitSession::apply(const UiCommand& command) {
             },
             [&](const command::SetSection& c) {
                 if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
+            },
+            [&](const command::ShowQuiz& c) { showQuiz(c.shown); },
+            [&](const command::AnswerQuiz& c) { answerQuiz(c.option); },
+            [&](const command::AnswerQuizPart& c) { answerQuizPart(c.part); },
+            [&](const command::NextQuestion&) { nextQuestion(); },
+            [&](const command::RestartQuiz&) {
+                if (!explorer_) return;
+                explorer_->quiz.restart();
+                showQuiz(true);
+            },
+            [&](const command::ResetQuizResults&) {
+                const SceneDescription* s = scene();
+                if (!explorer_ || !s) return;
+                quizProgress_->reset(s->machines[explorer_->machine].id);
+                takeQuizProblem();
             },
         },
         command);

@@ -30,7 +30,7 @@ protected:
 };
 
 TEST_F(QuizProgressTest, BestLastAttemptsAndCompletionSurviveReopening) {
-    const auto file = folder_ / "state" / "quiz-progress.sqlite";  // the folder is created
+    const auto file = folder_ / "state" / "quiz-results.sqlite";  // the folder is created
     {
         QuizProgress progress(file);
         EXPECT_TRUE(progress.stored());
