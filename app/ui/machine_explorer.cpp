@@ -43,7 +43,8 @@ const LocalizedText kSeeScore{"Voir mon score", "See my score"};
 const LocalizedText kQuizDone{"Quiz terminé", "Quiz finished"};
 const LocalizedText kScore{"Score", "Score"};
 const LocalizedText kBest{"Meilleur score", "Best score"};
-const LocalizedText kAttempts{"essai(s)", "attempt(s)"};
+const LocalizedText kAttempt{"essai", "attempt"};
+const LocalizedText kAttempts{"essais", "attempts"};
 const LocalizedText kStartAgain{"Recommencer", "Start again"};
 const LocalizedText kClearResults{"Effacer mes résultats", "Clear my results"};
 
@@ -108,7 +109,7 @@ void buildQuiz(const Machine& m, const ExplorerView& e, Language language, float
         if (q.record.attempts <= 0) return;
         const std::string line = in(kBest, language) + colon + std::to_string(q.record.bestScore) + " / " +
                                  std::to_string(q.record.questions) + " · " + std::to_string(q.record.attempts) + " " +
-                                 in(kAttempts, language);
+                                 in(q.record.attempts == 1 ? kAttempt : kAttempts, language);
         ImGui::TextColored(muted, "%s", line.c_str());
     };
     if (q.finished || q.question >= m.quiz.size()) {
