@@ -67,12 +67,13 @@ bool answerButton(const std::string& id, const std::string& text, ImVec4 fill, I
     const ImVec2 at = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled;
     const bool hovered = enabled && ImGui::IsItemHovered();
+    const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // moving through by keyboard
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec4 f = fill;
     if (hovered) f = ImVec4(std::min(1.0f, f.x + 0.08f), std::min(1.0f, f.y + 0.08f), std::min(1.0f, f.z + 0.08f), f.w);
     d->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(f), style.FrameRounding + 4.0f * scale);
-    d->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(edge), style.FrameRounding + 4.0f * scale, 0,
-               std::max(1.0f, 2.0f * scale));
+    d->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(focused ? ImVec4(1, 1, 1, 1) : edge),
+               style.FrameRounding + 4.0f * scale, 0, std::max(1.0f, (focused ? 3.0f : 2.0f) * scale));
     d->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + padX, at.y + (size.y - textSize.y) * 0.5f),
                ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, width - 2.0f * padX);
     return clicked;
