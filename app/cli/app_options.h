@@ -39,6 +39,8 @@ struct AppOptions {
     int step = 0;                            // ...at that step (0-based)
     std::string explorerTab;                 // with focus: parts, procedures, safety or training
     bool flipSection = false;                // with section: keep the side nearer the learner
+    int quizQuestion = -1;                   // with focus: the quiz at that question (0-based)
+    std::string quizResults;                 // the quiz results' SQLite file (empty: the default; none for stills)
     std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
     bool reducedMotion = false;              // short transitions

@@ -130,6 +130,20 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
                 return {};
             });
     p.flag("--flip-section", "with --section: keep the side of the cut nearer the learner", setTrue(o.flipSection));
+    const std::string quizReason = "--quiz expects N: a question of the machine's quiz, counted from 1";
+    p.value("--quiz", "N", "with --focus: the quiz's tab at question N (from 1)", quizReason,
+            [&o, quizReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] < 1.0f || f[0] != std::floor(f[0]) || f[0] > 1000.0f)
+                    return quizReason + ", got \"" + v + "\"";
+                o.quizQuestion = int(f[0]) - 1;
+                return {};
+            });
+    p.value("--quiz-results", "FILE",
+            "SQLite file of the quiz results per machine\n"
+            "(default $XDG_STATE_HOME/twin-tour/quiz-results.sqlite; stills keep none)",
+            "--quiz-results needs a SQLite file name",
+            nonEmpty(o.quizResults, "--quiz-results needs a SQLite file name"));
     p.value("--part", "NODE", "with --focus: select that part of the machine (its node name)",
             "--part needs a part's node name (e.g. extruder_head)",
             nonEmpty(o.part, "--part needs a part's node name (e.g. extruder_head)"));

@@ -489,13 +489,103 @@ bool readProcedures(Reader& r, const json& m, const std::string& path, Machine& 
     return ok;
 }
 
+constexpr size_t kMaxQuizQuestions = 20;  // a short quiz: a few questions per machine
+
+// quiz: questions of the machine explorer. Unlike other errors of a machine,
+// a bad question costs only itself: it is reported (with the machine and the
+// question named) and left out, the machine and its other questions stay.
+void readQuiz(Reader& r, const json& m, const std::string& path, Machine& machine) {
+    const json* list = r.member(m, "quiz", path, false, json::value_t::array, "an array of questions");
+    if (!list) return;
+    if (list->size() > kMaxQuizQuestions) {
+        r.issue(path + "/quiz", "expected at most " + std::to_string(kMaxQuizQuestions) + " questions, found " +
+                                    std::to_string(list->size()) + "; the first " + std::to_string(kMaxQuizQuestions) +
+                                    " are kept");
+    }
+    const std::string who = machine.id.empty() ? "this machine" : "machine \"" + machine.id + "\"";
+    for (size_t i = 0; i < std::min(list->size(), kMaxQuizQuestions); ++i) {
+        const std::string qp = path + "/quiz/" + std::to_string(i);
+        const size_t issuesBefore = r.scene_.issues.size();
+        const json& q = (*list)[i];
+        QuizQuestion question;
+        bool ok = q.is_object();
+        if (!ok) {
+            r.issue(qp, std::string("expected an object, found ") + kindName(q));
+        } else {
+            r.onlyKeys(q, qp, {"kind", "prompt", "options", "answer", "explanation"});
+            std::string kind;
+            ok = r.string(q, "kind", qp, true, kind) & r.localized(q, "prompt", qp, true, question.prompt);
+            if (kind == "choice") {
+                question.kind = QuizQuestion::Kind::Choice;
+                ok &= r.localized(q, "explanation", qp, true, question.explanation);
+                if (const json* options = r.member(q, "options", qp, true, json::value_t::array,
+                                                   "an array of 2 to 4 {\"fr\", \"en\"} answers")) {
+                    if (options->size() < 2 || options->size() > 4) {
+                        r.issue(qp + "/options", "expected 2 to 4 answers, found " + std::to_string(options->size()));
+                        ok = false;
+                    }
+                    for (size_t o = 0; o < options->size(); ++o) {
+                        LocalizedText option;
+                        if (r.localizedValue((*options)[o], qp + "/options/" + std::to_string(o), option))
+                            question.options.push_back(option);
+                        else
+                            ok = false;
+                    }
+                } else {
+                    ok = false;
+                }
+                auto answer = q.find("answer");
+                if (answer == q.end()) {
+                    r.issue(qp + "/answer", "missing; expected the index of the right answer in \"options\" (from 0)");
+                    ok = false;
+                } else if (!answer->is_number_integer() || answer->get<int64_t>() < 0 ||
+                           answer->get<int64_t>() >= int64_t(q.contains("options") && q["options"].is_array()
+                                                                 ? q["options"].size() : 0)) {
+                    r.issue(qp + "/answer", "expected the index of the right answer in \"options\" (from 0), found " +
+                                                answer->dump());
+                    ok = false;
+                } else {
+                    question.correct = int(answer->get<int64_t>());
+                }
+            } else if (kind == "part") {
+                question.kind = QuizQuestion::Kind::Part;
+                if (q.contains("options")) {
+                    r.issue(qp + "/options", "a \"part\" question has no options: the learner points at the part");
+                    ok = false;
+                }
+                ok &= r.localized(q, "explanation", qp, false, question.explanation);
+                if (r.string(q, "answer", qp, true, question.part) && !question.part.empty()) {
+                    bool described = std::any_of(machine.parts.begin(), machine.parts.end(),
+                                                 [&](const MachinePart& part) { return part.node == question.part; });
+                    if (!described) {
+                        r.issue(qp + "/answer", "\"" + question.part +
+                                                    "\" is not one of this machine's parts (its \"parts\"): the learner "
+                                                    "could not point at it");
+                        ok = false;
+                    }
+                } else {
+                    ok = false;
+                }
+            } else if (!kind.empty()) {
+                r.issue(qp + "/kind", "expected \"choice\" or \"part\", found \"" + kind + "\"");
+                ok = false;
+            }
+        }
+        // Name the machine and the question in what was found, so a long scene's report reads alone.
+        for (size_t k = issuesBefore; k < r.scene_.issues.size(); ++k)
+            r.scene_.issues[k].message = who + ", quiz question " + std::to_string(i + 1) + " (left out): " +
+                                         r.scene_.issues[k].message;
+        if (ok) machine.quiz.push_back(std::move(question));
+    }
+}
+
 void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& declaredPlatforms) {
     const json* machines = r.member(doc, "machines", "", true, json::value_t::array, "an array of machines");
     if (!machines) return;
     std::set<std::string> ids;
     r.eachObject(*machines, "/machines", [&](const json& m, const std::string& path) {
         r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
-                             "training", "parts", "procedures", "link"});
+                             "training", "parts", "procedures", "link", "quiz"});
         Machine machine;
         bool ok = r.id(m, path, ids, machine.id) & r.localized(m, "name", path, true, machine.name) &
                   r.string(m, "category", path, true, machine.category) &
@@ -559,6 +649,7 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
         }
         ok &= readProcedures(r, m, path, machine);  // after the parts: steps name them
         r.link(m, path, machine.link);
+        readQuiz(r, m, path, machine);              // after the parts too: part questions name them
         if (ok) scene.machines.push_back(machine);
     });
 }

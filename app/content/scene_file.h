@@ -95,6 +95,18 @@ struct Procedure {
     std::vector<ProcedureStep> steps;
 };
 
+// A quiz question of the machine explorer: either a choice among 2 to 4
+// answers, or a part of the machine to point at (in 3D or in the part list).
+struct QuizQuestion {
+    enum class Kind { Choice, Part };
+    Kind kind = Kind::Choice;
+    LocalizedText prompt;
+    std::vector<LocalizedText> options;  // Choice: 2 to 4
+    int correct = 0;                     // Choice: index into options
+    std::string part;                    // Part: node name of one of the machine's described parts
+    LocalizedText explanation;           // shown once answered (required for Choice; may be empty for Part)
+};
+
 struct Specification {
     LocalizedText label;
     LocalizedText value;
@@ -114,6 +126,7 @@ struct Machine {
     std::vector<MachinePart> parts;
     std::vector<Procedure> procedures;
     std::optional<SceneLink> link;  // for the visitor's phone (QR code)
+    std::vector<QuizQuestion> quiz;  // the valid questions (a bad one is left out, the machine kept)
 };
 
 // A training module of the building (top-level `trainingModules`): the

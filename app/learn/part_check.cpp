@@ -49,6 +49,13 @@ std::vector<std::string> missingPartNodes(const SceneDescription& scene, const M
                                                        "step part", node));
                 }
         }
+        // A part question whose answer the model lacks cannot be answered by pointing.
+        for (size_t q = 0; q < machine.quiz.size(); ++q) {
+            const QuizQuestion& question = machine.quiz[q];
+            if (question.kind == QuizQuestion::Kind::Part && !names.count(question.part))
+                problems.push_back(missingNodeLine(scene, i, base + "/quiz/" + std::to_string(q) + "/answer",
+                                                   "quiz answer", question.part));
+        }
     }
     return problems;
 }

@@ -28,8 +28,8 @@ std::set<std::string> modelNodeNames(const Machine& machine, const ModelExtents&
 std::string missingNodeLine(const SceneDescription& scene, size_t machineIndex, const std::string& jsonPath,
                             const std::string& field, const std::string& node);
 
-// One line per part (`parts`) and per procedure step part whose node the
-// machine's model lacks. Machines whose model could not be opened are left
+// One line per part (`parts`), per procedure step part and per quiz question
+// pointing at a part whose node the machine's model lacks. Machines whose model could not be opened are left
 // out (their error is reported already).
 std::vector<std::string> missingPartNodes(const SceneDescription& scene, const ModelExtents& models);
 

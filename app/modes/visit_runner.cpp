@@ -91,6 +91,13 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     if (options.explorerTab == "procedures") start.explorerTab = ExplorerTab::Procedures;
     if (options.explorerTab == "safety") start.explorerTab = ExplorerTab::Safety;
     if (options.explorerTab == "training") start.explorerTab = ExplorerTab::Training;
+    start.quizQuestion = options.quizQuestion;
+    // Quiz results are the learner's to keep, in a window; a still keeps none
+    // unless a file is named.
+    if (!options.quizResults.empty())
+        desc.quizProgress = std::make_shared<learn::QuizProgress>(options.quizResults);
+    else if (!headless || !options.playInput.empty())
+        desc.quizProgress = std::make_shared<learn::QuizProgress>(learn::defaultQuizProgressFile());
     start.platform = options.platform;
     start.walk = options.walk;
     start.tour = options.tour;

@@ -57,6 +57,13 @@ struct FlipSection {};                       // keeps the other side of the cut
 struct OpenProcedure { int procedure = -1; };  // index into the machine's procedures; -1 closes it
 struct GoToStep { int step = 0; };             // of the open procedure: its parts lit and framed
 struct TickStep { int step = 0; bool done = true; };
+// The explorer's quiz (app/learn/quiz.h): one question at a time.
+struct ShowQuiz { bool shown = true; };         // its tab is in front (a part question then takes the 3D taps)
+struct AnswerQuiz { int option = -1; };         // the current choice question's answer
+struct AnswerQuizPart { int part = -1; };       // the current part question's answer: index into the machine's parts
+struct NextQuestion {};
+struct RestartQuiz {};                          // from the first question, score 0
+struct ResetQuizResults {};                     // forgets this machine's stored results
 }  // namespace command
 
 using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
@@ -69,6 +76,8 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::SeekData, command::SetReplaySpeed, command::BackToNow,
                                command::ExploreMachine, command::LeaveExplorer, command::HoverPart,
                                command::SelectPart, command::SetExplode, command::SetSection, command::FlipSection,
-                               command::OpenProcedure, command::GoToStep, command::TickStep>;
+                               command::OpenProcedure, command::GoToStep, command::TickStep, command::ShowQuiz,
+                               command::AnswerQuiz, command::AnswerQuizPart, command::NextQuestion,
+                               command::RestartQuiz, command::ResetQuizResults>;
 
 }  // namespace twin

@@ -14,6 +14,7 @@
 #include "feeds/live_state.h"
 #include "feeds/series.h"
 #include "i18n/localized_text.h"
+#include "learn/quiz_progress.h"
 #include "session/ui_command.h"
 #include "view/labels.h"
 #include "view/live_overlays.h"
@@ -82,6 +83,21 @@ struct LiveView {
 // The explorer's tabs, for a tab asked for from the start (--explorer-tab).
 enum class ExplorerTab { Parts, Procedures, Safety, Training };
 
+// The explorer's quiz as the panels show it.
+struct QuizView {
+    bool shown = false;        // its tab is in front
+    size_t question = 0;       // the current one (== count once finished)
+    size_t count = 0;
+    bool answered = false;     // the current one
+    bool correct = false;
+    int chosenOption = -1;     // choice questions
+    int chosenPart = -1;       // part questions: index into Machine::parts (-1: none)
+    int answerPart = -1;       // part questions: the right part's index
+    bool finished = false;
+    int score = 0;
+    learn::QuizRecord record;  // this machine's stored results
+};
+
 // The machine explorer as the panels show it (app/ui/machine_explorer.*).
 struct ExplorerView {
     bool active = false;
@@ -97,6 +113,7 @@ struct ExplorerView {
     int procedure = -1;          // the open procedure (-1: none)
     int step = 0;                // its current step
     std::vector<bool> ticked;    // its steps the learner has ticked
+    QuizView quiz;
 };
 
 struct UiView {

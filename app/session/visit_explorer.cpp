@@ -53,7 +53,7 @@ void VisitSession::explore(size_t index, bool immediate) {
     if (tour_) endTour();
     if (walker_) toggleWalk();
     selection_ = MachineIndex{index};
-    Explorer e;
+    Explorer e(machine.quiz);
     e.machine = index;
     e.shape = learn::machineShape(machine, extent->second);
     e.placement = machine.model.transform;
@@ -238,6 +238,7 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
         label.machine = part == e.selectedPart;  // drawn in the machine colour: stands out
         frame.ui.labels.push_back(label);
     }
+    describeQuiz(frame);
 }
 
 }  // namespace twin

@@ -71,7 +71,8 @@ VisitSession::VisitSession(const VisitSessionDesc& desc)
       toggles_(desc.toggles),
       statsVisible_(desc.statsVisible),
       legendVisible_(desc.legendVisible),
-      touch_(touchGesturesFor(desc.uiScale)) {}
+      touch_(touchGesturesFor(desc.uiScale)),
+      quizProgress_(desc.quizProgress ? desc.quizProgress : std::make_shared<learn::QuizProgress>()) {}
 
 VisitSession::~VisitSession() = default;
 
@@ -103,6 +104,7 @@ engine::Status VisitSession::load(VisitContent content, const feeds::LiveFeedDes
     loaded_ = true;
     for (const std::string& e : content_.errors) engine::log::error(e);
     for (const std::string& w : content_.warnings) engine::log::warning(w);
+    takeQuizProblem();  // a quiz results file that cannot be used is told once
     if (const SceneDescription* s = scene()) {
         framing_ = makeStopFraming(*s, content_.models, aspect());
         labelAnchors_ = labelAnchors(*s, content_.models);
@@ -203,6 +205,8 @@ void VisitSession::handle(const engine::InputEvent& e, const UiCapture& ui) {
 void VisitSession::tapView(glm::vec2 cursor) {
     if (plan_)
         walkFromPlan(cursor);
+    else if (quizAwaitsPart())
+        answerQuizPart(partAt(cursor));  // the quiz asks for a part: the tap answers
     else if (explorer_)
         selectPart(partAt(cursor));  // the machine explorer: a part, or none
     else
@@ -434,7 +438,12 @@ void VisitSession::apply(const UiCommand& command) {
             [&](const command::HoverPart& c) {
                 if (explorer_) explorer_->hoveredPart = c.part;
             },
-            [&](const command::SelectPart& c) { selectPart(c.part); },
+            [&](const command::SelectPart& c) {
+                if (quizAwaitsPart())
+                    answerQuizPart(c.part);
+                else
+                    selectPart(c.part);
+            },
             [&](const command::SetExplode& c) {
                 if (!explorer_) return;
                 explorer_->explode = std::clamp(std::isfinite(c.amount) ? c.amount : 0.0f, 0.0f, 1.0f);
@@ -461,6 +470,21 @@ void VisitSession::apply(const UiCommand& command) {
             },
             [&](const command::FlipSection&) {
                 if (explorer_) explorer_->sectionFlipped = !explorer_->sectionFlipped;
+            },
+            [&](const command::ShowQuiz& c) { showQuiz(c.shown); },
+            [&](const command::AnswerQuiz& c) { answerQuiz(c.option); },
+            [&](const command::AnswerQuizPart& c) { answerQuizPart(c.part); },
+            [&](const command::NextQuestion&) { nextQuestion(); },
+            [&](const command::RestartQuiz&) {
+                if (!explorer_) return;
+                explorer_->quiz.restart();
+                showQuiz(true);
+            },
+            [&](const command::ResetQuizResults&) {
+                const SceneDescription* s = scene();
+                if (!explorer_ || !s) return;
+                quizProgress_->reset(s->machines[explorer_->machine].id);
+                takeQuizProblem();
             },
         },
         command);

@@ -20,6 +20,8 @@
 #include "core/result.h"
 #include "feeds/live_feed.h"
 #include "learn/machine_parts.h"
+#include "learn/quiz.h"
+#include "learn/quiz_progress.h"
 #include "nav/orbit_camera.h"
 #include "nav/walk_controller.h"
 #include "platform/input.h"
@@ -84,6 +86,7 @@ struct VisitStart {
     std::optional<ExplorerTab> explorerTab;  // with focus: bring that tab forward
     bool flipSection = false;            // with section: keep the side nearer the eye
     int step = 0;
+    int quizQuestion = -1;               // with focus: the quiz's tab at that question (0-based)
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
     bool tourPaused = false;             // show the tour's moment without playing on
@@ -97,6 +100,9 @@ struct VisitSessionDesc {
     bool legendVisible = false;
     float uiScale = 1.0f;  // badges sit above labels, which grow with it
     VisitStart start;
+    // Where quiz results are kept (shared by the visits of a kiosk); null:
+    // in memory, for this session only.
+    std::shared_ptr<learn::QuizProgress> quizProgress;
 };
 
 // Where the panels have the pointer or the keyboard (the previous frame's
@@ -211,6 +217,13 @@ public:
     float explodeShown() const { return explorer_ ? explorer_->explodeShown : 0.0f; }
     int openProcedure() const { return explorer_ ? explorer_->procedure : -1; }
     int procedureStep() const { return explorer_ ? explorer_->step : 0; }
+    // The explorer's quiz (visit_quiz.cpp): null when not exploring.
+    const learn::QuizRun* quiz() const { return explorer_ ? &explorer_->quiz : nullptr; }
+    bool quizShown() const { return explorer_ && explorer_->quizShown; }
+    // The quiz is in front and its question wants a part pointed at: taps and
+    // part choices answer it instead of selecting.
+    bool quizAwaitsPart() const { return quizShown() && explorer_->quiz.awaitingPart(); }
+    const learn::QuizProgress& quizProgress() const { return *quizProgress_; }
 
 private:
     float aspect() const;
@@ -254,6 +267,14 @@ private:
     int partAt(glm::vec2 cursor) const;
     void updateExplorer(float dt);
     void describeExplorer(VisitFrame& frame);
+    // The quiz (visit_quiz.cpp).
+    void showQuiz(bool shown);
+    void answerQuiz(int option);
+    void answerQuizPart(int part);
+    void nextQuestion();
+    void settleQuiz();
+    void takeQuizProblem();
+    void describeQuiz(VisitFrame& frame);
 
     VisitSessionDesc desc_;
     VisitContent content_;
@@ -333,8 +354,13 @@ private:
         int procedure = -1;                      // open procedure, -1: none
         int step = 0;
         std::vector<std::vector<bool>> ticked;  // per procedure, per step
+        learn::QuizRun quiz;                     // over the machine's questions
+        bool quizShown = false;                  // its tab is in front
+        explicit Explorer(const std::vector<QuizQuestion>& questions) : quiz(questions) {}
     };
     std::optional<Explorer> explorer_;
+
+    std::shared_ptr<learn::QuizProgress> quizProgress_;
 
     int redrawFrames_ = 3;
     bool quitRequested_ = false;

@@ -84,6 +84,24 @@ void VisitSession::applyStart(std::string& error) {
                             goToStep(start.step, true);
                     }
                 }
+                if (start.quizQuestion >= 0) {
+                    const Machine& m = s->machines[*index];
+                    if (size_t(start.quizQuestion) >= m.quiz.size()) {
+                        problem("machine \"" + m.id + "\" has " + std::to_string(m.quiz.size()) + " quiz question(s)");
+                    } else {
+                        // Straight to that question, as if those before it were answered right.
+                        explorer_->quiz.restart();
+                        for (int q = 0; q < start.quizQuestion; ++q) {
+                            const QuizQuestion& question = m.quiz[size_t(q)];
+                            if (question.kind == QuizQuestion::Kind::Part)
+                                explorer_->quiz.answerPart(question.part);
+                            else
+                                explorer_->quiz.answerChoice(question.correct);
+                            explorer_->quiz.next();
+                        }
+                        showQuiz(true);
+                    }
+                }
                 if (!start.part.empty()) {
                     const Machine& m = s->machines[*index];
                     int part = -1;
@@ -157,6 +175,7 @@ void VisitSession::resetVisit(Language language) {
     plan_ = false;
     hiddenTopNodes_.clear();
     planFocus_ = {};
+    explorer_.reset();
     walker_.reset();
     walkTarget_.reset();
     walkKeys_ = {};

@@ -40,10 +40,177 @@ const LocalizedText kNext{"Suivante", "Next"};
 const LocalizedText kCloseProcedure{"Fermer", "Close"};
 const LocalizedText kDone{"Procédure terminée", "Procedure done"};
 
+const LocalizedText kQuiz{"Quiz", "Quiz"};
+const LocalizedText kQuestion{"Question", "Question"};
+const LocalizedText kPointAtPart{"Touchez la pièce sur la machine, ou choisissez-la ici\u00a0:",
+                                 "Tap the part on the machine, or choose it here:"};
+const LocalizedText kRight{"Bonne réponse\u00a0!", "Right!"};
+const LocalizedText kWrong{"Ce n'est pas la bonne réponse.", "Not the right answer."};
+const LocalizedText kRightPartWas{"La bonne pièce : ", "The right part: "};
+const LocalizedText kNextQuestion{"Question suivante", "Next question"};
+const LocalizedText kSeeScore{"Voir mon score", "See my score"};
+const LocalizedText kQuizDone{"Quiz terminé", "Quiz finished"};
+const LocalizedText kScore{"Score", "Score"};
+const LocalizedText kBest{"Meilleur score", "Best score"};
+const LocalizedText kAttempt{"essai", "attempt"};
+const LocalizedText kAttempts{"essais", "attempts"};
+const LocalizedText kStartAgain{"Recommencer", "Start again"};
+const LocalizedText kClearResults{"Effacer mes résultats", "Clear my results"};
+
 std::string in(const LocalizedText& text, Language language) { return text.in(language); }
 
 int shownProcedure_ = -1;  // the procedure the tabs last showed (one explorer panel at a time)
 const Machine* shownMachine_ = nullptr;  // the machine whose asked-for tab was brought forward
+bool shownQuiz_ = false;   // the session's quiz tab, as the tabs last showed it
+bool quizTabPending_ = false;  // asked to come forward: the tab bar shows it a frame later
+size_t answeredShown_ = SIZE_MAX;  // the question whose answer the panel last scrolled to
+
+// A large answer button, the whole width, its text wrapped: what a finger
+// or a learner at arm's length can hit. `fill` and `edge` say its state.
+bool answerButton(const std::string& id, const std::string& text, ImVec4 fill, ImVec4 edge, float scale,
+                  bool enabled = true) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float padX = 12.0f * scale, padY = 10.0f * scale;
+    const ImVec2 textSize = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2.0f * padX);
+    const ImVec2 size(width, std::max(44.0f * scale, textSize.y + 2.0f * padY));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton(id.c_str(), size) && enabled;
+    const bool hovered = enabled && ImGui::IsItemHovered();
+    const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;  // moving through by keyboard
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec4 f = fill;
+    if (hovered) f = ImVec4(std::min(1.0f, f.x + 0.08f), std::min(1.0f, f.y + 0.08f), std::min(1.0f, f.z + 0.08f), f.w);
+    d->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(f), style.FrameRounding + 4.0f * scale);
+    d->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(focused ? ImVec4(1, 1, 1, 1) : edge),
+               style.FrameRounding + 4.0f * scale, 0, std::max(1.0f, (focused ? 3.0f : 2.0f) * scale));
+    d->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + padX, at.y + (size.y - textSize.y) * 0.5f),
+               ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, width - 2.0f * padX);
+    return clicked;
+}
+
+// A tick in a green disc, or a cross in a red one, drawn (the font has no such glyphs).
+void drawVerdict(bool right, float scale) {
+    const float r = 11.0f * scale;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 c(at.x + r, at.y + ImGui::GetTextLineHeight() * 0.5f);
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    const ImU32 white = IM_COL32(255, 255, 255, 255);
+    const float line = std::max(1.5f, 2.2f * scale);
+    if (right) {
+        d->AddCircleFilled(c, r, IM_COL32(45, 160, 80, 255), 24);
+        d->AddLine(ImVec2(c.x - r * 0.45f, c.y + r * 0.02f), ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), white, line);
+        d->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), ImVec2(c.x + r * 0.5f, c.y - r * 0.35f), white, line);
+    } else {
+        d->AddCircleFilled(c, r, IM_COL32(200, 55, 45, 255), 24);
+        d->AddLine(ImVec2(c.x - r * 0.38f, c.y - r * 0.38f), ImVec2(c.x + r * 0.38f, c.y + r * 0.38f), white, line);
+        d->AddLine(ImVec2(c.x + r * 0.38f, c.y - r * 0.38f), ImVec2(c.x - r * 0.38f, c.y + r * 0.38f), white, line);
+    }
+    ImGui::Dummy(ImVec2(2.0f * r + 6.0f * scale, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+}
+
+// The quiz tab: one question, its answers, the verdict and its explanation;
+// at the end the score, the best one kept, and starting again.
+void buildQuiz(const Machine& m, const ExplorerView& e, Language language, float scale, std::vector<UiCommand>& commands) {
+    const QuizView& q = e.quiz;
+    const ImVec4 green(0.45f, 0.9f, 0.55f, 1.0f), muted = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    const char* colon = language == Language::French ? "\u00a0: " : ": ";  // French puts a no-break space before
+    auto bestLine = [&] {
+        if (q.record.attempts <= 0) return;
+        const std::string line = in(kBest, language) + colon + std::to_string(q.record.bestScore) + " / " +
+                                 std::to_string(q.record.questions) + " · " + std::to_string(q.record.attempts) + " " +
+                                 in(q.record.attempts == 1 ? kAttempt : kAttempts, language);
+        ImGui::TextColored(muted, "%s", line.c_str());
+    };
+    if (q.finished || q.question >= m.quiz.size()) {
+        ImGui::Spacing();
+        ImGui::TextColored(green, "%s", in(kQuizDone, language).c_str());
+        const std::string score = in(kScore, language) + colon +
+                                  std::to_string(q.score) + " / " + std::to_string(q.count);
+        ImGui::SetWindowFontScale(1.4f);
+        ImGui::TextUnformatted(score.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        bestLine();
+        ImGui::Spacing();
+        if (answerButton("##startagain", in(kStartAgain, language), ImVec4(0.0f, 0.42f, 0.41f, 1.0f),
+                         ImVec4(0.0f, 0.62f, 0.6f, 1.0f), scale))
+            commands.push_back(command::RestartQuiz{});
+        ImGui::Spacing();
+        if (q.record.attempts > 0 && ImGui::SmallButton((in(kClearResults, language) + "##clearquiz").c_str()))
+            commands.push_back(command::ResetQuizResults{});
+        return;
+    }
+    const QuizQuestion& question = m.quiz[q.question];
+    ImGui::TextColored(green, "%s %zu / %zu", in(kQuestion, language).c_str(), q.question + 1, q.count);
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", in(question.prompt, language).c_str());
+    ImGui::Spacing();
+    const ImVec4 idle(0.16f, 0.22f, 0.3f, 1.0f), idleEdge(0.32f, 0.42f, 0.55f, 1.0f);
+    const ImVec4 rightFill(0.12f, 0.42f, 0.2f, 1.0f), rightEdge(0.35f, 0.85f, 0.45f, 1.0f);
+    const ImVec4 wrongFill(0.48f, 0.14f, 0.12f, 1.0f), wrongEdge(0.95f, 0.35f, 0.3f, 1.0f);
+    const ImVec4 spent(0.14f, 0.16f, 0.2f, 1.0f), spentEdge(0.24f, 0.28f, 0.34f, 1.0f);
+    if (question.kind == QuizQuestion::Kind::Choice) {
+        for (size_t i = 0; i < question.options.size(); ++i) {
+            ImVec4 fill = idle, edge = idleEdge;
+            if (q.answered) {
+                if (int(i) == question.correct)
+                    fill = rightFill, edge = rightEdge;
+                else if (int(i) == q.chosenOption)
+                    fill = wrongFill, edge = wrongEdge;
+                else
+                    fill = spent, edge = spentEdge;
+            }
+            if (answerButton("##answer" + std::to_string(i), in(question.options[i], language), fill, edge, scale,
+                             !q.answered))
+                commands.push_back(command::AnswerQuiz{int(i)});
+            ImGui::Spacing();
+        }
+    } else {
+        if (!q.answered) {
+            ImGui::PushStyleColor(ImGuiCol_Text, muted);
+            ImGui::TextWrapped("%s", in(kPointAtPart, language).c_str());
+            ImGui::PopStyleColor();
+        }
+        // The parts by name: the same answer for whoever cannot point in 3D.
+        for (size_t i = 0; i < m.parts.size(); ++i) {
+            const bool right = q.answered && int(i) == q.answerPart;
+            const bool wrong = q.answered && !q.correct && int(i) == q.chosenPart;
+            if (q.answered && !right && !wrong) continue;
+            if (right) ImGui::PushStyleColor(ImGuiCol_Text, green);
+            if (wrong) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+            const std::string label = in(m.parts[i].label, language) + "##quizpart" + std::to_string(i);
+            if (ImGui::Selectable(label.c_str(), right || wrong, 0, ImVec2(0.0f, 26.0f * scale)) && !q.answered)
+                commands.push_back(command::AnswerQuizPart{int(i)});
+            if (right || wrong) ImGui::PopStyleColor();
+            if (!q.answered && ImGui::IsItemHovered() && int(i) != e.hoveredPart)
+                commands.push_back(command::HoverPart{int(i)});
+        }
+    }
+    if (q.answered) {
+        ImGui::Spacing();
+        drawVerdict(q.correct, scale);
+        ImGui::TextColored(q.correct ? green : ImVec4(1.0f, 0.5f, 0.45f, 1.0f), "%s",
+                           in(q.correct ? kRight : kWrong, language).c_str());
+        if (question.kind == QuizQuestion::Kind::Part && !q.correct && q.answerPart >= 0)
+            ImGui::TextWrapped("%s%s", in(kRightPartWas, language).c_str(),
+                               in(m.parts[size_t(q.answerPart)].label, language).c_str());
+        if (!question.explanation.fr.empty() || !question.explanation.en.empty())
+            ImGui::TextWrapped("%s", in(question.explanation, language).c_str());
+        ImGui::Spacing();
+        const bool last = q.question + 1 >= q.count;
+        if (answerButton("##nextquestion", in(last ? kSeeScore : kNextQuestion, language) + " \u2192",
+                         ImVec4(0.0f, 0.42f, 0.41f, 1.0f), ImVec4(0.0f, 0.62f, 0.6f, 1.0f), scale))
+            commands.push_back(command::NextQuestion{});
+        // A new answer: the verdict, its explanation and the way on come into view.
+        if (answeredShown_ != q.question) ImGui::SetScrollHereY(1.0f);
+        answeredShown_ = q.question;
+    } else {
+        answeredShown_ = SIZE_MAX;
+    }
+    ImGui::Spacing();
+    bestLine();
+}
 
 LocalizedText pictogramCaption(Pictogram p) {
     switch (p) {
@@ -226,7 +393,9 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
 
         ImGui::Spacing();
         ImGui::Separator();
-        if (e.selectedPart >= 0 && size_t(e.selectedPart) < m.parts.size()) {
+        // The quiz keeps the panel's height for its question (and gives no hint).
+        const bool describePart = !e.quiz.shown;
+        if (describePart && e.selectedPart >= 0 && size_t(e.selectedPart) < m.parts.size()) {
             const MachinePart& part = m.parts[size_t(e.selectedPart)];
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.72f, 0.3f, 1.0f));
             ImGui::TextWrapped("%s", in(part.label, language).c_str());
@@ -239,7 +408,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
                 ImGui::TextWrapped("%s%s", in(kRole, language).c_str(), in(part.role, language).c_str());
                 ImGui::PopStyleColor();
             }
-        } else {
+        } else if (describePart) {
             ImGui::TextDisabled("%s", in(kNoPart, language).c_str());
         }
         // Parts, procedures and safety as tabs: each has the panel's height.
@@ -260,6 +429,11 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         auto tabItem = [&](const std::string& label, ImGuiTabItemFlags flags) {
             return ImGui::BeginTabItem(label.c_str(), nullptr, flags);
         };
+        // The quiz brought forward by the session (--quiz, "start again") once.
+        const ImGuiTabItemFlags quizFlags = e.quiz.shown && !shownQuiz_ ? ImGuiTabItemFlags_SetSelected : 0;
+        if (quizFlags) quizTabPending_ = true;
+        shownQuiz_ = e.quiz.shown;
+        bool quizVisible = false;
         if (ImGui::BeginTabBar("##explorertabs")) {
         if (tabItem(in(kParts, language) + "###parts", partsFlags)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -382,7 +556,19 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             buildTrainingList(e.training, language);
             ImGui::EndTabItem();
         }
+        if (!m.quiz.empty() && ImGui::BeginTabItem((in(kQuiz, language) + "###quiz").c_str(), nullptr, quizFlags)) {
+            quizVisible = true;
+            quizTabPending_ = false;
+            buildQuiz(m, e, language, scale, commands);
+            ImGui::EndTabItem();
+        }
             ImGui::EndTabBar();
+        }
+        // The session learns which tab is in front: a part question takes the
+        // 3D taps only while the quiz is shown.
+        if (quizVisible != e.quiz.shown && !(quizTabPending_ && e.quiz.shown)) {
+            commands.push_back(command::ShowQuiz{quizVisible});
+            shownQuiz_ = quizVisible;
         }
     }
     ImGui::End();

@@ -9,6 +9,10 @@ set(golden "${GOLDEN_DIR}/${NAME}.png")
 file(MAKE_DIRECTORY "${OUT_DIR}")
 file(REMOVE "${actual}" "${diff}")
 set(ENV{TWIN_TOUR_CACHE_DIR} "${CACHE_DIR}")
+# The app's local state (quiz results...) starts empty for each run, and
+# never touches the home folder of whoever runs the tests.
+file(REMOVE_RECURSE "${OUT_DIR}/state/${NAME}")
+set(ENV{XDG_STATE_HOME} "${OUT_DIR}/state/${NAME}")
 # Clocks on screen are local time: Saint-Étienne's, as a POSIX rule so no
 # time zone database is needed.
 set(ENV{TZ} "CET-1CEST,M3.5.0,M10.5.0/3")

@@ -97,7 +97,7 @@ def T(fr, en):
 def load_content(content_dir=CONTENT_DIR):
     """The content files, read as they are (checked where they are used)."""
     content = {}
-    for kind in ("about", "platforms", "machines", "tours", "training"):
+    for kind in ("about", "platforms", "machines", "tours", "training", "quizzes"):
         path = os.path.join(content_dir, kind + ".json")
         with open(path, encoding="utf-8") as f:
             try:
@@ -324,6 +324,10 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
     content_files = load_content(content_dir)
     platform_texts = content_files["platforms"]["platforms"]
     machine_texts = content_files["machines"]
+    quiz_texts = content_files["quizzes"]
+    for mtype in quiz_texts:
+        if mtype not in machine_texts:
+            problems.error("quizzes.json: %r is not a machine type of machines.json" % mtype)
     with open(layout_file, encoding="utf-8") as f:
         layout = json.load(f)
     with open(SUMMARY, encoding="utf-8") as f:
@@ -479,6 +483,10 @@ def build(problems, layout_file=LAYOUT, content_dir=CONTENT_DIR):
             link = checked_link(content["link"], "machine type %s" % mtype, problems)
             if link:
                 machines[-1]["link"] = link
+        quiz = quiz_texts.get(mtype, [])
+        check_quiz(mtype, quiz, parts, problems)
+        if quiz:
+            machines[-1]["quiz"] = quiz
 
     check_overlaps(placed, building, problems)
 
@@ -709,6 +717,30 @@ def machine_camera(placed, how, problems, where):
     else:
         problems.note("%s: no camera position in front of %s inside %s" % (where, mid, zone["id"]))
     return {"eye": r3([ex, eye_y, ez]), "target": r3(target)}
+
+
+def check_quiz(mtype, quiz, parts, problems):
+    """The machine explorer's quiz (quizzes.json): 3 to 5 questions; a choice has
+    2 to 4 answers and the index of the right one, a part question names a
+    described part (the learner points at it)."""
+    if not 3 <= len(quiz) <= 5:
+        problems.error("quizzes.json: %s: %d questions, expected 3 to 5" % (mtype, len(quiz)))
+    for i, q in enumerate(quiz):
+        where = "quizzes.json: %s/%d" % (mtype, i)
+        for member in ("kind", "prompt", "answer", "explanation"):
+            if member not in q:
+                problems.error("%s: missing %r" % (where, member))
+        if q.get("kind") == "choice":
+            options = q.get("options", [])
+            if not 2 <= len(options) <= 4:
+                problems.error("%s: %d answers, expected 2 to 4" % (where, len(options)))
+            if not isinstance(q.get("answer"), int) or not 0 <= q["answer"] < len(options):
+                problems.error("%s: answer %r is not the index of one of its answers" % (where, q.get("answer")))
+        elif q.get("kind") == "part":
+            if q.get("answer") not in parts:
+                problems.error("%s: answer %r is not one of the parts described for %s" % (where, q.get("answer"), mtype))
+        else:
+            problems.error("%s: kind %r, expected \"choice\" or \"part\"" % (where, q.get("kind")))
 
 
 def check_overlaps(placed, building, problems):

@@ -212,5 +212,19 @@ TEST(CommandLine, EveryFlagSetsItsField) {
     EXPECT_TRUE(defaults.shadows && defaults.antialiasing && defaults.ground);
 }
 
+
+TEST(CommandLine, QuizQuestionAndResultsFile) {
+    ParseResult r = parse({"--machine", "sls-1", "--focus", "--quiz", "3", "--quiz-results", "q.sqlite"});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.options.quizQuestion, 2);  // counted from 1 on the command line
+    EXPECT_EQ(r.options.quizResults, "q.sqlite");
+    EXPECT_EQ(parse({}).options.quizQuestion, -1);
+    for (const char* bad : {"0", "1.5", "two", "1,2"}) {
+        ParseResult b = parse({"--quiz", bad});
+        EXPECT_NE(b.error.find("--quiz expects N"), std::string::npos) << bad << ": " << b.error;
+    }
+    EXPECT_NE(parse({"--quiz-results", ""}).error.find("--quiz-results needs"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace twin

@@ -557,6 +557,57 @@ TEST_F(SceneFileTest, ALinkThatIsNotAnObject) {
     SceneDescription s = load();
     expectOneIssue(s, "/platforms/0/link", "{\"url\"");
     EXPECT_EQ(s.platforms.size(), 1u);
+
+// The quiz: a bad question is reported with the machine and the question
+// named, and left out; the machine and its other questions stay.
+TEST_F(SceneFileTest, QuizQuestionsAreReadAndABadOneIsLeftOutAlone) {
+    json choice = {{"kind", "choice"},
+                   {"prompt", text("Que portez-vous ?", "What do you wear?")},
+                   {"options", {text("Des lunettes", "Glasses"), text("Rien", "Nothing")}},
+                   {"answer", 0},
+                   {"explanation", text("La buse projette.", "The nozzle spits.")}};
+    json part = {{"kind", "part"}, {"prompt", text("Cliquez sur la tête.", "Click the head.")}, {"answer", "extruder_head"}};
+    doc_["machines"][0]["quiz"] = {choice, part};
+    SceneDescription s = load();
+    ASSERT_TRUE(s.issues.empty()) << s.issues[0].text();
+    ASSERT_EQ(s.machines[0].quiz.size(), 2u);
+    EXPECT_EQ(s.machines[0].quiz[0].kind, QuizQuestion::Kind::Choice);
+    EXPECT_EQ(s.machines[0].quiz[0].options.size(), 2u);
+    EXPECT_EQ(s.machines[0].quiz[0].correct, 0);
+    EXPECT_EQ(s.machines[0].quiz[0].explanation.en, "The nozzle spits.");
+    EXPECT_EQ(s.machines[0].quiz[1].kind, QuizQuestion::Kind::Part);
+    EXPECT_EQ(s.machines[0].quiz[1].part, "extruder_head");
+
+    // A part question pointing at a part the machine does not describe.
+    doc_["machines"][0]["quiz"][1]["answer"] = "nozzle";
+    s = load();
+    expectOneIssue(s, "/machines/0/quiz/1/answer", "\"nozzle\" is not one of this machine's parts");
+    EXPECT_NE(s.issues[0].message.find("machine \"fdm-1\", quiz question 2"), std::string::npos) << s.issues[0].message;
+    ASSERT_EQ(s.machines.size(), 2u);  // the machine stays...
+    ASSERT_EQ(s.machines[0].quiz.size(), 1u);  // ...with its good question
+    EXPECT_EQ(s.machines[0].quiz[0].kind, QuizQuestion::Kind::Choice);
+    doc_["machines"][0]["quiz"][1]["answer"] = "extruder_head";
+
+    auto broken = [&](const char* key, json value, const std::string& path, const std::string& words) {
+        json saved = doc_["machines"][0]["quiz"][0];
+        if (value.is_null())
+            doc_["machines"][0]["quiz"][0].erase(key);
+        else
+            doc_["machines"][0]["quiz"][0][key] = value;
+        SceneDescription b = load();
+        expectOneIssue(b, path, words);
+        EXPECT_EQ(b.machines[0].quiz.size(), 1u) << path;
+        doc_["machines"][0]["quiz"][0] = saved;
+    };
+    broken("answer", 2, "/machines/0/quiz/0/answer", "index of the right answer");
+    broken("answer", "0", "/machines/0/quiz/0/answer", "index of the right answer");
+    broken("answer", nullptr, "/machines/0/quiz/0/answer", "missing");
+    broken("options", json::array({text("Seule", "Alone")}), "/machines/0/quiz/0/options", "2 to 4 answers");
+    broken("explanation", nullptr, "/machines/0/quiz/0/explanation", "missing");
+    broken("kind", "open", "/machines/0/quiz/0/kind", "\"choice\" or \"part\"");
+    broken("prompt", json{{"fr", "Seulement en français"}}, "/machines/0/quiz/0/prompt/en", "French and English");
+    doc_["machines"][0]["quiz"] = {choice, 7};
+    expectOneIssue(load(), "/machines/0/quiz/1", "expected an object");
 }
 
 }  // namespace

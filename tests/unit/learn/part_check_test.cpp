@@ -20,12 +20,18 @@ TEST(PartCheck, NamesEveryPartWhoseNodeTheModelLacks) {
     unopened.id = "unopened";
     unopened.model.file = "missing.glb";
     unopened.parts = {{"anything", {"X", "X"}, {}, std::nullopt, {}}};
+    QuizQuestion question;
+    question.kind = QuizQuestion::Kind::Part;
+    question.part = "lid";
+    ok.quiz = {QuizQuestion{}, question};  // a choice question, then a part the model lacks
     scene.machines = {ok, bad, unopened};
     ModelExtents models;
     models["a.glb"].nodes = {{"root", -1}, {"head", 0}};
     std::vector<std::string> problems = missingPartNodes(scene, models);
-    ASSERT_EQ(problems.size(), 1u);
-    EXPECT_EQ(problems[0], "scenes/test.json: /machines/1/parts/no~1zzle: machine \"bad\", part \"no/zzle\": its model "
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0], "scenes/test.json: /machines/0/quiz/1/answer: machine \"ok\", quiz answer \"lid\": its model "
+                           "a.glb has no node of that name");
+    EXPECT_EQ(problems[1], "scenes/test.json: /machines/1/parts/no~1zzle: machine \"bad\", part \"no/zzle\": its model "
                            "a.glb has no node of that name");
 }
 

@@ -2,6 +2,9 @@
 // and selecting its parts (in the 3D view and by command), the explode
 // slider easing, the section plane, and leaving. No GL.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -281,6 +284,135 @@ TEST(VisitExplorer, AProcedureStepLightsAndFramesItsPartsAndStepsAreTicked) {
     EXPECT_EQ(s.frame().ui.explorer.ticked, (std::vector<bool>{true, false}));
     s.apply(command::OpenProcedure{3});
     EXPECT_EQ(s.openProcedure(), -1);
+}
+
+
+// The quiz: one question at a time in its tab; while a part question waits,
+// a tap on the machine answers it (and selects nothing), part names are not
+// shown; the run's end is kept in a real SQLite file, reset per machine.
+VisitContent quizWorld() {
+    VisitContent content = world();
+    QuizQuestion choice;
+    choice.kind = QuizQuestion::Kind::Choice;
+    choice.prompt = {"Que portez-vous ?", "What do you wear?"};
+    choice.options = {{"Des lunettes", "Glasses"}, {"Rien", "Nothing"}};
+    choice.correct = 0;
+    choice.explanation = {"La buse projette.", "The nozzle spits."};
+    QuizQuestion door;
+    door.kind = QuizQuestion::Kind::Part;
+    door.prompt = {"Où est la porte ?", "Where is the door?"};
+    door.part = "door";
+    content.scene->machines[0].quiz = {choice, door};
+    return content;
+}
+
+TEST(VisitExplorer, QuizAnswersByChoiceAndByTappingThePartAndKeepsTheResult) {
+    const auto file = std::filesystem::temp_directory_path() / ("twin_visit_quiz_" + std::to_string(::getpid())) /
+                      "quiz-results.sqlite";
+    std::filesystem::remove_all(file.parent_path());
+    VisitSessionDesc desc = focused(0.0f, "head");
+    desc.quizProgress = std::make_shared<learn::QuizProgress>(file);
+    VisitSession s(desc);
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(quizWorld(), nullptr));
+    ASSERT_NE(s.quiz(), nullptr);
+    EXPECT_FALSE(s.quizShown());
+
+    s.apply(command::ShowQuiz{true});
+    VisitFrame frame = s.frame();
+    EXPECT_TRUE(frame.ui.explorer.quiz.shown);
+    EXPECT_EQ(frame.ui.explorer.quiz.count, 2u);
+    EXPECT_EQ(frame.ui.explorer.quiz.question, 0u);
+    EXPECT_FALSE(s.quizAwaitsPart());  // a choice question: taps still select
+    s.apply(command::AnswerQuiz{1});
+    frame = s.frame();
+    EXPECT_TRUE(frame.ui.explorer.quiz.answered);
+    EXPECT_FALSE(frame.ui.explorer.quiz.correct);
+    EXPECT_EQ(frame.ui.explorer.quiz.chosenOption, 1);
+    s.apply(command::AnswerQuiz{0});  // one answer per question
+    EXPECT_EQ(s.quiz()->score(), 0);
+    s.apply(command::NextQuestion{});
+
+    // The part question: the selection goes (its description would tell),
+    // hovering outlines without naming, a tap answers.
+    EXPECT_TRUE(s.quizAwaitsPart());
+    EXPECT_EQ(s.selectedPart(), -1);
+    const glm::vec2 door = pixelOf(s, kMachineAt + glm::vec3(-0.3f, 0.5f, 0.55f));
+    s.handle(pointer(engine::InputEvent::Kind::MouseMove, door, 1.0), {});
+    frame = s.frame();
+    ASSERT_EQ(frame.scene.outlines.size(), 1u);
+    EXPECT_TRUE(frame.ui.labels.empty());
+    EXPECT_EQ(frame.ui.explorer.quiz.answerPart, 1);
+    s.handle(pointer(engine::InputEvent::Kind::MouseDown, {2, 2}, 1.5), {});  // beside the machine: nothing
+    s.handle(pointer(engine::InputEvent::Kind::MouseUp, {2, 2}, 1.6), {});
+    EXPECT_TRUE(s.quizAwaitsPart());
+    s.handle(pointer(engine::InputEvent::Kind::MouseDown, door, 2.0), {});
+    s.handle(pointer(engine::InputEvent::Kind::MouseUp, door, 2.1), {});
+    EXPECT_FALSE(s.quizAwaitsPart());
+    EXPECT_EQ(s.selectedPart(), -1);  // answered, not selected
+    EXPECT_TRUE(s.quiz()->correct());
+    frame = s.frame();
+    EXPECT_EQ(frame.ui.explorer.quiz.chosenPart, 1);
+    ASSERT_EQ(frame.scene.outlines.size(), 1u);  // the right part, in green
+    EXPECT_GT(frame.scene.outlines[0].colour.g, frame.scene.outlines[0].colour.r);
+    ASSERT_EQ(frame.ui.labels.size(), 1u);
+    EXPECT_EQ(frame.ui.labels[0].text.en, "Door");
+    // The last answer counts the run: stored, 1 of 2.
+    EXPECT_EQ(frame.ui.explorer.quiz.record, (learn::QuizRecord{1, 1, 2, true, 1}));
+    EXPECT_EQ(learn::QuizProgress(file).record("printer"), (learn::QuizRecord{1, 1, 2, true, 1}));
+    s.apply(command::NextQuestion{});
+    EXPECT_TRUE(s.quiz()->finished());
+    EXPECT_TRUE(s.frame().ui.explorer.quiz.finished);
+
+    // Again, every answer right: the best score rises.
+    s.apply(command::RestartQuiz{});
+    s.apply(command::AnswerQuiz{0});
+    s.apply(command::NextQuestion{});
+    s.apply(command::SelectPart{1});  // the quiz's list (or the tree) answers too
+    EXPECT_EQ(s.quiz()->score(), 2);
+    EXPECT_EQ(s.quizProgress().record("printer"), (learn::QuizRecord{2, 2, 2, true, 2}));
+    s.apply(command::ResetQuizResults{});
+    EXPECT_EQ(learn::QuizProgress(file).record("printer"), learn::QuizRecord{});
+
+    // The tab put back: taps select parts again.
+    s.apply(command::RestartQuiz{});
+    s.apply(command::AnswerQuiz{0});
+    s.apply(command::NextQuestion{});
+    s.apply(command::ShowQuiz{false});
+    EXPECT_FALSE(s.quizAwaitsPart());
+    s.handle(pointer(engine::InputEvent::Kind::MouseDown, door, 3.0), {});
+    s.handle(pointer(engine::InputEvent::Kind::MouseUp, door, 3.1), {});
+    EXPECT_EQ(s.selectedPart(), 1);
+    EXPECT_FALSE(s.quiz()->answered());
+    std::filesystem::remove_all(file.parent_path());
+}
+
+TEST(VisitExplorer, StartsAtAQuizQuestionAndAnUnusableResultsFileIsToldOnce) {
+    const auto folder = std::filesystem::temp_directory_path() / ("twin_visit_quiz_bad_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder / "quiz.sqlite");  // a folder: not a database
+    VisitSessionDesc desc = focused();
+    desc.start.quizQuestion = 1;
+    desc.quizProgress = std::make_shared<learn::QuizProgress>(folder / "quiz.sqlite");
+    VisitSession s(desc);
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(quizWorld(), nullptr));
+    EXPECT_TRUE(s.quizShown());
+    EXPECT_EQ(s.quiz()->current(), 1u);
+    EXPECT_TRUE(s.quizAwaitsPart());
+    std::vector<std::string> problems = s.takeNewProblems();
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("in memory"), std::string::npos) << problems[0];
+    s.apply(command::AnswerQuizPart{1});  // the last question: the run is kept, in memory
+    EXPECT_EQ(s.quizProgress().record("printer").attempts, 1);
+    EXPECT_TRUE(s.takeNewProblems().empty());
+    std::filesystem::remove_all(folder);
+
+    VisitSessionDesc beyond = focused();
+    beyond.start.quizQuestion = 5;
+    VisitSession t(beyond);
+    engine::Status status = t.load(quizWorld(), nullptr);
+    ASSERT_FALSE(status);
+    EXPECT_NE(status.error().find("2 quiz question(s)"), std::string::npos) << status.error();
 }
 
 }  // namespace
