@@ -179,25 +179,29 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
     ImGui::Separator();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     // The connection: a dot whose shape and word say it, not only its colour.
-    std::string status;
+    const std::string status = dataStatusText(view.connection, view.replayStandsIn, view.offlineSince, language_);
     ImU32 dot = kTeal;
     bool hollow = false;
     switch (view.connection) {
-        case feeds::Connection::Replay: status = str(Text::Replay, language_); break;
-        case feeds::Connection::Connected:
-            status = str(Text::Live, language_) + " · " + str(Text::Connected, language_);
-            dot = IM_COL32(0, 158, 115, 255);
-            break;
+        case feeds::Connection::Replay: break;
+        case feeds::Connection::Connected: dot = IM_COL32(0, 158, 115, 255); break;
         case feeds::Connection::Connecting:
-            status = str(Text::Connecting, language_);
             dot = IM_COL32(240, 228, 66, 255);
             hollow = true;
             break;
         case feeds::Connection::Offline:
-            status = str(Text::Offline, language_);
             dot = IM_COL32(213, 94, 0, 255);
             hollow = true;
             break;
+    }
+    // Lost broker: orange whatever the retries say (they flip it between
+    // connecting and offline); never reached: the replay's own dot.
+    if (view.offlineSince) {
+        dot = IM_COL32(213, 94, 0, 255);
+        hollow = true;
+    } else if (view.replayStandsIn) {
+        dot = kTeal;
+        hollow = true;
     }
     const float lineHeight = ImGui::GetTextLineHeight();
     ImVec2 at = ImGui::GetCursorScreenPos();
@@ -223,7 +227,7 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
         if (ImGui::SliderScalar("##time", ImGuiDataType_S64, &value, &low, &high, "",
                                 ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
             commands.push_back(command::SeekData{TimePoint(feeds::Seconds(value))});
-        if (view.connection == feeds::Connection::Replay) {
+        if (view.connection == feeds::Connection::Replay || view.replayStandsIn) {
             for (double speed : {1.0, 60.0, 600.0}) {
                 ImGui::SameLine();
                 char label[32];
