@@ -154,13 +154,13 @@ struct BrokerSession {
 
     void stop() {
         if (!mosq_) return;
-        // A clean goodbye: DISCONNECT queued, then sent by the loop, which
+        // A clean goodbye (at most 0.5 s): DISCONNECT queued, then sent by the loop, which
         // reports it through onDisconnect. Stopping the loop before it is
         // on the wire would look like a crash to the broker, which would
         // then publish our Last Will (a kiosk's "online": false).
         if (connection() == Connection::Connected && mosquitto_disconnect(mosq_) == MOSQ_ERR_SUCCESS) {
             std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, std::chrono::seconds(1), [&] { return connection_ != Connection::Connected; });
+            wake_.wait_for(lock, std::chrono::milliseconds(500), [&] { return connection_ != Connection::Connected; });
         }
         {
             std::lock_guard lock(mutex_);

@@ -156,7 +156,8 @@ public:
         now_ = now;
         noteSource(session);
         kiosk::KioskStatus lastWill = status(false);
-        lastWill.uptimeSeconds = 0;
+        lastWill.uptimeSeconds = 0;  // the Will is fixed now; what it knows is the start
+        lastWill.frameMs.reset();
         status_ = startStatus(options_, scene, lastWill);
     }
     Route route(const engine::InputEvent& e, glm::vec2 viewport, VisitSession& session, double now) override {

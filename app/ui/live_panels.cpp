@@ -297,10 +297,12 @@ void LivePanels::buildPlatformList(const LiveView& view, const LiveLayout& layou
         }
         // Line 2: the activity now, and the machines by state on the right.
         std::vector<std::pair<MachineState, int>> byState;
+        std::vector<MachineState> freshStates;  // a chip is grey when all its machines' values are stale
         for (const Machine& machine : scene.machines) {
             if (machine.platform != platform.id) continue;
             const feeds::MachineLive* m = view.state->machine(machine.id);
             if (!m || !m->status) continue;
+            if (!feeds::isStale(m->status->ts, view.clock, view.staleAfter)) freshStates.push_back(m->status->state);
             auto it = std::find_if(byState.begin(), byState.end(), [&](auto& p) { return p.first == m->status->state; });
             if (it == byState.end())
                 byState.push_back({m->status->state, 1});
@@ -315,7 +317,8 @@ void LivePanels::buildPlatformList(const LiveView& view, const LiveLayout& layou
         float x = min.x + rowWidth - chipsWidth;
         float y2 = min.y + line + 2.0f * scale_;
         for (auto& [state, count] : byState) {
-            drawStateBadge(draw, ImVec2(x + chipRadius, y2 + line * 0.4f), chipRadius, state, false);
+            const bool stale = std::find(freshStates.begin(), freshStates.end(), state) == freshStates.end();
+            drawStateBadge(draw, ImVec2(x + chipRadius, y2 + line * 0.4f), chipRadius, state, stale);
             x += chipRadius * 2.0f + 3.0f * scale_;
             std::string n = std::to_string(count);
             draw->AddText(ImVec2(x, y2), IM_COL32(220, 220, 220, 255), n.c_str());
