@@ -78,6 +78,8 @@ struct AppOptions {
     std::optional<float> uiScale;            // kiosk: UI scale (default from the screen's size)
     std::string kioskPinHashFile;            // a file holding the admin PIN's hash (else the scene's)
     std::string kioskStats;                  // the statistics' SQLite file (empty: the default)
+    std::string kioskId;                     // names the kiosk in its status topic (else the scene's, the host's)
+    double kioskStatusInterval = 60.0;       // seconds between two status messages
     bool kioskReport = false;                // print the statistics as CSV and exit
     std::string since;                       // --kiosk-report: from this date or time on
     bool hashPin = false;                    // read a PIN on stdin, print its scene line

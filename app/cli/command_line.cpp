@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/command_line_parser.h"
+#include "content/scene_file.h"
 #include "feeds/timestamp.h"
 
 namespace twin {
@@ -292,6 +293,22 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
             "SQLite file of the anonymous statistics\n"
             "(default $XDG_STATE_HOME/twin-tour/kiosk-stats.sqlite)",
             "--kiosk-stats needs a SQLite file name", nonEmpty(o.kioskStats, "--kiosk-stats needs a SQLite file name"));
+    const std::string idReason =
+        "--kiosk-id expects 1 to 64 letters, digits, '_' or '-' (it is one level of the status topic)";
+    p.value("--kiosk-id", "ID", "this kiosk's name in PREFIX/kiosks/ID/status (default: the scene's, else the host name)",
+            idReason, [&o, idReason](const std::string& v) -> std::string {
+                if (!isKioskId(v)) return idReason + ", found \"" + v.substr(0, 80) + "\"";
+                o.kioskId = v;
+                return {};
+            });
+    const std::string intervalReason = "--kiosk-status-interval expects a number of seconds between 0.5 and 3600";
+    p.value("--kiosk-status-interval", "SECONDS", "how often the kiosk's status is published (default 60; tests)",
+            intervalReason, [&o, intervalReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || f[0] < 0.5f || f[0] > 3600.0f) return intervalReason;
+                o.kioskStatusInterval = f[0];
+                return {};
+            });
     p.flag("--kiosk-report", "print the kiosk's statistics per hour as CSV, then exit", setTrue(o.kioskReport));
     p.value("--since", "DATE", "--kiosk-report: from that date (2026-12-04) or time on",
             "--since needs a date such as 2026-12-04", nonEmpty(o.since, "--since needs a date such as 2026-12-04"));

@@ -799,10 +799,27 @@ void readFeeds(Reader& r, const json& doc, SceneDescription& scene) {
     }
 }
 
+}  // namespace
+
+bool isKioskId(std::string_view id) {
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (id.empty() || id.size() > 64 || !alnum(id[0])) return false;
+    return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '_' || c == '-'; });
+}
+
+namespace {
+
 void readKiosk(Reader& r, const json& doc, SceneDescription& scene, const std::set<std::string>& tours) {
     const json* kiosk = r.member(doc, "kiosk", "", false, json::value_t::object, "an object");
     if (!kiosk) return;
-    r.onlyKeys(*kiosk, "/kiosk", {"idleTimeoutSeconds", "attractTour", "language", "adminPinHash"});
+    r.onlyKeys(*kiosk, "/kiosk", {"id", "status", "idleTimeoutSeconds", "attractTour", "language", "adminPinHash"});
+    if (r.string(*kiosk, "id", "/kiosk", false, scene.kiosk.id) && !scene.kiosk.id.empty() && !isKioskId(scene.kiosk.id)) {
+        r.issue("/kiosk/id", "expected 1 to 64 letters, digits, '_' or '-' (one MQTT topic level), found \"" +
+                                 scene.kiosk.id.substr(0, 80) + "\"");
+        scene.kiosk.id.clear();
+    }
+    if (const json* status = r.member(*kiosk, "status", "/kiosk", false, json::value_t::boolean, "a boolean"))
+        scene.kiosk.status = status->get<bool>();
     r.number(*kiosk, "idleTimeoutSeconds", "/kiosk", false, 10, 3600, scene.kiosk.idleTimeoutSeconds);
     if (r.string(*kiosk, "attractTour", "/kiosk", false, scene.kiosk.attractTour) && !scene.kiosk.attractTour.empty() &&
         !tours.count(scene.kiosk.attractTour))

@@ -173,6 +173,10 @@ struct Feeds {
 };
 
 struct Kiosk {
+    // Names the kiosk in its status topic, PREFIX/kiosks/{id}/status (empty:
+    // the host's name); a topic-safe slug (isKioskId).
+    std::string id;
+    bool status = true;  // publish that status (when a broker is configured)
     double idleTimeoutSeconds = 120.0;
     std::string attractTour;
     std::string language = "fr";
@@ -180,6 +184,10 @@ struct Kiosk {
     // writes it ("$argon2id$v=19$m=...,t=...,p=...$salt$hash"); empty: none set.
     std::string adminPinHash;
 };
+
+// A kiosk id fits in one MQTT topic level: 1 to 64 of A-Z a-z 0-9 _ -,
+// beginning with a letter or digit (no '/', '+', '#', spaces).
+bool isKioskId(std::string_view id);
 
 struct SceneIssue {
     std::filesystem::path file;

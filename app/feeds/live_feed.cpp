@@ -58,16 +58,28 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
       sources_(std::make_unique<Sources>()),
       ids_(knownIdsOf(scene)),
       topicPrefix_(scene.feeds.topicPrefix),
-      staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))) {
+      staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))),
+      liveStaleAfter_(staleAfter_) {
     const std::string url = desc.mqttUrl.empty() ? scene.feeds.mqttUrl : desc.mqttUrl;
     if (!url.empty()) {
         clock_ = systemNow();
+        // Until the broker is first reached, the replay week stands in (a
+        // kiosk started without network still shows a living building); the
+        // data bar says so.
+        if (!scene.feeds.replay.empty()) {
+            standIn_ = startReplay(scene, desc.replayStart.value_or(clock_), desc.replaySpeed);
+            if (!standIn_) {
+                sources_->replayClock.reset();
+                staleAfter_ = liveStaleAfter_;
+                clock_ = systemNow();
+            }
+        }
         if (!desc.historyFile.empty()) {
             auto history = HistoryStore::open(desc.historyFile, ids_);
             if (history) {
                 sources_->history.emplace(std::move(history.value()));
                 // The last known values, shown stale with their age until fresh ones come.
-                sources_->history->stateAt(clock_, state_);
+                if (!standIn_) sources_->history->stateAt(clock_, state_);
             } else {
                 problems_.push_back(history.error());
             }
@@ -92,22 +104,46 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
         return;
     }
     clock_ = desc.replayStart.value_or(systemNow());
-    sources_->replayClock.emplace(clock_, wall(), desc.replaySpeed);
-    // A recorded week is complete: a value holds until the next one (a closed
-    // building sends nothing all night), so nothing in it is ever stale.
-    staleAfter_ = Seconds(int64_t(100) * 365 * 24 * 3600);
     if (scene.feeds.replay.empty()) {
+        sources_->replayClock.emplace(clock_, wall(), desc.replaySpeed);
+        staleAfter_ = Seconds(int64_t(100) * 365 * 24 * 3600);
         problems_.push_back(scene.file.string() + ": no live data: the scene names no replay data set and no broker");
         return;
     }
+    startReplay(scene, clock_, desc.replaySpeed);
+}
+
+// Plays the scene's replay week from `start`; false (and a problem) when it
+// cannot be read. The clock runs even then, so the data bar shows a time.
+bool LiveFeed::startReplay(const SceneDescription& scene, TimePoint start, double speed) {
+    clock_ = start;
+    sources_->replayClock.emplace(clock_, wall(), speed);
+    // A recorded week is complete: a value holds until the next one (a closed
+    // building sends nothing all night), so nothing in it is ever stale.
+    staleAfter_ = Seconds(int64_t(100) * 365 * 24 * 3600);
     auto week = ReplayWeek::load(scene.feeds.replay, ids_);
     if (!week) {
         problems_.push_back(week.error());
-        return;
+        return false;
     }
     for (const std::string& problem : week->problems()) engine::log::warning(problem);
     sources_->week.emplace(std::move(week.value()));
     rebuildAt(clock_);
+    return true;
+}
+
+// The broker is reached for the first time: the replay gives way to the
+// live values (the history's last known ones, then what arrives).
+void LiveFeed::endStandIn() {
+    standIn_ = false;
+    sources_->week.reset();
+    sources_->replayClock.reset();
+    staleAfter_ = liveStaleAfter_;
+    viewingPast_ = false;
+    clock_ = systemNow();
+    state_.clear();
+    if (sources_->history) sources_->history->stateAt(clock_, state_);
+    engine::log::info("live data: the broker is reached; the typical week gives way to the live values");
 }
 
 LiveFeed::~LiveFeed() = default;
@@ -143,6 +179,17 @@ void LiveFeed::reject(const std::string& topic, const std::string& reason) {
 }
 
 bool LiveFeed::update() {
+    if (sources_->mqtt) {
+        const Connection connection = sources_->mqtt->connection();
+        if (connection == Connection::Connected) {
+            if (standIn_) endStandIn();
+            offlineSince_.reset();
+        } else if (connection == Connection::Offline && !standIn_ && !offlineSince_) {
+            // Lost after having been reached (attempts to come back flip it
+            // between connecting and offline: the first loss is kept).
+            offlineSince_ = systemNow();
+        }
+    }
     if (sources_->replayClock) {
         const TimePoint now = sources_->replayClock->now(wall());
         if (sources_->week) {
@@ -154,14 +201,19 @@ bool LiveFeed::update() {
                 rebuildAt(now);
         }
         clock_ = now;
-    } else if (sources_->mqtt) {
-        if (!viewingPast_) clock_ = systemNow();
+    }
+    if (sources_->mqtt) {
+        if (!viewingPast_ && !standIn_) clock_ = systemNow();
         // Messages the bounded queue had to drop (a flood) are rejected too.
         if (const uint64_t dropped = sources_->mqtt->dropped(); dropped > droppedSeen_) {
             rejected_ += dropped - droppedSeen_;
             droppedSeen_ = dropped;
         }
+        const std::string kioskTopics = topicPrefix_ + "/kiosks/";
         for (MqttMessage& message : sources_->mqtt->takeMessages()) {
+            // Kiosks' status messages share the prefix: part of the contract,
+            // not live values, so neither shown nor rejected.
+            if (message.topic.starts_with(kioskTopics)) continue;
             if (message.oversize) {
                 reject(message.topic, "message too large (payload over 16 KiB or topic over 512 bytes)");
                 continue;
@@ -174,7 +226,7 @@ bool LiveFeed::update() {
             if (sources_->history && !historyFailed_) {
                 if (auto recorded = sources_->history->record(*parsed); !recorded) stopSavingHistory(recorded.error());
             }
-            if (!viewingPast_) state_.apply(*parsed);
+            if (!viewingPast_ && !standIn_) state_.apply(*parsed);
         }
         // A kiosk runs for weeks: the history is trimmed hourly, not only at start.
         if (sources_->history && !historyFailed_ && Steady::now() - lastPrune_ > std::chrono::hours(1)) {

@@ -48,8 +48,16 @@ public:
     const LiveState& state() const { return state_; }
     TimePoint clock() const { return clock_; }  // the data's time: replay time or now
     Connection connection() const;
+    // The replay week plays: none is configured, or the broker has not been
+    // reached yet in this run (the scene's replay then stands in for it).
     bool isReplay() const;
-    Seconds staleAfter() const { return staleAfter_; }  // replay: never stale
+    bool replayStandsIn() const { return standIn_; }  // a broker is configured but never reached
+    // When the connection to the broker was lost, while it stays lost; the
+    // last values stay shown, all stale.
+    std::optional<TimePoint> offlineSince() const { return offlineSince_; }
+    // Replay: never stale. Live: the scene's stale-after; while the broker
+    // is lost, zero: nothing shown can be taken as current.
+    Seconds staleAfter() const { return offlineSince_ ? Seconds(0) : staleAfter_; }
     uint64_t rejected() const { return rejected_; }
     const std::deque<std::string>& recentRejections() const { return recentRejections_; }  // newest last
     const Timeline* timeline() const;  // for charts: the replay week or the history; may be null
@@ -71,6 +79,8 @@ public:
 private:
     void reject(const std::string& topic, const std::string& reason);
     void rebuildAt(TimePoint time);
+    bool startReplay(const SceneDescription& scene, TimePoint start, double speed);
+    void endStandIn();
     std::chrono::steady_clock::time_point wall() const {
         return wallClock_ ? wallClock_() : std::chrono::steady_clock::now();
     }
@@ -82,6 +92,9 @@ private:
     LiveState state_;
     TimePoint clock_{};
     Seconds staleAfter_{300};
+    Seconds liveStaleAfter_{300};
+    bool standIn_ = false;
+    std::optional<TimePoint> offlineSince_;
     uint64_t rejected_ = 0;
     uint64_t droppedSeen_ = 0;
     std::deque<std::string> recentRejections_;

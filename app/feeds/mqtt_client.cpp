@@ -28,8 +28,6 @@ constexpr std::chrono::seconds kLongestRetry{30};
 // and our own publish/disconnect wake it at once; this only bounds how late
 // the thread notices that it must stop.
 constexpr int kLoopTimeoutMs = 100;
-// A dead broker (no RST, e.g. a pulled cable) is noticed after 1.5 keep-alives.
-constexpr int kKeepAliveSeconds = 30;
 // Topics of the contract are short; a longer one cannot be valid, so it is
 // cut and flagged oversize instead of being kept whole in the queue.
 constexpr size_t kMaxTopicBytes = 512;
@@ -128,8 +126,18 @@ struct BrokerSession {
                                          ": " + describe(rc, errno));
         }
 
+        if (!settings_.willTopic.empty()) {
+            // Retained, QoS 1: whoever subscribes later still learns it died.
+            int rc = mosquitto_will_set(mosq_, settings_.willTopic.c_str(), int(settings_.willPayload.size()),
+                                        settings_.willPayload.data(), 1, true);
+            if (rc != MOSQ_ERR_SUCCESS)
+                return engine::makeError("cannot set the MQTT Last Will on " + settings_.willTopic + ": " + describe(rc, errno));
+        }
+
         setConnecting();
-        int rc = mosquitto_connect_async(mosq_, settings_.host.c_str(), settings_.port, kKeepAliveSeconds);
+        // A dead broker (no RST, e.g. a pulled cable) is noticed after 1.5 keep-alives.
+        int rc = mosquitto_connect_async(mosq_, settings_.host.c_str(), settings_.port,
+                                         std::clamp(settings_.keepAliveSeconds, 5, 3600));
         const int error = errno;
         bool connectLater = false;
         if (rc == MOSQ_ERR_EAI && error != EAI_AGAIN) return engine::makeError(describe(rc, error, settings_.host));
@@ -146,13 +154,21 @@ struct BrokerSession {
 
     void stop() {
         if (!mosq_) return;
+        // A clean goodbye (at most 0.5 s): DISCONNECT queued, then sent by the loop, which
+        // reports it through onDisconnect. Stopping the loop before it is
+        // on the wire would look like a crash to the broker, which would
+        // then publish our Last Will (a kiosk's "online": false).
+        if (connection() == Connection::Connected && mosquitto_disconnect(mosq_) == MOSQ_ERR_SUCCESS) {
+            std::unique_lock lock(mutex_);
+            wake_.wait_for(lock, std::chrono::milliseconds(500), [&] { return connection_ != Connection::Connected; });
+        }
         {
             std::lock_guard lock(mutex_);
             stopping_ = true;
         }
         wake_.notify_all();
-        // Queues a DISCONNECT and wakes the loop's select(), so the thread
-        // sends it and sees stopping_ within one loop turn.
+        // Wakes the loop's select() (if it still runs a connection), so the
+        // thread sees stopping_ within one loop turn.
         mosquitto_disconnect(mosq_);
         if (thread_.joinable()) thread_.join();
         mosquitto_destroy(mosq_);
@@ -262,6 +278,7 @@ struct BrokerSession {
             s->lastError_.clear();
             s->wasConnected_ = true;
             s->retryDelay_ = kFirstRetry;
+            ++s->connections_;
         }
         s->wake_.notify_all();
         // Clean sessions: the broker forgets subscriptions, so every
@@ -332,6 +349,7 @@ struct BrokerSession {
     std::string tlsDetail_;  // OpenSSL's last error, from the library's log
     std::vector<MqttMessage> queue_;
     uint64_t dropped_ = 0;
+    uint64_t connections_ = 0;   // successful connections so far
     uint64_t published_ = 0;     // publisher: QoS 1 messages handed to libmosquitto
     uint64_t acknowledged_ = 0;  // publisher: PUBACKs received
 };
@@ -496,6 +514,21 @@ engine::Result<std::unique_ptr<MqttPublisher>> MqttPublisher::connect(const Mqtt
         }
     }
 }
+
+engine::Result<std::unique_ptr<MqttPublisher>> MqttPublisher::start(const MqttSettings& settings) {
+    auto impl = std::make_unique<Impl>(settings);
+    if (auto begun = impl->begin(""); !begun) return engine::makeError(begun.error());
+    return std::unique_ptr<MqttPublisher>(new MqttPublisher(std::move(impl)));
+}
+
+Connection MqttPublisher::connection() const { return impl_->connection(); }
+
+uint64_t MqttPublisher::connections() const {
+    std::lock_guard lock(impl_->mutex_);
+    return impl_->connections_;
+}
+
+std::string MqttPublisher::lastError() const { return impl_->lastError(); }
 
 engine::Status MqttPublisher::publish(const std::string& topic, const std::string& payload, bool retain) {
     if (payload.size() > size_t(256 * 1024 * 1024 - 1))

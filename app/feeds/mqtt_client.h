@@ -26,6 +26,11 @@ struct MqttSettings {
     std::string clientId;      // empty: generated
     size_t maxPayloadBytes = 16 * 1024;
     size_t maxQueued = 4096;   // messages waiting for the main thread
+    // A dead client is noticed by the broker after 1.5 keep-alives; then it
+    // publishes the Last Will (retained, QoS 1) if one is set.
+    int keepAliveSeconds = 30; // 5 to 3600 (libmosquitto refuses less than 5)
+    std::string willTopic;     // empty: no Last Will
+    std::string willPayload;
 };
 
 // "mqtt://HOST[:PORT]" (1883) or "mqtts://HOST[:PORT]" (8883).
@@ -62,7 +67,13 @@ private:
 class MqttPublisher {
 public:
     static engine::Result<std::unique_ptr<MqttPublisher>> connect(const MqttSettings& settings, double timeoutSeconds = 5);
+    // Starts connecting in the background and keeps reconnecting (a kiosk's
+    // status): errors only for settings that retrying cannot fix.
+    static engine::Result<std::unique_ptr<MqttPublisher>> start(const MqttSettings& settings);
     ~MqttPublisher();
+    Connection connection() const;
+    uint64_t connections() const;  // successful connections so far: a change means "just (re)connected"
+    std::string lastError() const;
     engine::Status publish(const std::string& topic, const std::string& payload, bool retain = true);
     engine::Status flush(double timeoutSeconds = 5);  // waits until every message is acknowledged
 

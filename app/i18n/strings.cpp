@@ -88,6 +88,10 @@ constexpr Entry kEntries[] = {
     {Text::Connecting, "Connexion…", "Connecting…"},
     {Text::Connected, "connecté", "connected"},
     {Text::Offline, "Hors ligne : dernières valeurs connues", "Offline: last known values"},
+    // "Hors ligne depuis 14:32 : dernières valeurs connues" (the time goes between).
+    {Text::OfflineSince, "Hors ligne depuis", "Offline since"},
+    {Text::LastKnownValues, " : dernières valeurs connues", ": last known values"},
+    {Text::ReplayStandsIn, "Semaine type (en attendant le direct)", "Typical week (until live data arrives)"},
     {Text::BackToNow, "Revenir à maintenant", "Back to now"},
     {Text::ReplaySpeed, "Vitesse", "Speed"},
     {Text::Today, "Aujourd'hui", "Today"},

@@ -4,12 +4,18 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <utility>
+
+#include <unistd.h>
 
 #include "modes/app_setup.h"
 #include "content/scene_file.h"
 #include "core/log.h"
+#include "core/process_stats.h"
+#include "feeds/mqtt_client.h"
 #include "kiosk/kiosk_controller.h"
+#include "kiosk/kiosk_status.h"
 #include "modes/frame_painter.h"
 #include "modes/visit_runner.h"
 #include "platform/window.h"
@@ -19,6 +25,58 @@ namespace twin {
 namespace {
 
 constexpr double kCursorHideSeconds = 3.0;  // the arrow goes after this long without input
+
+// Seconds on the steady clock: the status's interval and the frame times'
+// minute are real time, whatever clock the visit runs on.
+double steadySeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+feeds::TimePoint utcNow() { return std::chrono::time_point_cast<feeds::Seconds>(std::chrono::system_clock::now()); }
+
+// The kiosk's status topic and broker: --kiosk-id, else the scene's
+// kiosk.id, else the host's name; the live feed's broker (--mqtt or the
+// scene's, with its credentials and TLS). Null when there is none (a replay
+// kiosk has nobody to tell) or the scene switches it off.
+std::unique_ptr<kiosk::KioskStatusPublisher> startStatus(const AppOptions& options, const SceneDescription* scene,
+                                                         const kiosk::KioskStatus& lastWill) {
+    if (!scene) return nullptr;
+    if (!scene->kiosk.status) {
+        engine::log::info("kiosk status: off (kiosk.status is false)");
+        return nullptr;
+    }
+    const std::string url = !options.mqttUrl.empty() ? options.mqttUrl : scene->feeds.mqttUrl;
+    if (url.empty()) {
+        engine::log::info("kiosk status: not published (no MQTT broker: --mqtt or feeds.mqtt)");
+        return nullptr;
+    }
+    std::string id = !options.kioskId.empty() ? options.kioskId : scene->kiosk.id;
+    if (id.empty()) {
+        char host[256] = {};
+        ::gethostname(host, sizeof host - 1);
+        id = kiosk::kioskIdFromHostName(host);
+    }
+    auto broker = feeds::parseBrokerUrl(url);
+    if (!broker) {
+        engine::log::warning("kiosk status: not published: MQTT broker \"" + url + "\": " + broker.error());
+        return nullptr;
+    }
+    if (auto credentials = feeds::readCredentials(scene->feeds, *broker); !credentials) {
+        engine::log::warning("kiosk status: not published: " + credentials.error());
+        return nullptr;
+    }
+    kiosk::StatusPublisherDesc desc;
+    desc.broker = std::move(broker).value();
+    desc.topic = kiosk::statusTopic(scene->feeds.topicPrefix, id);
+    desc.intervalSeconds = options.kioskStatusInterval;
+    auto publisher = kiosk::KioskStatusPublisher::start(std::move(desc), lastWill);
+    if (!publisher) {
+        engine::log::warning(publisher.error());
+        return nullptr;
+    }
+    engine::log::info("kiosk status on " + kiosk::statusTopic(scene->feeds.topicPrefix, id) + " at " + url);
+    return std::move(publisher).value();
+}
 
 kiosk::UnixSeconds wallNow() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -87,13 +145,25 @@ public:
                                                                          : std::string("replay");
         if (settings.adminPinHash.empty())
             engine::log::warning("kiosk: no admin PIN is set (kiosk.adminPinHash): the admin panel cannot open");
-        controller_ = std::make_unique<kiosk::KioskController>(settings, stats_.get(), wallNow);
+        // The statistics' clock: the wall clock, or, for a played-back
+        // recording, the recording's own clock from now on, so that a
+        // recording of an hour gives the statistics of an hour, in seconds.
+        std::function<kiosk::UnixSeconds()> statsClock = wallNow;
+        if (!options_.playInput.empty())
+            statsClock = [this, origin = wallNow() - kiosk::UnixSeconds(now)] { return origin + kiosk::UnixSeconds(now_); };
+        controller_ = std::make_unique<kiosk::KioskController>(settings, stats_.get(), statsClock);
         controller_->begin(session, now);
         now_ = now;
+        noteSource(session);
+        kiosk::KioskStatus lastWill = status(false);
+        lastWill.uptimeSeconds = 0;  // the Will is fixed now; what it knows is the start
+        lastWill.frameMs.reset();
+        status_ = startStatus(options_, scene, lastWill);
     }
     Route route(const engine::InputEvent& e, glm::vec2 viewport, VisitSession& session, double now) override {
         now_ = now;
         lastInput_ = now;
+        lastInputWall_ = utcNow();
         if (window_ && cursorHidden_ && e.kind != engine::InputEvent::Kind::Close) {
             window_->setCursorHidden(false);
             cursorHidden_ = false;
@@ -109,6 +179,10 @@ public:
     bool lockedDown() const override { return true; }
     bool advance(VisitSession& session, double now) override {
         now_ = now;
+        if (status_ && status_->due(steadySeconds())) {
+            noteSource(session);
+            status_->publish(steadySeconds(), status(true));
+        }
         if (!controller_) return false;
         const kiosk::Screen before = controller_->screen();
         controller_->advance(session, now);
@@ -127,7 +201,9 @@ public:
         if (controller_) controller_->observe(command, session);
     }
     bool painted(VisitSession& session, double now, double frameMs) override {
+        now_ = now;
         frameTimes_.push_back(frameMs);
+        lastMinute_.add(steadySeconds(), frameMs);
         if (!controller_) return false;
         const kiosk::Screen before = controller_->screen();
         const bool acted = !commands_.empty();
@@ -140,6 +216,7 @@ public:
     double secondsUntilDue(double now) const override {
         double due = controller_ ? controller_->secondsUntilDue(now) : 1.0;
         if (!cursorHidden_) due = std::min(due, std::max(0.05, kCursorHideSeconds - (now - lastInput_)));
+        if (status_) due = std::min(due, std::max(0.05, status_->secondsUntilDue(steadySeconds())));
         return due;
     }
     std::optional<int> exitCode() const override {
@@ -167,6 +244,8 @@ public:
     }
 
     ~KioskShell() override {
+        // A clean exit says so; a crash leaves it to the Last Will.
+        if (status_) status_->finish(status(false));
         // (the window, gone by now, let the screen saver go as it closed)
         if (frameTimes_.size() > 2) {
             std::vector<double> sorted(frameTimes_.begin() + 1, frameTimes_.end());
@@ -179,7 +258,32 @@ public:
     }
 
 private:
+    // What the status message says now.
+    kiosk::KioskStatus status(bool online) {
+        kiosk::KioskStatus s;
+        s.online = online;
+        s.uptimeSeconds = steadySeconds() - startedAt_;
+        s.frameMs = lastMinute_.median(steadySeconds());
+        s.memoryMib = double(engine::residentBytes()) / (1024.0 * 1024.0);
+        s.lastInput = lastInputWall_;
+        s.source = source_;
+        s.version = TWIN_TOUR_VERSION;
+        s.ts = utcNow();
+        return s;
+    }
+
+    // (kept, not read at exit: the session is gone by the shell's destructor)
+    void noteSource(const VisitSession& session) {
+        const feeds::LiveFeed* feed = session.feed();
+        source_ = feed && !feed->isReplay() ? "mqtt" : "replay";
+    }
+
     const AppOptions& options_;
+    const double startedAt_ = steadySeconds();
+    std::string source_ = "replay";
+    std::unique_ptr<kiosk::KioskStatusPublisher> status_;
+    kiosk::FrameTimeWindow lastMinute_;
+    std::optional<feeds::TimePoint> lastInputWall_;
     std::string pinHashOverride_;
     std::unique_ptr<kiosk::KioskStats> stats_;
     std::unique_ptr<kiosk::KioskController> controller_;

@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "feeds/state_dump.h"
+#include "feeds/timestamp.h"
 
 namespace twin {
 
@@ -49,6 +50,11 @@ int runHeadlessLiveData(const AppOptions& options) {
         feeds::DumpContext context{feed.clock(), feed.connection(), feed.rejected(), feed.staleAfter()};
         // The process's memory too: scripts and tests watch it under floods.
         nlohmann::json dump = nlohmann::json::parse(feeds::dumpState(feed.state(), scene, context));
+        // Where the values come from ("replay" also while it stands in for a
+        // broker never reached) and since when a lost broker is away.
+        dump["source"] = feed.isReplay() ? "replay" : "mqtt";
+        dump["offline_since"] = feed.offlineSince() ? nlohmann::json(feeds::formatTimestamp(*feed.offlineSince()))
+                                                    : nlohmann::json(nullptr);
         dump["process"] = {{"peakResidentKiB", engine::peakResidentBytes() / 1024},
                            {"residentKiB", engine::residentBytes() / 1024}};
         std::ofstream out(options.dumpState, std::ios::binary | std::ios::trunc);

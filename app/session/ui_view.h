@@ -67,6 +67,8 @@ struct LiveView {
     const feeds::LiveState* state = nullptr;
     feeds::TimePoint clock{};
     feeds::Connection connection = feeds::Connection::Replay;
+    bool replayStandsIn = false;                  // a broker is configured, never reached: the week plays
+    std::optional<feeds::TimePoint> offlineSince;  // the broker was lost then (values kept, stale)
     feeds::Seconds staleAfter{300};
     bool viewingPast = false;
     std::pair<feeds::TimePoint, feeds::TimePoint> range{};  // what the slider spans

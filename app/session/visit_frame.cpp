@@ -32,7 +32,11 @@ VisitFrame VisitSession::frame() {
         const float maxElevation = floorElevationShown();
         const uint64_t revision = feed_->state().revision();
         const int64_t minute = feed_->clock().time_since_epoch().count() / 60;
-        if (revision != heatmapRevision_ || maxElevation != heatmapElevation_ || minute != heatmapMinute_) {
+        // (losing the broker makes everything stale at once)
+        const bool stale = feed_->offlineSince().has_value();
+        if (revision != heatmapRevision_ || maxElevation != heatmapElevation_ || minute != heatmapMinute_ ||
+            stale != heatmapAllStale_) {
+            heatmapAllStale_ = stale;
             heatmap_ = occupancyHeatmap(*scene(), feed_->state(), feed_->clock(), feed_->staleAfter(), maxElevation);
             heatmapRevision_ = revision;
             heatmapElevation_ = maxElevation;
@@ -117,6 +121,8 @@ UiView VisitSession::describeUi(const engine::Camera& camera) {
         live.state = &feed_->state();
         live.clock = feed_->clock();
         live.connection = feed_->connection();
+        live.replayStandsIn = feed_->replayStandsIn();
+        live.offlineSince = feed_->offlineSince();
         live.staleAfter = feed_->staleAfter();
         live.viewingPast = feed_->viewingPast();
         live.range = feed_->slidableRange();

@@ -370,6 +370,7 @@ private:
     uint64_t heatmapRevision_ = UINT64_MAX;
     float heatmapElevation_ = -1.0f;
     int64_t heatmapMinute_ = -1;
+    bool heatmapAllStale_ = false;
     SeriesCache<std::vector<feeds::OccupancySample>> occupancyToday_;
     SeriesCache<std::vector<feeds::Activity>> scheduleToday_;
     SeriesCache<std::vector<feeds::StateSpan>> statesToday_;

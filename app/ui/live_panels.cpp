@@ -180,25 +180,29 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
     ImGui::Separator();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     // The connection: a dot whose shape and word say it, not only its colour.
-    std::string status;
+    const std::string status = dataStatusText(view.connection, view.replayStandsIn, view.offlineSince, language_);
     ImU32 dot = kTeal;
     bool hollow = false;
     switch (view.connection) {
-        case feeds::Connection::Replay: status = str(Text::Replay, language_); break;
-        case feeds::Connection::Connected:
-            status = str(Text::Live, language_) + " · " + str(Text::Connected, language_);
-            dot = IM_COL32(0, 158, 115, 255);
-            break;
+        case feeds::Connection::Replay: break;
+        case feeds::Connection::Connected: dot = IM_COL32(0, 158, 115, 255); break;
         case feeds::Connection::Connecting:
-            status = str(Text::Connecting, language_);
             dot = IM_COL32(240, 228, 66, 255);
             hollow = true;
             break;
         case feeds::Connection::Offline:
-            status = str(Text::Offline, language_);
             dot = IM_COL32(213, 94, 0, 255);
             hollow = true;
             break;
+    }
+    // Lost broker: orange whatever the retries say (they flip it between
+    // connecting and offline); never reached: the replay's own dot.
+    if (view.offlineSince) {
+        dot = IM_COL32(213, 94, 0, 255);
+        hollow = true;
+    } else if (view.replayStandsIn) {
+        dot = kTeal;
+        hollow = true;
     }
     const float lineHeight = ImGui::GetTextLineHeight();
     ImVec2 at = ImGui::GetCursorScreenPos();
@@ -224,7 +228,7 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
         if (ImGui::SliderScalar("##time", ImGuiDataType_S64, &value, &low, &high, "",
                                 ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
             commands.push_back(command::SeekData{TimePoint(feeds::Seconds(value))});
-        if (view.connection == feeds::Connection::Replay) {
+        if (view.connection == feeds::Connection::Replay || view.replayStandsIn) {
             for (double speed : {1.0, 60.0, 600.0}) {
                 ImGui::SameLine();
                 char label[32];
@@ -294,10 +298,12 @@ void LivePanels::buildPlatformList(const LiveView& view, const LiveLayout& layou
         }
         // Line 2: the activity now, and the machines by state on the right.
         std::vector<std::pair<MachineState, int>> byState;
+        std::vector<MachineState> freshStates;  // a chip is grey when all its machines' values are stale
         for (const Machine& machine : scene.machines) {
             if (machine.platform != platform.id) continue;
             const feeds::MachineLive* m = view.state->machine(machine.id);
             if (!m || !m->status) continue;
+            if (!feeds::isStale(m->status->ts, view.clock, view.staleAfter)) freshStates.push_back(m->status->state);
             auto it = std::find_if(byState.begin(), byState.end(), [&](auto& p) { return p.first == m->status->state; });
             if (it == byState.end())
                 byState.push_back({m->status->state, 1});
@@ -312,7 +318,8 @@ void LivePanels::buildPlatformList(const LiveView& view, const LiveLayout& layou
         float x = min.x + rowWidth - chipsWidth;
         float y2 = min.y + line + 2.0f * scale_;
         for (auto& [state, count] : byState) {
-            drawStateBadge(draw, ImVec2(x + chipRadius, y2 + line * 0.4f), chipRadius, state, false);
+            const bool stale = std::find(freshStates.begin(), freshStates.end(), state) == freshStates.end();
+            drawStateBadge(draw, ImVec2(x + chipRadius, y2 + line * 0.4f), chipRadius, state, stale);
             x += chipRadius * 2.0f + 3.0f * scale_;
             std::string n = std::to_string(count);
             draw->AddText(ImVec2(x, y2), IM_COL32(220, 220, 220, 255), n.c_str());

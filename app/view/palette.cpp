@@ -1,5 +1,9 @@
 #include "view/palette.h"
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
 namespace twin {
 
 using feeds::MachineState;
@@ -48,6 +52,31 @@ Text activityKindText(feeds::ActivityKind kind) {
         case feeds::ActivityKind::Closed: return Text::KindClosed;
     }
     return Text::KindClosed;
+}
+
+}  // namespace twin
+
+namespace twin {
+
+std::string dataStatusText(feeds::Connection connection, bool replayStandsIn,
+                           std::optional<feeds::TimePoint> offlineSince, Language language) {
+    if (offlineSince) {
+        const std::time_t seconds = std::chrono::system_clock::to_time_t(*offlineSince);
+        std::tm local{};
+        localtime_r(&seconds, &local);
+        char time[16];
+        std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
+        return std::string(tr(Text::OfflineSince, language)) + " " + time + std::string(tr(Text::LastKnownValues, language));
+    }
+    if (replayStandsIn) return std::string(tr(Text::ReplayStandsIn, language));
+    switch (connection) {
+        case feeds::Connection::Replay: return std::string(tr(Text::Replay, language));
+        case feeds::Connection::Connected:
+            return std::string(tr(Text::Live, language)) + " · " + std::string(tr(Text::Connected, language));
+        case feeds::Connection::Connecting: return std::string(tr(Text::Connecting, language));
+        case feeds::Connection::Offline: return std::string(tr(Text::Offline, language));
+    }
+    return {};
 }
 
 }  // namespace twin

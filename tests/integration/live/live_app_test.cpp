@@ -85,6 +85,8 @@ TEST(LiveApp, PublishedValuesReachTheDumpedState) {
                                    R"({"count": 12, "capacity": 20, "ts": ")" + nowStamp() + "\"}"));
     ASSERT_TRUE(publisher->publish("twin/v1/machines/lpbf-1/state",
                                    R"({"state": "running", "job": "Bracket", "progress": 0.4, "ts": ")" + nowStamp() + "\"}"));
+    // A kiosk's status shares the prefix: neither a value nor a bad message.
+    ASSERT_TRUE(publisher->publish("twin/v1/kiosks/hall-1/status", R"({"online": false})"));
     ASSERT_TRUE(publisher->flush());
 
     json state = runApp({"--mqtt", broker.url(), "--history", scratch("h1.sqlite").string()}, 1.0);
@@ -121,6 +123,51 @@ TEST(LiveApp, ReconnectsAfterTheBrokerRestartsAndKeepsTheLastValues) {
     EXPECT_EQ(state["connection"], "connected");
     EXPECT_EQ(state["platforms"]["digital"]["occupancy"]["count"], 7);
     EXPECT_EQ(state["machines"]["cnc-1"]["state"], "fault");
+}
+
+// Offline-safe (docs/kiosk.md): the broker dies and stays away; the last
+// values stay, all stale, and the dump says since when.
+TEST(LiveApp, ALostBrokerLeavesTheLastValuesStaleAndSaysSinceWhen) {
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    {
+        auto publisher = publisherFor(broker);
+        ASSERT_TRUE(publisher);
+        ASSERT_TRUE(publisher->publish("twin/v1/platforms/digital/occupancy", R"({"count": 9, "ts": ")" + nowStamp() + "\"}"));
+        ASSERT_TRUE(publisher->flush());
+    }
+    const auto history = scratch("h-lost.sqlite");
+    auto app = std::async(std::launch::async, [&] { return runApp({"--mqtt", broker.url(), "--history", history.string()}, 5.0); });
+    std::this_thread::sleep_for(2000ms);  // connected, the value received
+    const auto killedAt = std::chrono::time_point_cast<feeds::Seconds>(std::chrono::system_clock::now());
+    broker.kill();
+    json state = app.get();
+    EXPECT_NE(state["connection"], "connected");
+    EXPECT_EQ(state["source"], "mqtt") << "once reached, the live values stay (no replay)";
+    ASSERT_TRUE(state["offline_since"].is_string()) << state.dump();
+    const auto since = feeds::parseTimestamp(state["offline_since"].get<std::string>());
+    ASSERT_TRUE(since);
+    EXPECT_LE(std::chrono::abs(*since - killedAt), feeds::Seconds(3)) << state["offline_since"];
+    EXPECT_EQ(state["platforms"]["digital"]["occupancy"]["count"], 9);
+    EXPECT_EQ(state["platforms"]["digital"]["occupancy"]["stale"], true) << "nothing is current while offline";
+}
+
+// A broker that cannot be reached from the start: the typical week stands in.
+TEST(LiveApp, ABrokerNeverReachedLeavesTheTypicalWeekPlaying) {
+    const int port = testing::freeLocalPort();
+    json state = runApp({"--mqtt", "mqtt://127.0.0.1:" + std::to_string(port), "--history",
+                         scratch("h-never.sqlite").string(), "--data-time", "2026-11-24T09:30:00Z"}, 1.0);
+    EXPECT_EQ(state["source"], "replay");
+    EXPECT_NE(state["connection"], "connected");
+    EXPECT_TRUE(state["offline_since"].is_null()) << "never reached is not lost";
+    EXPECT_EQ(state["clock"].get<std::string>().substr(0, 13), "2026-11-24T09");
+    int people = 0;
+    for (auto& [id, platform] : state["platforms"].items()) {
+        if (!platform["occupancy"].is_object()) continue;
+        people += platform["occupancy"]["count"].get<int>();
+        EXPECT_EQ(platform["occupancy"]["stale"], false) << id;
+    }
+    EXPECT_GT(people, 20) << "a Tuesday morning of the typical week";
 }
 
 TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {

@@ -294,6 +294,28 @@ TEST_F(SceneFileTest, KioskNamesAnUnknownTour) {
     expectOneIssue(load(), "/kiosk/attractTour", "unknown tour id");
 }
 
+TEST_F(SceneFileTest, KioskIdAndStatusSwitch) {
+    SceneDescription plain = load();
+    EXPECT_TRUE(plain.kiosk.id.empty());
+    EXPECT_TRUE(plain.kiosk.status) << "published by default when a broker is configured";
+    doc_["kiosk"]["id"] = "hall-1";
+    doc_["kiosk"]["status"] = false;
+    SceneDescription scene = load();
+    EXPECT_TRUE(scene.issues.empty()) << (scene.issues.empty() ? "" : scene.issues[0].text());
+    EXPECT_EQ(scene.kiosk.id, "hall-1");
+    EXPECT_FALSE(scene.kiosk.status);
+}
+
+TEST_F(SceneFileTest, KioskIdMustBeOneTopicLevel) {
+    doc_["kiosk"]["id"] = "hall/1";
+    SceneDescription scene = load();
+    expectOneIssue(scene, "/kiosk/id", "one MQTT topic level");
+    EXPECT_TRUE(scene.kiosk.id.empty()) << "a bad id is dropped (the host name stands in)";
+    doc_["kiosk"]["id"] = "hall-1";
+    doc_["kiosk"]["status"] = "yes";
+    expectOneIssue(load(), "/kiosk/status", "a boolean");
+}
+
 TEST_F(SceneFileTest, PinHashMustBeAHash) {
     doc_["kiosk"]["adminPinHash"] = "1234";
     expectOneIssue(load(), "/kiosk/adminPinHash", "never the PIN itself");

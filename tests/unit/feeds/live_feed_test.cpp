@@ -106,8 +106,45 @@ TEST(LiveFeed, ABadBrokerUrlIsAProblemNotACrash) {
     auto problems = feed.takeProblems();
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].find("mqtt://"), std::string::npos) << problems[0];
+    // The broker can never be reached: the replay week stands in for it.
+    EXPECT_TRUE(feed.isReplay());
+    EXPECT_TRUE(feed.replayStandsIn());
+    EXPECT_FALSE(feed.offlineSince());
+}
+
+// Offline-safe: a kiosk whose broker does not answer (nothing listens on
+// the port) shows the typical week, says so, and marks nothing stale.
+TEST(LiveFeed, TheReplayStandsInForABrokerNeverReached) {
+    ReplayScene s;
+    LiveFeedDesc desc;
+    desc.mqttUrl = "mqtt://127.0.0.1:1";
+    desc.replayStart = time("2026-11-23T09:00:00Z");
+    LiveFeed feed(s.scene, desc);
+    EXPECT_TRUE(feed.takeProblems().empty());
+    feed.update();
+    EXPECT_TRUE(feed.replayStandsIn());
+    EXPECT_TRUE(feed.isReplay());
+    EXPECT_NE(feed.connection(), Connection::Connected);
+    EXPECT_NE(feed.connection(), Connection::Replay) << "the data bar must say a broker is expected";
+    EXPECT_FALSE(feed.offlineSince()) << "never reached is not lost";
+    ASSERT_TRUE(feed.state().platform("a") && feed.state().platform("a")->occupancy);
+    EXPECT_EQ(feed.state().platform("a")->occupancy->count, 14);  // the week at 09:00 on Monday (08:30: 14)
+    EXPECT_FALSE(isStale(feed.state().platform("a")->occupancy->ts, feed.clock(), feed.staleAfter()));
+    ASSERT_NE(feed.timeline(), nullptr);
+}
+
+// Without a replay to stand in, a broker never reached leaves the history's
+// last values (none here) and no stand-in.
+TEST(LiveFeed, WithoutAReplayNothingStandsIn) {
+    ReplayScene s;
+    s.scene.feeds.replay.clear();
+    LiveFeedDesc desc;
+    desc.mqttUrl = "mqtt://127.0.0.1:1";
+    LiveFeed feed(s.scene, desc);
+    feed.update();
+    EXPECT_FALSE(feed.replayStandsIn());
     EXPECT_FALSE(feed.isReplay());
-    EXPECT_EQ(feed.connection(), Connection::Offline);  // no client: never "connected"
+    EXPECT_TRUE(feed.state().platforms().empty());
 }
 
 }  // namespace
