@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <utility>
@@ -202,7 +203,9 @@ public:
     }
     bool painted(VisitSession& session, double now, double frameMs) override {
         now_ = now;
+        // The exit summary reads the last frames only: a kiosk runs for days.
         frameTimes_.push_back(frameMs);
+        if (frameTimes_.size() > kSummaryFrames) frameTimes_.pop_front();
         lastMinute_.add(steadySeconds(), frameMs);
         if (!controller_) return false;
         const kiosk::Screen before = controller_->screen();
@@ -251,7 +254,7 @@ public:
             std::vector<double> sorted(frameTimes_.begin() + 1, frameTimes_.end());
             std::sort(sorted.begin(), sorted.end());
             char line[160];
-            std::snprintf(line, sizeof line, "kiosk: %zu frames drawn, median %.2f ms, p95 %.2f ms", sorted.size(),
+            std::snprintf(line, sizeof line, "kiosk: last %zu frames drawn, median %.2f ms, p95 %.2f ms", sorted.size(),
                           sorted[sorted.size() / 2], sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)]);
             engine::log::info(line);
         }
@@ -293,7 +296,8 @@ private:
     bool cursorHidden_ = false;
     double now_ = 0.0;
     double lastInput_ = 0.0;
-    std::vector<double> frameTimes_;
+    static constexpr size_t kSummaryFrames = 10000;
+    std::deque<double> frameTimes_;
 };
 
 }  // namespace
