@@ -579,6 +579,7 @@ TEST_F(SceneFileTest, ALinkThatIsNotAnObject) {
     SceneDescription s = load();
     expectOneIssue(s, "/platforms/0/link", "{\"url\"");
     EXPECT_EQ(s.platforms.size(), 1u);
+}
 
 // The quiz: a bad question is reported with the machine and the question
 // named, and left out; the machine and its other questions stay.
