@@ -110,6 +110,9 @@ struct Machine {
     std::vector<LocalizedText> trainingModules;
     std::vector<MachinePart> parts;
     std::vector<Procedure> procedures;
+    // The model's animation clip played while the machine runs; empty: the
+    // model's first clip (a model without clips stands still).
+    std::string animation;
 };
 
 struct CameraViewpoint {

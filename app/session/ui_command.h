@@ -55,6 +55,9 @@ struct SetSection { float depth = 0.0f; };   // 0 no cut, 1 the whole depth
 struct OpenProcedure { int procedure = -1; };  // index into the machine's procedures; -1 closes it
 struct GoToStep { int step = 0; };             // of the open procedure: its parts lit and framed
 struct TickStep { int step = 0; bool done = true; };
+struct PlayCycle { bool play = true; };        // machines' working cycles: play or pause
+struct ScrubCycle { float seconds = 0.0f; };   // to this time of the explored machine's cycle (pauses)
+struct SetCycleSpeed { float speed = 1.0f; };  // clamped to 0.25-2
 }  // namespace command
 
 using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
@@ -67,6 +70,7 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::SeekData, command::SetReplaySpeed, command::BackToNow,
                                command::ExploreMachine, command::LeaveExplorer, command::HoverPart,
                                command::SelectPart, command::SetExplode, command::SetSection,
-                               command::OpenProcedure, command::GoToStep, command::TickStep>;
+                               command::OpenProcedure, command::GoToStep, command::TickStep,
+                               command::PlayCycle, command::ScrubCycle, command::SetCycleSpeed>;
 
 }  // namespace twin

@@ -49,6 +49,9 @@ VisitContent visitContentOf(LoadedContent& loaded) {
         // Parts the scene names that the models lack: the explorer shows them greyed out.
         for (std::string& problem : learn::missingPartNodes(*content.scene, content.models))
             content.warnings.push_back(std::move(problem));
+        // A machine whose clip is missing stands still while it runs.
+        for (std::string& problem : learn::missingAnimations(*content.scene, content.models))
+            content.warnings.push_back(std::move(problem));
     }
     return content;
 }
@@ -387,6 +390,9 @@ void VisitSession::apply(const UiCommand& command) {
                 auto& ticks = explorer_->ticked[size_t(explorer_->procedure)];
                 if (c.step >= 0 && size_t(c.step) < ticks.size()) ticks[size_t(c.step)] = c.done;
             },
+            [&](const command::PlayCycle& c) { applyCycleCommand(c); },
+            [&](const command::ScrubCycle& c) { applyCycleCommand(c); },
+            [&](const command::SetCycleSpeed& c) { applyCycleCommand(c); },
             [&](const command::SetSection& c) {
                 if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
             },
@@ -620,6 +626,7 @@ void VisitSession::advance(double seconds) {
     updateTour(dt);
     updateWalk(dt);
     updateExplorer(dt);
+    updateCycles(seconds);
     cameraMoving_ = orbit_.update(dt);
 }
 
@@ -628,7 +635,7 @@ bool VisitSession::animating() const {
     bool walkingNow = walker_ && (walkTarget_ || glm::length(walkPad_) > 0.0f ||
                                   std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
     bool exploding = explorer_ && explorer_->explodeShown != explorer_->explode;
-    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding;
+    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding || cyclesMoving();
 }
 
 double VisitSession::secondsUntilNews() const {

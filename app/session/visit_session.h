@@ -83,6 +83,7 @@ struct VisitStart {
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
     bool tourPaused = false;             // show the tour's moment without playing on
+    std::optional<double> animTime;      // machines' working cycles paused this far in (seconds)
 };
 
 struct VisitSessionDesc {
@@ -119,6 +120,12 @@ struct FocusView {
     float ghostFade = 0.85f;                     // of everything else
 };
 
+// A machine moved by its working cycle this frame.
+struct MachineMotion {
+    MachineIndex machine;
+    std::vector<glm::mat4> placementTransforms;  // per placement of its model
+};
+
 // What the renderer draws this frame.
 struct SceneView {
     engine::Camera camera;
@@ -127,6 +134,9 @@ struct SceneView {
     const std::vector<engine::FloorOverlay>* floorOverlays = nullptr;
     RenderToggles toggles;
     std::optional<FocusView> focus;
+    // Running machines playing their cycle (not the focused one: its motion
+    // is in focus->placementTransforms, with the explode).
+    std::vector<MachineMotion> machineMotions;
 };
 
 struct VisitFrame {
@@ -199,6 +209,17 @@ public:
     int hoveredPart() const { return explorer_ ? explorer_->hoveredPart : -1; }
     int selectedPart() const { return explorer_ ? explorer_->selectedPart : -1; }
     float explodeShown() const { return explorer_ ? explorer_->explodeShown : 0.0f; }
+    // Working cycles (visit_cycles.cpp): one clock for every machine, in
+    // seconds of cycle (the speed scales it); a machine plays its clip while
+    // the live data says it runs, the explored one always.
+    double cycleTime() const { return cycleTime_; }
+    bool cyclePlaying() const { return cyclePlaying_; }
+    float cycleSpeed() const { return cycleSpeed_; }
+    // The clip machine `index` plays, or null (no clip, or its model could not be opened).
+    const engine::AnimationClip* cycleOf(size_t index) const;
+    // True when machine `index` moves now: it runs (fresh live data), has a
+    // clip, the clock plays or stands away from 0, motion is not reduced.
+    bool machineCycling(size_t index) const;
     int openProcedure() const { return explorer_ ? explorer_->procedure : -1; }
     int procedureStep() const { return explorer_ ? explorer_->step : 0; }
 
@@ -238,6 +259,13 @@ private:
     int partAt(glm::vec2 cursor) const;
     void updateExplorer(float dt);
     void describeExplorer(VisitFrame& frame);
+    // Working cycles (visit_cycles.cpp).
+    bool machineRunning(size_t index) const;
+    bool cyclesMoving() const;
+    std::vector<glm::mat4> cycleMotion(size_t index) const;
+    void updateCycles(double seconds);
+    void describeCycles(VisitFrame& frame) const;
+    void applyCycleCommand(const UiCommand& command);
 
     VisitSessionDesc desc_;
     VisitContent content_;
@@ -298,8 +326,13 @@ private:
         int procedure = -1;                      // open procedure, -1: none
         int step = 0;
         std::vector<std::vector<bool>> ticked;  // per procedure, per step
+        learn::MachineShape restShape;          // as laid out; `shape` is where the cycle has it
     };
     std::optional<Explorer> explorer_;
+
+    double cycleTime_ = 0.0;
+    bool cyclePlaying_ = true;
+    float cycleSpeed_ = 1.0f;
 
     int redrawFrames_ = 3;
     bool quitRequested_ = false;
