@@ -635,11 +635,11 @@ bool VisitSession::animating() const {
     bool walkingNow = walker_ && (walkTarget_ || glm::length(walkPad_) > 0.0f ||
                                   std::find(walkKeys_.begin(), walkKeys_.end(), true) != walkKeys_.end());
     bool exploding = explorer_ && explorer_->explodeShown != explorer_->explode;
-    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding || cyclesMoving();
+    return cameraMoving_ || loading_ || tourRunning || walkingNow || exploding;
 }
 
 double VisitSession::secondsUntilNews() const {
-    double wait = animating() ? 0.0 : 1.0;
+    double wait = animating() || cyclesMoving() ? 0.0 : 1.0;
     if (feed_) wait = std::min(wait, std::chrono::duration<double>(feed_->timeUntilNews()).count());
     return wait;
 }

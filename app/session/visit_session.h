@@ -166,10 +166,14 @@ public:
     // Moves time on: the tour, walking, the camera's easing, the live data.
     void advance(double seconds);
 
-    // True while something moves (a frame is due even without input).
+    // True while the view or the visit moves (camera, tour, walk, explode):
+    // a playback waits for it to settle. Machines' cycles are not counted:
+    // they may never end (see cyclesMoving).
     bool animating() const;
-    // A frame is due: something changed or moves.
-    bool needsFrame() const { return redrawFrames_ > 0 || animating(); }
+    // True while some machine's working cycle plays on screen.
+    bool cyclesMoving() const;
+    // A frame is due: something changed or moves (cycles included).
+    bool needsFrame() const { return redrawFrames_ > 0 || animating() || cyclesMoving(); }
     // Asks for `frames` more frames (e.g. after a resolution drop).
     void requestFrames(int frames) { redrawFrames_ = std::max(redrawFrames_, frames); }
     // How long nothing needs drawing, at most (the live data's next news).
@@ -261,7 +265,6 @@ private:
     void describeExplorer(VisitFrame& frame);
     // Working cycles (visit_cycles.cpp).
     bool machineRunning(size_t index) const;
-    bool cyclesMoving() const;
     std::vector<glm::mat4> cycleMotion(size_t index) const;
     void updateCycles(double seconds);
     void describeCycles(VisitFrame& frame) const;

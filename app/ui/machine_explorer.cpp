@@ -23,7 +23,7 @@ const LocalizedText kPartsHelp{"Survolez ou touchez une pièce, ici ou sur la ma
 const LocalizedText kNotInModel{"(absente de la maquette)", "(not in the model)"};
 const LocalizedText kExplode{"Vue éclatée", "Exploded view"};
 const LocalizedText kSection{"Coupe", "Section"};
-const LocalizedText kCycle{"Cycle de travail", "Working cycle"};
+const LocalizedText kCycle{"Cycle", "Cycle"};
 const LocalizedText kPlayCycle{"Lire", "Play"};
 const LocalizedText kPauseCycle{"Pause", "Pause"};
 const LocalizedText kNoPart{"Aucune pièce choisie.", "No part selected."};
@@ -55,7 +55,6 @@ void buildCycleControls(const ExplorerView& e, Language language, float scale, s
     const ImGuiStyle& style = ImGui::GetStyle();
     const float tall = std::max(minimumTouchHeight(), 40.0f * scale);
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", in(kCycle, language).c_str());
     const float row = ImGui::GetContentRegionAvail().x;
     const float playWidth = row * 0.34f;
     const float speedWidth = (row - playWidth - 4.0f * style.ItemSpacing.x) / 4.0f;
@@ -73,7 +72,8 @@ void buildCycleControls(const ExplorerView& e, Language language, float scale, s
         if (current) ImGui::PopStyleColor();
     }
     // The slider's text is written here (no % in it), so French keeps its decimal comma.
-    std::string text = decimal(e.cycleTime, 1, language) + " s / " + decimal(e.cycleDuration, 1, language) + " s";
+    std::string text = in(kCycle, language) + " \u00b7 " + decimal(e.cycleTime, 1, language) + " s / " +
+                       decimal(e.cycleDuration, 1, language) + " s";
     std::string format;
     for (char c : text) format += c == '%' ? std::string("%%") : std::string(1, c);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,

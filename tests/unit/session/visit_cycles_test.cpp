@@ -97,7 +97,9 @@ TEST(VisitCycles, RunningMachinesPlayTheirCycleIdleOnesStandStill) {
     EXPECT_TRUE(s.machineCycling(0));
     EXPECT_FALSE(s.machineCycling(1));  // idle
     ASSERT_NE(s.cycleOf(1), nullptr);   // it has a cycle all the same
-    EXPECT_TRUE(s.animating());         // something moves: frames are due
+    EXPECT_TRUE(s.cyclesMoving());
+    EXPECT_TRUE(s.needsFrame());        // something moves: frames are due
+    EXPECT_EQ(s.secondsUntilNews(), 0.0);
     run(s, 0.5);
     VisitFrame frame = s.frame();
     ASSERT_EQ(frame.scene.machineMotions.size(), 1u);
@@ -113,7 +115,7 @@ TEST(VisitCycles, ReducedMotionKeepsTheBuildingStill) {
     desc.reducedMotion = true;
     Loaded v(desc);
     EXPECT_FALSE(v.session.machineCycling(0));
-    EXPECT_FALSE(v.session.animating());
+    EXPECT_FALSE(v.session.cyclesMoving());
     run(v.session, 0.5);
     EXPECT_TRUE(v.session.frame().scene.machineMotions.empty());
 }
@@ -124,7 +126,7 @@ TEST(VisitCycles, AnimTimePausesEveryCycleAtThatMoment) {
     Loaded v(desc);
     VisitSession& s = v.session;
     EXPECT_FALSE(s.cyclePlaying());
-    EXPECT_FALSE(s.animating());  // paused: nothing moves, no frames are due for it
+    EXPECT_FALSE(s.cyclesMoving());  // paused: nothing moves, no frames are due for it
     run(s, 1.0);
     EXPECT_DOUBLE_EQ(s.cycleTime(), 2.5);
     EXPECT_NEAR(sliderOffset(s.frame(), 0), 0.5f, 1e-5f);  // still shown where the cycle has it
