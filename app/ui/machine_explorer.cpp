@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-
 #include <cstdio>
+#include <string>
 
 #include <imgui.h>
 
