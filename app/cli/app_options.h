@@ -43,6 +43,7 @@ struct AppOptions {
     std::string quizResults;                 // the quiz results' SQLite file (empty: the default; none for stills)
     std::optional<glm::vec4> walk;           // headless: stand at x, y, z facing yaw (degrees), walking
     std::optional<double> tourTime;          // seconds into the tour (default: the first stop)
+    std::optional<double> animTime;          // machines' working cycles paused this far in (seconds)
     bool reducedMotion = false;              // short transitions
     double runForSeconds = 0;                // > 0: close by itself after that long (scripts, tests)
     bool headless = false;                   // live data only: no window, no rendering

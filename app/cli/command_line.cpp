@@ -177,6 +177,15 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
                 o.tourTime = f[0];
                 return {};
             });
+    const std::string animTimeReason = "--anim-time expects a number of seconds >= 0";
+    p.value("--anim-time", "SECONDS",
+            "the machines' working cycles paused at that moment (running machines; with --focus, the explored one)",
+            animTimeReason, [&o, animTimeReason](const std::string& v) -> std::string {
+                std::vector<float> f;
+                if (!parseFloats(v, f) || f.size() != 1 || !(f[0] >= 0.0f)) return animTimeReason;
+                o.animTime = f[0];
+                return {};
+            });
     p.flag("--reduced-motion", "short camera transitions", setTrue(o.reducedMotion));
     p.value("--platform", "ID", "frame that platform of the scene and open its card",
             "--platform needs a platform id of the scene (e.g. additive)",

@@ -585,13 +585,14 @@ void readMachines(Reader& r, const json& doc, SceneDescription& scene, const std
     std::set<std::string> ids;
     r.eachObject(*machines, "/machines", [&](const json& m, const std::string& path) {
         r.onlyKeys(m, path, {"id", "name", "category", "model", "transform", "platform", "specifications", "safety",
-                             "training", "parts", "procedures", "link", "quiz"});
+                             "training", "parts", "procedures", "link", "quiz", "animation"});
         Machine machine;
         bool ok = r.id(m, path, ids, machine.id) & r.localized(m, "name", path, true, machine.name) &
                   r.string(m, "category", path, true, machine.category) &
                   r.file(m, "model", path, true, machine.model.file) &
                   r.string(m, "platform", path, true, machine.platform) &
-                  r.localizedList(m, "training", path, machine.trainingModules);
+                  r.localizedList(m, "training", path, machine.trainingModules) &
+                  r.string(m, "animation", path, false, machine.animation);
         if (const json* t = r.member(m, "transform", path, false, json::value_t::object, "an object")) {
             r.onlyKeys(*t, path + "/transform", {"position", "rotationDegrees", "scale"});
             ok &= r.transform(*t, path + "/transform", machine.model.transform);

@@ -127,6 +127,9 @@ struct Machine {
     std::vector<Procedure> procedures;
     std::optional<SceneLink> link;  // for the visitor's phone (QR code)
     std::vector<QuizQuestion> quiz;  // the valid questions (a bad one is left out, the machine kept)
+    // The model's animation clip played while the machine runs; empty: the
+    // model's first clip (a model without clips stands still).
+    std::string animation;
 };
 
 // A training module of the building (top-level `trainingModules`): the

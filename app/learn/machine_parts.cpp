@@ -51,6 +51,28 @@ MachineShape machineShape(const Machine& machine, const engine::ModelExtent& ext
     return shape;
 }
 
+MachineShape movedShape(const MachineShape& machine, const engine::ModelExtent& extent,
+                        const std::vector<glm::mat4>& placementMotion) {
+    MachineShape moved = machine;
+    std::vector<engine::Aabb> placed(extent.parts.size());
+    moved.bounds = engine::Aabb();
+    for (size_t p = 0; p < extent.parts.size(); ++p) {
+        const auto& part = extent.parts[p];
+        const glm::mat4 motion = p < placementMotion.size() ? placementMotion[p] : glm::mat4(1.0f);
+        placed[p] = part.bounds.transformed(motion * part.transform);
+        moved.bounds.expand(placed[p]);
+    }
+    // As machineShape: a part holds what lies under its node.
+    for (PartShape& part : moved.parts) {
+        if (part.node < 0) continue;
+        part.bounds = engine::Aabb();
+        for (size_t p = 0; p < extent.parts.size(); ++p)
+            if (extent.parts[p].node >= 0 && extent.nodeUnder(extent.parts[p].node, part.node))
+                part.bounds.expand(placed[p]);
+    }
+    return moved;
+}
+
 glm::vec3 explodeOffset(const PartShape& part, const MachineShape& machine, float amount) {
     if (!(amount > 0.0f) || machine.bounds.empty()) return glm::vec3(0.0f);
     amount = std::min(amount, 1.0f);

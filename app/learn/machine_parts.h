@@ -43,6 +43,12 @@ glm::vec3 explodeDirection(const engine::Aabb& part, const engine::Aabb& machine
 // in a head) moves on its own.
 MachineShape machineShape(const Machine& machine, const engine::ModelExtent& extent);
 
+// `machine` with its parts' and its own bounds where `placementMotion` (one
+// model-space transform per placement of the layout, e.g. an animation's;
+// missing ones are identity) has moved them; directions and placements stay.
+MachineShape movedShape(const MachineShape& machine, const engine::ModelExtent& extent,
+                        const std::vector<glm::mat4>& placementMotion);
+
 // How far a part moves out at `amount` (0: assembled, 1: fully exploded):
 // grows with the machine's size and with the part's distance from its centre.
 glm::vec3 explodeOffset(const PartShape& part, const MachineShape& machine, float amount);

@@ -60,4 +60,24 @@ std::vector<std::string> missingPartNodes(const SceneDescription& scene, const M
     return problems;
 }
 
+std::vector<std::string> missingAnimations(const SceneDescription& scene,
+                                           const std::map<std::filesystem::path, engine::ModelExtent>& models) {
+    std::vector<std::string> problems;
+    for (size_t i = 0; i < scene.machines.size(); ++i) {
+        const Machine& machine = scene.machines[i];
+        if (machine.animation.empty()) continue;
+        auto model = models.find(machine.model.file);
+        if (model == models.end()) continue;
+        const auto& clips = model->second.animations;
+        if (engine::findClip(clips, machine.animation) >= 0) continue;
+        std::string known;
+        for (const engine::AnimationClip& clip : clips) known += (known.empty() ? "\"" : ", \"") + clip.name + "\"";
+        problems.push_back(scene.file.string() + ": /machines/" + std::to_string(i) + "/animation: machine \"" +
+                           machine.id + "\": its model " + machine.model.file.filename().string() +
+                           " has no animation named \"" + machine.animation + "\" (" +
+                           (known.empty() ? std::string("it has none") : "it has " + known) + ")");
+    }
+    return problems;
+}
+
 }  // namespace twin::learn

@@ -33,4 +33,10 @@ std::string missingNodeLine(const SceneDescription& scene, size_t machineIndex, 
 // out (their error is reported already).
 std::vector<std::string> missingPartNodes(const SceneDescription& scene, const ModelExtents& models);
 
+// One line per machine whose `animation` its model does not have, naming the
+// scene file, the JSON path, the clip, the model file and the clips it has.
+// Machines whose model could not be opened are left out.
+std::vector<std::string> missingAnimations(const SceneDescription& scene,
+                                           const std::map<std::filesystem::path, engine::ModelExtent>& models);
+
 }  // namespace twin::learn

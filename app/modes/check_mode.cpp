@@ -23,6 +23,7 @@ int runCheck(const AppOptions& options) {
     learn::ModelExtents models;
     for (const LoadedModel& model : content.models) models[model.file] = model.layout.extent;
     for (std::string& problem : learn::missingPartNodes(scene, models)) problems.push_back(std::move(problem));
+    for (std::string& problem : learn::missingAnimations(scene, models)) problems.push_back(std::move(problem));
     for (const std::string& problem : problems) std::fprintf(stderr, "%s\n", problem.c_str());
     std::printf("%s: %zu platform(s), %zu machine(s), %zu tour(s), %zu training module(s), %zu model(s), %zu problem(s)\n",
                 input.string().c_str(), scene.platforms.size(), scene.machines.size(), scene.tours.size(),

@@ -48,12 +48,17 @@ void FramePainter::syncScene(const SceneView& view) {
 }
 
 // The machine explorer: the focused machine exploded and cut, everything
-// else ghosted; every item back as it was once the focus ends.
+// else ghosted; running machines moved by their working cycle; every item
+// back as it was once the focus and the motion end.
 void FramePainter::syncFocus(const SceneView& view) {
-    if (!view.focus && !focusShown_) return;
+    if (!view.focus && !focusShown_ && view.machineMotions.empty() && !motionShown_) return;
     size_t focused = SIZE_MAX;
     if (view.focus && view.focus->machine.value < shown_.machineSceneItems.size())
         focused = shown_.machineSceneItems[view.focus->machine.value];
+    std::vector<const std::vector<glm::mat4>*> motion(shown_.sceneItems, nullptr);
+    for (const MachineMotion& m : view.machineMotions)
+        if (m.machine.value < shown_.machineSceneItems.size() && shown_.machineSceneItems[m.machine.value] < motion.size())
+            motion[shown_.machineSceneItems[m.machine.value]] = &m.placementTransforms;
     for (size_t item = 0; item < shown_.sceneItems; ++item) {
         engine::SceneItemLook look;
         if (view.focus && item == focused) {
@@ -61,10 +66,13 @@ void FramePainter::syncFocus(const SceneView& view) {
             look.clipPlane = view.focus->clipPlane;
         } else if (view.focus) {
             look.ghostFade = view.focus->ghostFade;
+        } else if (motion[item]) {
+            look.placementTransforms = *motion[item];
         }
         renderer_.setSceneItemLook(item, look);
     }
     focusShown_ = view.focus.has_value();
+    motionShown_ = !view.machineMotions.empty();
 }
 
 std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const engine::InputEvent> events,

@@ -93,6 +93,7 @@ private:
     RenderToggles toggles_;
     bool togglesApplied_ = false;
     bool focusShown_ = false;  // the machine explorer's looks are set
+    bool motionShown_ = false;  // some machine was moved by its cycle last frame
     FrameFigures figures_;
     float lastScale_ = 1.0f;
     double lastFrameMs_ = 0.0;

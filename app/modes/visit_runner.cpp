@@ -102,6 +102,7 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     start.walk = options.walk;
     start.tour = options.tour;
     start.tourTime = options.tourTime;
+    start.animTime = options.animTime;
     start.tourPaused = headless && options.playInput.empty();
     return desc;
 }

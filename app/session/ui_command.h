@@ -64,6 +64,9 @@ struct AnswerQuizPart { int part = -1; };       // the current part question's a
 struct NextQuestion {};
 struct RestartQuiz {};                          // from the first question, score 0
 struct ResetQuizResults {};                     // forgets this machine's stored results
+struct PlayCycle { bool play = true; };        // machines' working cycles: play or pause
+struct ScrubCycle { float seconds = 0.0f; };   // to this time of the explored machine's cycle (pauses)
+struct SetCycleSpeed { float speed = 1.0f; };  // clamped to 0.25-2
 }  // namespace command
 
 using UiCommand = std::variant<command::SetLanguage, command::ResetView, command::Zoom, command::ToggleStatistics,
@@ -78,6 +81,7 @@ using UiCommand = std::variant<command::SetLanguage, command::ResetView, command
                                command::SelectPart, command::SetExplode, command::SetSection, command::FlipSection,
                                command::OpenProcedure, command::GoToStep, command::TickStep, command::ShowQuiz,
                                command::AnswerQuiz, command::AnswerQuizPart, command::NextQuestion,
-                               command::RestartQuiz, command::ResetQuizResults>;
+                               command::RestartQuiz, command::ResetQuizResults, command::PlayCycle,
+                               command::ScrubCycle, command::SetCycleSpeed>;
 
 }  // namespace twin

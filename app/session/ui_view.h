@@ -116,6 +116,12 @@ struct ExplorerView {
     int step = 0;                // its current step
     std::vector<bool> ticked;    // its steps the learner has ticked
     QuizView quiz;
+    // The machine's working cycle: absent when its model has none.
+    bool hasCycle = false;
+    bool cyclePlaying = false;
+    float cycleTime = 0.0f;      // seconds into the cycle
+    float cycleDuration = 0.0f;  // seconds
+    float cycleSpeed = 1.0f;
 };
 
 struct UiView {

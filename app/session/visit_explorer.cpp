@@ -55,10 +55,12 @@ void VisitSession::explore(size_t index, bool immediate) {
     selection_ = MachineIndex{index};
     Explorer e(machine.quiz);
     e.machine = index;
-    e.shape = learn::machineShape(machine, extent->second);
+    e.restShape = learn::machineShape(machine, extent->second);
+    e.shape = e.restShape;
     e.placement = machine.model.transform;
     for (const Procedure& procedure : machine.procedures) e.ticked.emplace_back(procedure.steps.size(), false);
     explorer_ = std::move(e);
+    updateCycles(0.0);  // the parts where the cycle has them now
     hovered_.reset();
     const glm::vec3 front = glm::vec3(machine.model.transform * glm::vec4(0.0f, 0.0f, 1.0f, 0.0f));
     float yaw = glm::length(front) > 0.0f ? glm::degrees(std::atan2(-front.x, front.z)) : 0.0f;
@@ -159,7 +161,11 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
     const Explorer& e = *explorer_;
     FocusView focus;
     focus.machine = MachineIndex{e.machine};
+    // The cycle moves the parts, then the explode moves them out from there.
     focus.placementTransforms = learn::explodeTransforms(e.shape, e.explodeShown);
+    const std::vector<glm::mat4> motion = cycleMotion(e.machine);
+    for (size_t p = 0; p < focus.placementTransforms.size() && p < motion.size(); ++p)
+        focus.placementTransforms[p] = focus.placementTransforms[p] * motion[p];
     focus.clipPlane =
         learn::sectionPlane(e.shape.bounds, e.placement, e.section, frame.scene.camera.position, e.sectionFlipped);
     frame.scene.focus = std::move(focus);
@@ -203,6 +209,13 @@ void VisitSession::describeExplorer(VisitFrame& frame) {
     view.procedure = e.procedure;
     view.step = e.step;
     if (e.procedure >= 0) view.ticked = e.ticked[size_t(e.procedure)];
+    if (const engine::AnimationClip* clip = cycleOf(e.machine)) {
+        view.hasCycle = true;
+        view.cyclePlaying = cyclePlaying_;
+        view.cycleDuration = clip->duration;
+        view.cycleTime = engine::clipTime(cycleTime_, clip->duration, true);
+        view.cycleSpeed = cycleSpeed_;
+    }
     // Part labels instead of the building's: the selected and hovered parts
     // always (first, so no other label hides them), and every part while the
     // machine is taken apart. The panels leave out any that would overlap.

@@ -46,6 +46,7 @@ VisitFrame VisitSession::frame() {
     }
     frame.ui = describeUi(frame.scene.camera);
     describeExplorer(frame);
+    describeCycles(frame);
     return frame;
 }
 

@@ -60,6 +60,9 @@ VisitContent visitContentOf(LoadedContent& loaded) {
         // Parts the scene names that the models lack: the explorer shows them greyed out.
         for (std::string& problem : learn::missingPartNodes(*content.scene, content.models))
             content.warnings.push_back(std::move(problem));
+        // A machine whose clip is missing stands still while it runs.
+        for (std::string& problem : learn::missingAnimations(*content.scene, content.models))
+            content.warnings.push_back(std::move(problem));
     }
     return content;
 }
@@ -465,6 +468,9 @@ void VisitSession::apply(const UiCommand& command) {
                 auto& ticks = explorer_->ticked[size_t(explorer_->procedure)];
                 if (c.step >= 0 && size_t(c.step) < ticks.size()) ticks[size_t(c.step)] = c.done;
             },
+            [&](const command::PlayCycle& c) { applyCycleCommand(c); },
+            [&](const command::ScrubCycle& c) { applyCycleCommand(c); },
+            [&](const command::SetCycleSpeed& c) { applyCycleCommand(c); },
             [&](const command::SetSection& c) {
                 if (explorer_) explorer_->section = std::clamp(std::isfinite(c.depth) ? c.depth : 0.0f, 0.0f, 1.0f);
             },
@@ -724,6 +730,7 @@ void VisitSession::advance(double seconds) {
     updateTour(dt);
     updateWalk(dt);
     updateExplorer(dt);
+    updateCycles(seconds);
     cameraMoving_ = orbit_.update(dt);
     followNarration();
 }
@@ -737,7 +744,7 @@ bool VisitSession::animating() const {
 }
 
 double VisitSession::secondsUntilNews() const {
-    double wait = animating() ? 0.0 : 1.0;
+    double wait = animating() || cyclesMoving() ? 0.0 : 1.0;
     if (feed_) wait = std::min(wait, std::chrono::duration<double>(feed_->timeUntilNews()).count());
     return wait;
 }

@@ -90,6 +90,7 @@ struct VisitStart {
     std::string tour;                    // play it from its start, or from tourTime
     std::optional<double> tourTime;
     bool tourPaused = false;             // show the tour's moment without playing on
+    std::optional<double> animTime;      // machines' working cycles paused this far in (seconds)
 };
 
 struct VisitSessionDesc {
@@ -129,6 +130,12 @@ struct FocusView {
     float ghostFade = 0.85f;                     // of everything else
 };
 
+// A machine moved by its working cycle this frame.
+struct MachineMotion {
+    MachineIndex machine;
+    std::vector<glm::mat4> placementTransforms;  // per placement of its model
+};
+
 // What the renderer draws this frame.
 struct SceneView {
     engine::Camera camera;
@@ -137,6 +144,9 @@ struct SceneView {
     const std::vector<engine::FloorOverlay>* floorOverlays = nullptr;
     RenderToggles toggles;
     std::optional<FocusView> focus;
+    // Running machines playing their cycle (not the focused one: its motion
+    // is in focus->placementTransforms, with the explode).
+    std::vector<MachineMotion> machineMotions;
 };
 
 struct VisitFrame {
@@ -166,10 +176,14 @@ public:
     // Moves time on: the tour, walking, the camera's easing, the live data.
     void advance(double seconds);
 
-    // True while something moves (a frame is due even without input).
+    // True while the view or the visit moves (camera, tour, walk, explode):
+    // a playback waits for it to settle. Machines' cycles are not counted:
+    // they may never end (see cyclesMoving).
     bool animating() const;
-    // A frame is due: something changed or moves.
-    bool needsFrame() const { return redrawFrames_ > 0 || animating(); }
+    // True while some machine's working cycle plays on screen.
+    bool cyclesMoving() const;
+    // A frame is due: something changed or moves (cycles included).
+    bool needsFrame() const { return redrawFrames_ > 0 || animating() || cyclesMoving(); }
     // Asks for `frames` more frames (e.g. after a resolution drop).
     void requestFrames(int frames) { redrawFrames_ = std::max(redrawFrames_, frames); }
     // How long nothing needs drawing, at most (the live data's next news).
@@ -215,6 +229,17 @@ public:
     int hoveredPart() const { return explorer_ ? explorer_->hoveredPart : -1; }
     int selectedPart() const { return explorer_ ? explorer_->selectedPart : -1; }
     float explodeShown() const { return explorer_ ? explorer_->explodeShown : 0.0f; }
+    // Working cycles (visit_cycles.cpp): one clock for every machine, in
+    // seconds of cycle (the speed scales it); a machine plays its clip while
+    // the live data says it runs, the explored one always.
+    double cycleTime() const { return cycleTime_; }
+    bool cyclePlaying() const { return cyclePlaying_; }
+    float cycleSpeed() const { return cycleSpeed_; }
+    // The clip machine `index` plays, or null (no clip, or its model could not be opened).
+    const engine::AnimationClip* cycleOf(size_t index) const;
+    // True when machine `index` moves now: it runs (fresh live data), has a
+    // clip, the clock plays or stands away from 0, motion is not reduced.
+    bool machineCycling(size_t index) const;
     int openProcedure() const { return explorer_ ? explorer_->procedure : -1; }
     int procedureStep() const { return explorer_ ? explorer_->step : 0; }
     // The explorer's quiz (visit_quiz.cpp): null when not exploring.
@@ -275,6 +300,12 @@ private:
     void settleQuiz();
     void takeQuizProblem();
     void describeQuiz(VisitFrame& frame);
+    // Working cycles (visit_cycles.cpp).
+    bool machineRunning(size_t index) const;
+    std::vector<glm::mat4> cycleMotion(size_t index) const;
+    void updateCycles(double seconds);
+    void describeCycles(VisitFrame& frame) const;
+    void applyCycleCommand(const UiCommand& command);
 
     VisitSessionDesc desc_;
     VisitContent content_;
@@ -356,11 +387,17 @@ private:
         std::vector<std::vector<bool>> ticked;  // per procedure, per step
         learn::QuizRun quiz;                     // over the machine's questions
         bool quizShown = false;                  // its tab is in front
+        learn::MachineShape restShape;          // as laid out; `shape` is where the cycle has it
         explicit Explorer(const std::vector<QuizQuestion>& questions) : quiz(questions) {}
     };
     std::optional<Explorer> explorer_;
 
     std::shared_ptr<learn::QuizProgress> quizProgress_;
+
+
+    double cycleTime_ = 0.0;
+    bool cyclePlaying_ = true;
+    float cycleSpeed_ = 1.0f;
 
     int redrawFrames_ = 3;
     bool quitRequested_ = false;

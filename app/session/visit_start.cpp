@@ -31,6 +31,10 @@ void VisitSession::applyStart(std::string& error) {
             if (startFloor < 0) problem("unknown floor \"" + start.floor + "\" (the scene has: " + known + ")");
         }
     }
+    if (start.animTime) {  // a fixed moment of every cycle, for pictures
+        cycleTime_ = std::isfinite(*start.animTime) ? *start.animTime : 0.0;
+        cyclePlaying_ = false;
+    }
     engine::Aabb focus = content_.sceneBounds;
     float pitch = start.pitchDegrees;
     if (startFloor >= 0) {
@@ -192,6 +196,8 @@ void VisitSession::resetVisit(Language language) {
         feed_->setReplaySpeed(1.0);
         feed_->followLive();
     }
+    cyclePlaying_ = true;
+    cycleSpeed_ = 1.0f;
     std::string error;
     if (loaded_) applyStart(error);
     followNarration();

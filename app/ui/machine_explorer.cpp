@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "ui/touch_buttons.h"
+
 namespace twin {
 namespace {
 
@@ -20,6 +22,9 @@ const LocalizedText kPartsHelp{"Survolez ou touchez une pièce, ici ou sur la ma
 const LocalizedText kNotInModel{"(absente de la maquette)", "(not in the model)"};
 const LocalizedText kExplode{"Vue éclatée", "Exploded view"};
 const LocalizedText kSection{"Coupe", "Section"};
+const LocalizedText kCycle{"Cycle", "Cycle"};
+const LocalizedText kPlayCycle{"Lire", "Play"};
+const LocalizedText kPauseCycle{"Pause", "Pause"};
 const LocalizedText kNoPart{"Aucune pièce choisie.", "No part selected."};
 const LocalizedText kSafety{"Sécurité", "Safety"};
 const LocalizedText kSafetyRules{"Règles", "Rules"};
@@ -58,6 +63,53 @@ const LocalizedText kStartAgain{"Recommencer", "Start again"};
 const LocalizedText kClearResults{"Effacer mes résultats", "Clear my results"};
 
 std::string in(const LocalizedText& text, Language language) { return text.in(language); }
+
+// A number as the language writes it: "1,5" in French, "1.5" in English.
+std::string decimal(float value, int digits, Language language) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, double(value));
+    std::string text = buffer;
+    if (language == Language::French) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+// The working cycle: play or pause, the speed, and a slider through the
+// cycle, each a finger tall.
+void buildCycleControls(const ExplorerView& e, Language language, float scale, std::vector<UiCommand>& commands) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float tall = std::max(minimumTouchHeight(), 40.0f * scale);
+    ImGui::Spacing();
+    const float row = ImGui::GetContentRegionAvail().x;
+    const float playWidth = row * 0.34f;
+    const float speedWidth = (row - playWidth - 4.0f * style.ItemSpacing.x) / 4.0f;
+    const std::string play = in(e.cyclePlaying ? kPauseCycle : kPlayCycle, language) + "##cycleplay";
+    if (ImGui::Button(play.c_str(), ImVec2(playWidth, tall))) commands.push_back(command::PlayCycle{!e.cyclePlaying});
+    for (float speed : {0.25f, 0.5f, 1.0f, 2.0f}) {
+        ImGui::SameLine();
+        const bool current = std::abs(e.cycleSpeed - speed) < 1e-3f;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
+        // Quarter and half as the fraction signs: short in both languages.
+        std::string label = speed == 0.25f ? "\u00bc" : speed == 0.5f ? "\u00bd" : decimal(speed, 0, language);
+        label += "\u00d7##speed" + std::to_string(int(speed * 100.0f));
+        if (ImGui::Button(label.c_str(), ImVec2(speedWidth, tall)) && !current)
+            commands.push_back(command::SetCycleSpeed{speed});
+        if (current) ImGui::PopStyleColor();
+    }
+    // The slider's text is written here (no % in it), so French keeps its decimal comma.
+    std::string text = in(kCycle, language) + " \u00b7 " + decimal(e.cycleTime, 1, language) + " s / " +
+                       decimal(e.cycleDuration, 1, language) + " s";
+    std::string format;
+    for (char c : text) format += c == '%' ? std::string("%%") : std::string(1, c);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(style.FramePadding.x, std::max(style.FramePadding.y, (tall - ImGui::GetFontSize()) * 0.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, std::max(style.GrabMinSize, 24.0f * scale));
+    ImGui::SetNextItemWidth(-1.0f);
+    float time = e.cycleTime;
+    if (ImGui::SliderFloat("##cyclescrub", &time, 0.0f, std::max(e.cycleDuration, 0.01f), format.c_str(),
+                           ImGuiSliderFlags_AlwaysClamp))
+        commands.push_back(command::ScrubCycle{time});
+    ImGui::PopStyleVar(2);
+}
 
 int shownProcedure_ = -1;  // the procedure the tabs last showed (one explorer panel at a time)
 const Machine* shownMachine_ = nullptr;  // the machine whose asked-for tab was brought forward
@@ -390,6 +442,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             if (ImGui::Button(flip.c_str())) commands.push_back(command::FlipSection{});
             if (e.sectionFlipped) ImGui::PopStyleColor();
         }
+        if (e.hasCycle) buildCycleControls(e, language, scale, commands);
 
         ImGui::Spacing();
         ImGui::Separator();

@@ -592,6 +592,26 @@ class Gltf:
                 "material": material, "mode": 4}
         return self._add("meshes", {"name": name, "primitives": [prim]})
 
+    def animation(self, name, channels):
+        """channels: [(node, path, times, values)], path "translation",
+        "rotation" or "scale"; linear interpolation."""
+        anim = {"name": name, "channels": [], "samplers": []}
+        for node, path, times, values in channels:
+            flat = [f32(t) for t in times]
+            data = struct.pack("<%df" % len(flat), *flat)
+            t_acc = self._add("accessors", {"bufferView": self._view(data), "componentType": FLOAT,
+                                            "count": len(flat), "type": "SCALAR",
+                                            "min": [min(flat)], "max": [max(flat)]})
+            vflat = [f32(v) for row in values for v in row]
+            vdata = struct.pack("<%df" % len(vflat), *vflat)
+            v_acc = self._add("accessors", {"bufferView": self._view(vdata), "componentType": FLOAT,
+                                            "count": len(values),
+                                            "type": {3: "VEC3", 4: "VEC4"}[len(values[0])]})
+            anim["samplers"].append({"input": t_acc, "output": v_acc, "interpolation": "LINEAR"})
+            anim["channels"].append({"sampler": len(anim["samplers"]) - 1,
+                                     "target": {"node": node, "path": path}})
+        self.doc.setdefault("animations", []).append(anim)
+
     def sampler(self, params=None):
         return self._add("samplers", dict(params or SAMPLER_MIPMAPS))
 
@@ -837,6 +857,32 @@ def build_deep_hierarchy(depth=300, step=0.05, rise=0.005, turn=6.5):
     return g
 
 
+def build_animated_arm():
+    """A base, an arm on it and a slider beside it, with two clips:
+    "swing" (2 s) turns the arm 90 degrees about Y and back, moves the slider
+    1 m along X and back, and grows the slider to twice its height at 1 s;
+    "lift" (1 s) raises the arm 0.5 m."""
+    g = Gltf()
+    mat = g.material("ArmOrange", pbrMetallicRoughness=pbr(base=(0.9, 0.45, 0.1, 1.0), roughness=0.5))
+    base_mesh = g.mesh("BaseBox", box((-0.3, 0.0, -0.3), (0.3, 0.2, 0.3)), mat, uvs=False)
+    arm_mesh = g.mesh("ArmBox", box((0.0, -0.05, -0.05), (0.8, 0.05, 0.05)), mat, uvs=False)
+    root = g.node("ArmRoot", root=True)
+    base = g.node("Base", mesh=base_mesh)
+    arm = g.node("Arm", mesh=arm_mesh, translation=(0.0, 0.3, 0.0))
+    slider = g.node("Slider", mesh=base_mesh, translation=(1.0, 0.0, 0.0))
+    g.doc["nodes"][root]["children"] = [base, slider]
+    g.doc["nodes"][base]["children"] = [arm]
+    q0 = quat_axis_angle((0, 1, 0), 0.0)
+    q90 = quat_axis_angle((0, 1, 0), 90.0)
+    g.animation("swing", [
+        (arm, "rotation", [0.0, 1.0, 2.0], [q0, q90, q0]),
+        (slider, "translation", [0.0, 1.0, 2.0], [(1.0, 0.0, 0.0), (2.0, 0.0, 0.0), (1.0, 0.0, 0.0)]),
+        (slider, "scale", [0.0, 1.0, 2.0], [(1.0, 1.0, 1.0), (1.0, 2.0, 1.0), (1.0, 1.0, 1.0)]),
+    ])
+    g.animation("lift", [(arm, "translation", [0.0, 1.0], [(0.0, 0.3, 0.0), (0.0, 0.8, 0.0)])])
+    return g
+
+
 def corrupt_png_bytes():
     """A PNG signature followed by bytes that are not a PNG chunk stream."""
     junk = bytearray(b"THIS IS NOT A PNG IMAGE - Twin Tour corrupt texture test\n")
@@ -998,6 +1044,10 @@ def generate(out):
     write(os.path.join(out, "deep_hierarchy.glb"), g.glb())
     info["deep_hierarchy.glb"] = g.counts()
 
+    g = build_animated_arm()
+    write(os.path.join(out, "animated_arm.glb"), g.glb())
+    info["animated_arm.glb"] = g.counts()
+
     obj, mtl, tris, bounds = obj_cube()
     write(os.path.join(out, "cube.obj"), obj)
     write(os.path.join(out, "cube.mtl"), mtl)
@@ -1041,6 +1091,8 @@ PURPOSE = {
     "instances.glb": "One mesh referenced by 100 nodes (10x10 grid, 1 m spacing) under one root.",
     "deep_hierarchy.glb": "300 nested nodes (helix), shared marker mesh on every 10th: "
                           "no deep recursion.",
+    "animated_arm.glb": "Node animations: clip \"swing\" (2 s: arm rotation, slider translation "
+                        "and scale) and clip \"lift\" (1 s: arm translation), linear keys.",
     "cube.obj": "Wavefront OBJ + MTL, `map_Kd .\\textures\\crate.png` (backslash path on purpose).",
     "wedge.stl": "Binary STL ramp (8 triangles), no materials in the format.",
     "tetra.ply": "ASCII PLY tetrahedron with per-vertex colours.",

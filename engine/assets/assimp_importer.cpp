@@ -122,6 +122,7 @@ public:
         stage("converting");
         if (auto error = convertMeshes()) return makeError(*error);
         if (auto error = convertNodes()) return makeError(*error);
+        convertAnimations();
         if (model_.triangleCount() == 0) return fail("the file holds no triangles to show");
         stage("textures");
         if (auto error = convertMaterials()) return makeError(*error);
@@ -282,6 +283,78 @@ private:
                 if (node->mChildren && node->mChildren[c]) stack.push_back({node->mChildren[c], index});
         }
         return std::nullopt;
+    }
+
+    // ------------------------------------------------------------ animations
+
+    // aiAnimation -> AnimationClip: node channels only (no bones, no morph
+    // targets), times from ticks to seconds, keys with non-finite values
+    // dropped, keys sorted, channels naming no node skipped with a warning.
+    void convertAnimations() {
+        constexpr size_t kMaxKeys = 4'000'000;  // all clips together: beyond it the file is absurd
+        std::map<std::string, int32_t> nodeIndex;
+        for (size_t i = 0; i < model_.nodes.size(); ++i) nodeIndex.emplace(model_.nodes[i].name, int32_t(i));
+        size_t keys = 0;
+        for (unsigned a = 0; a < scene_.mNumAnimations && scene_.mAnimations; ++a) {
+            const aiAnimation* animation = scene_.mAnimations[a];
+            if (!animation) continue;
+            AnimationClip clip;
+            clip.name = animation->mName.C_Str();
+            if (clip.name.empty()) clip.name = "animation " + std::to_string(a);
+            const double tps = animation->mTicksPerSecond > 0.0 && std::isfinite(animation->mTicksPerSecond)
+                                   ? animation->mTicksPerSecond
+                                   : 25.0;  // Assimp's convention for "not given"
+            double duration = std::isfinite(animation->mDuration) ? std::max(0.0, animation->mDuration / tps) : 0.0;
+            for (unsigned c = 0; c < animation->mNumChannels && animation->mChannels; ++c) {
+                const aiNodeAnim* source = animation->mChannels[c];
+                if (!source) continue;
+                auto node = nodeIndex.find(source->mNodeName.C_Str());
+                if (node == nodeIndex.end()) {
+                    warn("animation " + inQuotes(clip.name) + " moves node " + inQuotes(source->mNodeName.C_Str()) +
+                         ", which the model does not have; ignored");
+                    continue;
+                }
+                keys += source->mNumPositionKeys + source->mNumRotationKeys + source->mNumScalingKeys;
+                if (keys > kMaxKeys) {
+                    warn("animations hold more than " + std::to_string(kMaxKeys) + " keys; the rest are ignored");
+                    if (!clip.channels.empty()) model_.animations.push_back(std::move(clip));
+                    return;
+                }
+                NodeChannel channel;
+                channel.node = node->second;
+                auto seconds = [&](double ticks) { return float(ticks / tps); };
+                for (unsigned k = 0; k < source->mNumPositionKeys && source->mPositionKeys; ++k) {
+                    const aiVectorKey& key = source->mPositionKeys[k];
+                    glm::vec3 v(key.mValue.x, key.mValue.y, key.mValue.z);
+                    if (std::isfinite(key.mTime) && std::isfinite(v.x + v.y + v.z))
+                        channel.positions.push_back({seconds(key.mTime), v});
+                }
+                for (unsigned k = 0; k < source->mNumRotationKeys && source->mRotationKeys; ++k) {
+                    const aiQuatKey& key = source->mRotationKeys[k];
+                    glm::quat q(key.mValue.w, key.mValue.x, key.mValue.y, key.mValue.z);
+                    const float length = glm::length(q);
+                    if (std::isfinite(key.mTime) && std::isfinite(length) && length > 0.0f)
+                        channel.rotations.push_back({seconds(key.mTime), q / length});
+                }
+                for (unsigned k = 0; k < source->mNumScalingKeys && source->mScalingKeys; ++k) {
+                    const aiVectorKey& key = source->mScalingKeys[k];
+                    glm::vec3 v(key.mValue.x, key.mValue.y, key.mValue.z);
+                    if (std::isfinite(key.mTime) && std::isfinite(v.x + v.y + v.z))
+                        channel.scales.push_back({seconds(key.mTime), v});
+                }
+                auto byTime = [](const auto& x, const auto& y) { return x.time < y.time; };
+                std::stable_sort(channel.positions.begin(), channel.positions.end(), byTime);
+                std::stable_sort(channel.rotations.begin(), channel.rotations.end(), byTime);
+                std::stable_sort(channel.scales.begin(), channel.scales.end(), byTime);
+                for (const auto* list : {&channel.positions, &channel.scales})
+                    if (!list->empty()) duration = std::max(duration, double(list->back().time));
+                if (!channel.rotations.empty()) duration = std::max(duration, double(channel.rotations.back().time));
+                if (!channel.positions.empty() || !channel.rotations.empty() || !channel.scales.empty())
+                    clip.channels.push_back(std::move(channel));
+            }
+            clip.duration = float(duration);
+            if (!clip.channels.empty()) model_.animations.push_back(std::move(clip));
+        }
     }
 
     // ------------------------------------------------------------ materials
@@ -649,8 +722,9 @@ Result<ModelData> importWithAssimp(const fs::path& file, const ImportSettings& s
         importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 80.0f);
         // Only what the viewer uses: fewer vertex streams also let
         // JoinIdenticalVertices merge more.
-        importer.SetPropertyInteger(AI_CONFIG_PP_RVC_FLAGS, aiComponent_ANIMATIONS | aiComponent_BONEWEIGHTS |
-                                                                aiComponent_CAMERAS | aiComponent_LIGHTS);
+        // Node animations are kept (machines' working cycles).
+        importer.SetPropertyInteger(AI_CONFIG_PP_RVC_FLAGS,
+                                    aiComponent_BONEWEIGHTS | aiComponent_CAMERAS | aiComponent_LIGHTS);
         // FBX pivot helper nodes folded into one transform per node.
         importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
 

@@ -36,6 +36,8 @@ struct ImportTrace {
 //   tangents when it has them, generated otherwise);
 // - the node hierarchy kept as is (parents before children, nodes[0] the
 //   root); a mesh referenced by many nodes stays one mesh;
+// - node animations (translation, rotation, scale keys) as AnimationClips,
+//   times in seconds; bone and morph animations are not read;
 // - materials mapped onto glTF metallic-roughness (older formats: diffuse
 //   -> base colour, shininess -> roughness, opacity < 1 -> Blend); only the
 //   materials and textures the meshes use are kept;

@@ -41,6 +41,7 @@ struct SectionInfo {
 constexpr SectionInfo kSections[] = {
     {fourcc("INFO"), "INFO"}, {fourcc("DEPS"), "DEPS"}, {fourcc("TEXS"), "TEXS"},
     {fourcc("MATS"), "MATS"}, {fourcc("MESH"), "MESH"}, {fourcc("NODE"), "NODE"},
+    {fourcc("ANIM"), "ANIM"},
 };
 constexpr uint32_t kSectionCount = sizeof(kSections) / sizeof(kSections[0]);
 
@@ -341,6 +342,53 @@ void parseNodes(Reader& r, uint32_t count, ModelData& model) {
     }
 }
 
+// Keys: a count, then (time, value) items; times finite and in order.
+template <typename Key, int Components>
+void parseKeys(Reader& r, std::vector<Key>& keys, const std::string& field) {
+    uint32_t count = r.u32(field + " count");
+    r.checkCount(count, 4 + Components * 4, field + " count");
+    keys.resize(count);
+    for (uint32_t k = 0; k < count; ++k) {
+        const std::string item = field + "[" + std::to_string(k) + "]";
+        keys[k].time = r.f32(item + ".time");
+        if (k > 0 && keys[k].time < keys[k - 1].time)
+            throw ParseError{item + ".time goes back in time (keys must be in order)"};
+        float v[Components];
+        for (int c = 0; c < Components; ++c) v[c] = r.f32(item + ".value");
+        if constexpr (Components == 4)
+            keys[k].value = glm::quat(v[0], v[1], v[2], v[3]);
+        else
+            keys[k].value = glm::vec3(v[0], v[1], v[2]);
+    }
+}
+
+void parseAnimations(Reader& r, uint32_t count, ModelData& model) {
+    r.checkCount(count, 4 + 4 + 4, "animation count");
+    model.animations.resize(count);
+    const size_t nodeCount = model.nodes.size();
+    for (uint32_t i = 0; i < count; ++i) {
+        std::string field = indexed("animations", i);
+        AnimationClip& clip = model.animations[i];
+        clip.name = r.str(field + ".name");
+        clip.duration = r.f32(field + ".duration");
+        if (clip.duration < 0.0f) throw ParseError{field + ".duration is negative"};
+        uint32_t channels = r.u32(field + ".channelCount");
+        r.checkCount(channels, 4 + 3 * 4, field + ".channelCount");
+        clip.channels.resize(channels);
+        for (uint32_t c = 0; c < channels; ++c) {
+            std::string ch = field + ".channels[" + std::to_string(c) + "]";
+            NodeChannel& channel = clip.channels[c];
+            channel.node = r.i32(ch + ".node");
+            if (channel.node < 0 || size_t(channel.node) >= nodeCount)
+                throw ParseError{ch + ".node " + std::to_string(channel.node) + " is out of range (" +
+                                 std::to_string(nodeCount) + " nodes)"};
+            parseKeys<VectorKey, 3>(r, channel.positions, ch + ".positions");
+            parseKeys<RotationKey, 4>(r, channel.rotations, ch + ".rotations");
+            parseKeys<VectorKey, 3>(r, channel.scales, ch + ".scales");
+        }
+    }
+}
+
 std::string inQuotes(const std::filesystem::path& p) { return "\"" + p.string() + "\""; }
 
 }  // namespace
@@ -469,6 +517,34 @@ std::vector<uint8_t> encodeModelFile(const ModelData& model, const std::vector<F
     }
     w.endSection(at);
 
+    at = w.beginSection(fourcc("ANIM"), uint32_t(model.animations.size()));
+    for (const AnimationClip& clip : model.animations) {
+        w.str(clip.name);
+        w.f32(clip.duration);
+        w.u32(uint32_t(clip.channels.size()));
+        for (const NodeChannel& channel : clip.channels) {
+            w.i32(channel.node);
+            auto vectors = [&](const std::vector<VectorKey>& keys) {
+                w.u32(uint32_t(keys.size()));
+                for (const VectorKey& k : keys) {
+                    w.f32(k.time);
+                    for (int c = 0; c < 3; ++c) w.f32(k.value[c]);
+                }
+            };
+            vectors(channel.positions);
+            w.u32(uint32_t(channel.rotations.size()));
+            for (const RotationKey& k : channel.rotations) {
+                w.f32(k.time);
+                w.f32(k.value.w);
+                w.f32(k.value.x);
+                w.f32(k.value.y);
+                w.f32(k.value.z);
+            }
+            vectors(channel.scales);
+        }
+    }
+    w.endSection(at);
+
     const uint64_t payloadSize = w.bytes.size() - kModelFileHeaderSize;
     const uint64_t payloadHash = XXH3_64bits(w.bytes.data() + kModelFileHeaderSize, payloadSize);
     std::memcpy(w.bytes.data() + 16, &payloadSize, 8);
@@ -553,6 +629,7 @@ Result<ModelFileContents> parseModelFile(std::span<const uint8_t> bytes, std::st
             [](Reader& s, uint32_t n, ModelFileContents& c) { parseMaterials(s, n, c.model); },
             [](Reader& s, uint32_t n, ModelFileContents& c) { parseMeshes(s, n, c.model); },
             [](Reader& s, uint32_t n, ModelFileContents& c) { parseNodes(s, n, c.model); },
+            [](Reader& s, uint32_t n, ModelFileContents& c) { parseAnimations(s, n, c.model); },
         };
         for (uint32_t s = 0; s < kSectionCount; ++s) {
             uint32_t count = 0;

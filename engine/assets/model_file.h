@@ -7,7 +7,7 @@
 // Layout (little-endian, see model_file.cpp for the field order):
 //   header  : magic "TWTMODEL", u32 version, u32 header size, u64 payload
 //             size, u64 XXH3-64 of the payload, u32 section count, u32 0
-//   payload : sections INFO, DEPS, TEXS, MATS, MESH, NODE, each
+//   payload : sections INFO, DEPS, TEXS, MATS, MESH, NODE, ANIM, each
 //             {u32 tag, u32 item count, u64 byte size} then its items;
 //             vertex, index and mip arrays are raw blobs.
 #include <cstdint>
@@ -24,7 +24,7 @@ namespace engine {
 
 // Bumped whenever the layout or the meaning of a field changes; a file with
 // another version is rejected (and, in the cache, re-imported).
-constexpr uint32_t kModelFileVersion = 1;
+constexpr uint32_t kModelFileVersion = 2;  // 2: node animations (ANIM)
 constexpr size_t kModelFileHeaderSize = 40;
 
 // One file an import read, or looked for and did not find.

@@ -8,6 +8,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/animation.h"
 #include "scene/bounds.h"
 
 namespace engine {
@@ -76,6 +77,7 @@ struct ModelData {
     std::vector<MeshData> meshes;
     std::vector<MaterialData> materials;
     std::vector<TextureData> textures;
+    std::vector<AnimationClip> animations;  // node animations; channels name indices into nodes
     std::vector<std::string> warnings;  // non-fatal problems met while importing
 
     size_t triangleCount() const;

@@ -90,6 +90,29 @@ Aabb ModelExtent::worldBounds(const glm::mat4& placement) const {
     return box;
 }
 
+Aabb ModelExtent::worldBounds(const glm::mat4& placement, const std::vector<glm::mat4>& partTransforms) const {
+    Aabb box;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const glm::mat4 moved = i < partTransforms.size() ? partTransforms[i] : glm::mat4(1.0f);
+        box.expand(parts[i].bounds.transformed(placement * moved * parts[i].transform));
+    }
+    return box;
+}
+
+std::vector<glm::mat4> ModelExtent::animatedPlacementTransforms(const AnimationClip& clip, float time) const {
+    std::vector<glm::mat4> local(nodes.size());
+    std::vector<int32_t> parents(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        local[i] = nodes[i].local;
+        parents[i] = nodes[i].parent;
+    }
+    const std::vector<glm::mat4> motion = animatedNodeMotion(local, parents, clip, time);
+    std::vector<glm::mat4> out(parts.size(), glm::mat4(1.0f));
+    for (size_t i = 0; i < parts.size(); ++i)
+        if (parts[i].node >= 0 && size_t(parts[i].node) < motion.size()) out[i] = motion[size_t(parts[i].node)];
+    return out;
+}
+
 ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
     ModelLayout layout;
     layout.textures = std::move(model.textures);
@@ -101,7 +124,8 @@ ModelLayout layOutModel(ModelData model, const ModelLayoutDesc& desc) {
 
     std::vector<glm::mat4> world = model.worldTransforms();
     std::vector<int32_t> top = topNodes(model);
-    for (const NodeData& node : model.nodes) layout.extent.nodes.push_back({node.name, node.parent});
+    for (const NodeData& node : model.nodes) layout.extent.nodes.push_back({node.name, node.parent, node.localTransform});
+    layout.extent.animations = std::move(model.animations);
     for (size_t i = 0; i < model.nodes.size(); ++i)
         if (top[i] == int32_t(i)) layout.extent.topNodeNames.push_back({model.nodes[i].name, int32_t(i)});
     // Which meshes are placed exactly once (candidates for merging).

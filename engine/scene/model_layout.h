@@ -14,6 +14,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/animation.h"
 #include "scene/bounds.h"
 #include "scene/model.h"
 
@@ -48,11 +49,19 @@ struct ModelExtent {
     struct Node {
         std::string name;
         int32_t parent = -1;  // parents come first
+        glm::mat4 local{1.0f};  // its rest transform in its parent's space
     };
     std::vector<Part> parts;  // one per placement of the layout, in the same order
     std::vector<Node> nodes;  // every node of the model
     std::vector<std::pair<std::string, int32_t>> topNodeNames;  // the root's children, by name
     Aabb bounds;                                                // the whole model, model space
+    std::vector<AnimationClip> animations;                      // the model's node animations
+
+    // One model-space transform per part (placement) at `time` seconds into
+    // `clip`: how the clip moves it from where it was laid out (identity for
+    // parts merged across nodes and nodes the clip leaves still). For
+    // SceneItemLook::placementTransforms; the caller wraps the time (clipTime).
+    std::vector<glm::mat4> animatedPlacementTransforms(const AnimationClip& clip, float time) const;
 
     // Index of the top-level node called `name`, or -1.
     int32_t topNodeNamed(std::string_view name) const;
@@ -68,6 +77,9 @@ struct ModelExtent {
     // Bounds of the model placed by `placement`, part by part, as the
     // renderer computes them (so framing matches what is drawn).
     Aabb worldBounds(const glm::mat4& placement) const;
+    // The same with each part moved by `partTransforms` (one per part, as
+    // animatedPlacementTransforms gives; missing ones are identity).
+    Aabb worldBounds(const glm::mat4& placement, const std::vector<glm::mat4>& partTransforms) const;
 };
 
 struct ModelLayout {

@@ -79,6 +79,10 @@ def build():
     ])
     m.part("twin_badge", quad(image_material("twin_logo_mat", _logo()), 0.12, 0.0375,
                               (-0.15, -L / 2 - 0.0015, zb + 0.135)))
+    # working cycle (6 s): the deck lifts the tote, holds, lowers it
+    lift = [(0, (0, 0, 0)), (1.0, (0, 0, 0)), (2.5, (0, 0, 0.06)), (4.0, (0, 0, 0.06)), (5.5, (0, 0, 0)),
+            (6.0, (0, 0, 0))]
+    m.cycle(6.0, {"top_module": {"loc": lift}, "tote_box": {"loc": lift}})
     return m
 
 

@@ -813,6 +813,7 @@ class Machine:
         self.root.empty_display_size = 0.2
         self._pivot = {self.root.name: Vector((0, 0, 0))}
         self.parts = []
+        self._cycle = None
 
     def part(self, name, pieces, parent=None, pivot=(0, 0, 0)):
         """Join pieces (world-space objects) into one object called name, with its
@@ -852,6 +853,43 @@ class Machine:
             e = [0.0, 0.0, 0.0]
             e["XYZ".index(axes[name])] = math.radians(ang)
             obj.rotation_euler = e
+
+    def cycle(self, seconds, moves):
+        """A looping working cycle of `seconds`, exported as one glTF animation
+        called "cycle". `moves` maps a part name to {"loc": [(t, (dx, dy, dz)), ...],
+        "rot": (axis, [(t, degrees), ...])}: offsets (metres, Blender axes) and
+        turns about the part's own axis, relative to its exported pose, at times t
+        in seconds; keys are linear, so turns step by under 180 degrees. The
+        first and last keys should match so the loop does not jump."""
+        self._cycle = (seconds, moves)
+
+    def _keyframe_cycle(self):
+        seconds, moves = self._cycle
+        scene = bpy.context.scene
+        fps = scene.render.fps
+        scene.frame_start = 0
+        scene.frame_end = int(round(seconds * fps))
+        for name, move in moves.items():
+            obj = next(p for p in self.parts + [self.root] if p.name == name)
+            base_loc = obj.location.copy()
+            base_rot = obj.rotation_euler.copy()
+            for t, d in move.get("loc", []):
+                obj.location = base_loc + Vector(d)
+                obj.keyframe_insert("location", frame=t * fps)
+            if "rot" in move:
+                axis, keys = move["rot"]
+                i = "XYZ".index(axis)
+                for t, deg in keys:
+                    e = base_rot.copy()
+                    e[i] = base_rot[i] + math.radians(deg)
+                    obj.rotation_euler = e
+                    obj.keyframe_insert("rotation_euler", frame=t * fps)
+            obj.location, obj.rotation_euler = base_loc, base_rot
+            obj.animation_data.action.name = name + "_cycle"
+            for fc in obj.animation_data.action.fcurves:
+                for k in fc.keyframe_points:
+                    k.interpolation = "LINEAR"
+        scene.frame_set(0)
 
     @staticmethod
     def _dedupe_materials(obj):
@@ -919,6 +957,8 @@ class Machine:
         stray = [o.name for o in bpy.context.scene.objects if o.type == "MESH" and o not in self.parts]
         assert not stray, "pieces not joined into a part: %s" % stray
         self.recenter()
+        if self._cycle:
+            self._keyframe_cycle()
         # strip UV layers from meshes without textured materials (smaller files)
         for obj in bpy.context.scene.objects:
             if obj.type != "MESH":
@@ -931,12 +971,19 @@ class Machine:
         bpy.context.view_layer.update()
         os.makedirs(out_dir, exist_ok=True)
         path = os.path.join(out_dir, self.name + ".glb")
+        # One clip "cycle" holding every part's keys (NLA strips off merges them);
+        # keys as set, not resampled per frame, to keep the files small.
+        anim = dict(export_animations=False)
+        if self._cycle:
+            anim = dict(export_animations=True, export_nla_strips=False, export_force_sampling=False,
+                        export_nla_strips_merged_animation_name="cycle", export_def_bones=False,
+                        export_current_frame=False)
         bpy.ops.export_scene.gltf(
             filepath=path, export_format="GLB", export_yup=True, export_apply=True,
             export_texcoords=True, export_normals=True, export_tangents=False,
             export_materials="EXPORT", export_colors=False, export_cameras=False,
-            export_lights=False, export_extras=False, export_animations=False,
-            export_image_format="AUTO", use_selection=False, export_copyright="Twin Tour")
+            export_lights=False, export_extras=False, export_image_format="AUTO", use_selection=False,
+            export_copyright="Twin Tour", **anim)
         info = {"file": path, "triangles": self.triangles(), "parts": [p.name for p in self.parts]}
         lo, hi = self.bounds()
         info["size"] = (hi.x - lo.x, hi.y - lo.y, hi.z - lo.z)

@@ -109,6 +109,14 @@ def build():
     # power supply at the back
     m.part("power_supply", box(M.plastic_black, (0.08, 0.05, 0.16), (0.225, 0.15, 0.09), bevel=0.004))
     m.part("twin_badge", quad(image_material("twin_logo_mat", _logo()), 0.07, 0.022, (0.12, -0.2622, 0.06)))
+    # working cycle (4 s): the head sweeps X, the bed Y, the gantry climbs a layer
+    m.cycle(4.0, {
+        "extruder_head": {"loc": [(0, (0, 0, 0)), (1.0, (-0.08, 0, 0)), (2.0, (0.02, 0, 0)),
+                                  (3.0, (-0.06, 0, 0)), (4.0, (0, 0, 0))]},
+        "heated_bed": {"loc": [(0, (0, 0, 0)), (0.5, (0, 0.05, 0)), (1.5, (0, -0.04, 0)),
+                               (2.5, (0, 0.05, 0)), (3.5, (0, -0.04, 0)), (4.0, (0, 0, 0))]},
+        "x_gantry": {"loc": [(0, (0, 0, 0)), (3.75, (0, 0, 0.004)), (4.0, (0, 0, 0))]},
+    })
     return m
 
 

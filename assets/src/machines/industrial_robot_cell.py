@@ -208,4 +208,13 @@ def build():
     m.part("signal_tower", signal_tower(M, (H, -H, FENCE_H + 0.012)))
 
     m.pose(POSE, AXES)  # the robot in a working pose
+    # working cycle (6 s): pick from the table, swing round, place, come back
+    m.cycle(6.0, {
+        "joint_1": {"rot": ("Z", [(0, 0), (1.5, 0), (3.0, 75), (4.5, 75), (6.0, 0)])},
+        "joint_2": {"rot": ("X", [(0, 0), (0.75, 14), (1.25, 14), (2.0, 0), (3.25, 0), (3.75, 14),
+                                  (4.25, 14), (5.0, 0), (6.0, 0)])},
+        "joint_3": {"rot": ("X", [(0, 0), (0.75, -8), (1.25, -8), (2.0, 0), (3.25, 0), (3.75, -8),
+                                  (4.25, -8), (5.0, 0), (6.0, 0)])},
+        "joint_6": {"rot": ("Y", [(0, 0), (1.5, 0), (3.0, 90), (4.5, 90), (6.0, 0)])},
+    })
     return m

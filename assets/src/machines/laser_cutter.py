@@ -123,4 +123,11 @@ def build():
         cyl(M.aluminium_brushed, 0.06, 0.05, (0.3, y1 + 0.01, zbk - 0.1), axis="Y", n=12),
         cyl(M.aluminium_brushed, 0.06, 0.05, (ex, ey, 0.74), n=12),
     ])
+    # working cycle (6 s): the head traces a rectangle (gantry in Y, head in X)
+    m.cycle(6.0, {
+        "gantry": {"loc": [(0, (0, 0, 0)), (1.5, (0, 0, 0)), (3.0, (0, 0.25, 0)), (4.5, (0, 0.25, 0)),
+                           (6.0, (0, 0, 0))]},
+        "laser_head": {"loc": [(0, (0, 0, 0)), (1.5, (0.4, 0, 0)), (3.0, (0.4, 0, 0)), (4.5, (0, 0, 0)),
+                               (6.0, (0, 0, 0))]},
+    })
     return m

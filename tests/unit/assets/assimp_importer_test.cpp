@@ -294,6 +294,70 @@ TEST(AssimpImporter, InstancesStayOneMesh) {
     EXPECT_NEAR(bounds.max.z, 4.76f, 0.01f);
 }
 
+int32_t nodeNamed(const ModelData& m, const std::string& name) {
+    for (size_t i = 0; i < m.nodes.size(); ++i)
+        if (m.nodes[i].name == name) return int32_t(i);
+    return -1;
+}
+
+const NodeChannel* channelOf(const AnimationClip& clip, int32_t node) {
+    for (const NodeChannel& channel : clip.channels)
+        if (channel.node == node) return &channel;
+    return nullptr;
+}
+
+// Node animations read through Assimp: clips by name, ticks in seconds,
+// translation, rotation and scale keys on the right nodes, and the motion
+// sampled from them where the file puts it.
+TEST(AssimpImporter, NodeAnimations) {
+    ModelData m = load("animated_arm.glb");
+    ASSERT_EQ(m.animations.size(), 2u);
+    const int32_t swing = findClip(m.animations, "swing");
+    const int32_t lift = findClip(m.animations, "lift");
+    ASSERT_GE(swing, 0);
+    ASSERT_GE(lift, 0);
+    const AnimationClip& clip = m.animations[size_t(swing)];
+    EXPECT_NEAR(clip.duration, 2.0f, 1e-4f);
+    EXPECT_NEAR(m.animations[size_t(lift)].duration, 1.0f, 1e-4f);
+    const int32_t arm = nodeNamed(m, "Arm");
+    const int32_t slider = nodeNamed(m, "Slider");
+    ASSERT_GE(arm, 0);
+    ASSERT_GE(slider, 0);
+    const NodeChannel* armKeys = channelOf(clip, arm);
+    const NodeChannel* sliderKeys = channelOf(clip, slider);
+    ASSERT_NE(armKeys, nullptr);
+    ASSERT_NE(sliderKeys, nullptr);
+    ASSERT_EQ(armKeys->rotations.size(), 3u);
+    EXPECT_NEAR(armKeys->rotations[1].time, 1.0f, 1e-4f);
+    EXPECT_NEAR(glm::degrees(glm::angle(armKeys->rotations[1].value)), 90.0f, 0.01f);
+    ASSERT_EQ(sliderKeys->positions.size(), 3u);
+    EXPECT_NEAR(sliderKeys->positions[1].value.x, 2.0f, 1e-5f);
+    ASSERT_EQ(sliderKeys->scales.size(), 3u);
+    EXPECT_NEAR(sliderKeys->scales[1].value.y, 2.0f, 1e-5f);
+
+    std::vector<glm::mat4> local;
+    std::vector<int32_t> parents;
+    for (const NodeData& node : m.nodes) {
+        local.push_back(node.localTransform);
+        parents.push_back(node.parent);
+    }
+    // At 1 s the arm has turned a quarter about y: its tip (0.8, 0, 0) in
+    // the arm's space, at (0.8, 0.3, 0) at rest, is at (0, 0.3, -0.8).
+    const auto motion = animatedNodeMotion(local, parents, clip, 1.0f);
+    const glm::vec3 tip = glm::vec3(motion[size_t(arm)] * glm::vec4(0.8f, 0.3f, 0.0f, 1.0f));
+    EXPECT_NEAR(tip.x, 0.0f, 1e-4f);
+    EXPECT_NEAR(tip.y, 0.3f, 1e-4f);
+    EXPECT_NEAR(tip.z, -0.8f, 1e-4f);
+    // The slider moved 1 m along x and doubled its height.
+    const glm::vec3 top = glm::vec3(motion[size_t(slider)] * glm::vec4(1.0f, 0.2f, 0.0f, 1.0f));
+    EXPECT_NEAR(top.x, 2.0f, 1e-4f);
+    EXPECT_NEAR(top.y, 0.4f, 1e-4f);
+}
+
+TEST(AssimpImporter, ModelsWithoutAnimationsHaveNoClips) {
+    EXPECT_TRUE(load("deep_hierarchy.glb").animations.empty());
+}
+
 TEST(AssimpImporter, DeepHierarchyWorldTransforms) {
     ModelData m = load("deep_hierarchy.glb");
     ASSERT_EQ(m.nodes.size(), 300u);

@@ -100,6 +100,20 @@ ModelData makeSampleModel() {
     leaf.parent = 2;
     leaf.meshes = {0};
     model.nodes = {root, left, right, leaf};
+    // A working cycle: a rotation and a translation, and a clip of one still key.
+    AnimationClip cycle;
+    cycle.name = "cycle";
+    cycle.duration = 2.5f;
+    NodeChannel turn;
+    turn.node = 2;
+    turn.rotations = {{0.0f, glm::quat(1, 0, 0, 0)}, {1.25f, glm::quat(0.7071068f, 0, 0.7071068f, 0)}, {2.5f, glm::quat(1, 0, 0, 0)}};
+    turn.scales = {{0.0f, glm::vec3(1.0f)}};
+    NodeChannel slide;
+    slide.node = 3;
+    slide.positions = {{0.0f, glm::vec3(0, 0, 0)}, {2.5f, glm::vec3(0.5f, 0, -1)}};
+    cycle.channels = {turn, slide};
+    model.animations.push_back(cycle);
+    model.animations.push_back({"still", 0.0f, {NodeChannel{1, {{0.0f, glm::vec3(1, 2, 3)}}, {}, {}}}});
     return model;
 }
 
@@ -162,6 +176,7 @@ void expectEqual(const ModelData& a, const ModelData& b) {
         EXPECT_EQ(a.nodes[i].localTransform, b.nodes[i].localTransform);
         EXPECT_EQ(a.nodes[i].meshes, b.nodes[i].meshes);
     }
+    EXPECT_EQ(a.animations, b.animations);
 }
 
 // What a successfully parsed file must always satisfy, whatever bytes it
@@ -188,6 +203,13 @@ void expectConsistent(const ModelData& m) {
         ASSERT_LT(m.nodes[i].parent, int32_t(i));
         ASSERT_GE(m.nodes[i].parent, -1);
         for (uint32_t mesh : m.nodes[i].meshes) ASSERT_LT(mesh, m.meshes.size());
+    }
+    for (const AnimationClip& clip : m.animations) {
+        ASSERT_GE(clip.duration, 0.0f);
+        for (const NodeChannel& channel : clip.channels) {
+            ASSERT_GE(channel.node, 0);
+            ASSERT_LT(size_t(channel.node), m.nodes.size());
+        }
     }
 }
 
@@ -360,6 +382,28 @@ TEST(ModelFile, RejectsOutOfRangeReferencesNamingTheField) {
         ModelData m = makeSampleModel();
         m.textures[1].mips.push_back({0, 0, 0, 0});  // one level more than 5x3 has
         EXPECT_NE(errorAfter(m).find("textures[1].mipCount"), std::string::npos) << errorAfter(m);
+    }
+    {
+        ModelData m = makeSampleModel();
+        m.animations[0].channels[1].node = int32_t(m.nodes.size());
+        EXPECT_NE(errorAfter(m).find("animations[0].channels[1].node"), std::string::npos) << errorAfter(m);
+    }
+    {
+        ModelData m = makeSampleModel();
+        std::swap(m.animations[0].channels[0].rotations[0], m.animations[0].channels[0].rotations[1]);
+        EXPECT_NE(errorAfter(m).find("animations[0].channels[0].rotations[1].time"), std::string::npos)
+            << errorAfter(m);
+    }
+    {
+        ModelData m = makeSampleModel();
+        m.animations[1].duration = -1.0f;
+        EXPECT_NE(errorAfter(m).find("animations[1].duration"), std::string::npos) << errorAfter(m);
+    }
+    {
+        ModelData m = makeSampleModel();
+        m.animations[0].channels[1].positions[1].value.y = std::numeric_limits<float>::infinity();
+        EXPECT_NE(errorAfter(m).find("animations[0].channels[1].positions[1].value"), std::string::npos)
+            << errorAfter(m);
     }
     {
         ModelData m = makeSampleModel();

@@ -125,6 +125,8 @@ TEST(CommandLine, BadNumbersAreRefused) {
                                                            {"--run-for", "nan"},
                                                            {"--run-for", "0"},
                                                            {"--tour-time", "-1"},
+                                                           {"--anim-time", "-0.5"},
+                                                           {"--anim-time", "soon"},
                                                            {"--replay-speed", "fast"},
                                                            {"--pick", "1,-2"},
                                                            {"--walk", "1,2"},
@@ -134,6 +136,14 @@ TEST(CommandLine, BadNumbersAreRefused) {
         EXPECT_EQ(r.error.rfind(args[0] + " ", 0), 0u) << args[0] << " " << args[1] << ": " << r.error;
         EXPECT_EQ(r.error.find('\n'), std::string::npos);
     }
+}
+
+TEST(CommandLine, AnimTimePausesTheCyclesAtAMoment) {
+    ParseResult r = parse({"--machine", "robot-cell-1", "--focus", "--anim-time", "3.5"});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    ASSERT_TRUE(r.options.animTime);
+    EXPECT_DOUBLE_EQ(*r.options.animTime, 3.5);
+    EXPECT_FALSE(parse({}).options.animTime);
 }
 
 TEST(CommandLine, NegativeNumbersAreValuesNotOptions) {

@@ -63,5 +63,35 @@ TEST(PartCheck, ModelNodeNamesListsEveryNodeOfTheMachinesModel) {
     EXPECT_TRUE(modelNodeNames(m, models).empty());
 }
 
+TEST(PartCheck, NamesEveryAnimationTheModelLacks) {
+    SceneDescription scene;
+    scene.file = "scenes/test.json";
+    Machine first, named, wrong, unopened;
+    first.id = "first";  // no animation named: the model's first clip, nothing to check
+    first.model.file = "a.glb";
+    named.id = "named";
+    named.model.file = "a.glb";
+    named.animation = "cycle";
+    wrong.id = "wrong";
+    wrong.model.file = "a.glb";
+    wrong.animation = "dance";
+    unopened.id = "unopened";
+    unopened.model.file = "missing.glb";
+    unopened.animation = "cycle";
+    Machine still = wrong;
+    still.id = "still";
+    still.model.file = "b.glb";
+    scene.machines = {first, named, wrong, unopened, still};
+    std::map<std::filesystem::path, engine::ModelExtent> models;
+    models["a.glb"].animations = {{"idle", 1.0f, {}}, {"cycle", 4.0f, {}}};
+    models["b.glb"];
+    std::vector<std::string> problems = missingAnimations(scene, models);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0], "scenes/test.json: /machines/2/animation: machine \"wrong\": its model a.glb has no "
+                           "animation named \"dance\" (it has \"idle\", \"cycle\")");
+    EXPECT_EQ(problems[1], "scenes/test.json: /machines/4/animation: machine \"still\": its model b.glb has no "
+                           "animation named \"dance\" (it has none)");
+}
+
 }  // namespace
 }  // namespace twin::learn
