@@ -33,6 +33,7 @@ test_packages=(
   desktop-file-utils      # desktop-file-validate: the .desktop entry's test
   appstream               # appstreamcli validate: the AppStream metainfo's test
   systemd                 # systemd-analyze verify: the kiosk unit's test
+  clang libclang-rt-14-dev   # libFuzzer (with ASan/UBSan) for the fuzz smoke (scripts/fuzz-smoke.sh)
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.
