@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "platform/gl_driver_pin.h"
 
 namespace engine {
 namespace {
@@ -108,6 +109,7 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
         height = mode->height;
     }
     GLFWwindow* glfw = glfwCreateWindow(width, height, desc.title.c_str(), monitor, nullptr);
+    keepGlDriverLoaded();  // the context loaded it; glfwTerminate would unload it
     if (!glfw) {
         std::string reason = gLastGlfwError;
         glfwTerminate();
