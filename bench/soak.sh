@@ -53,6 +53,8 @@ if [[ -z ${DISPLAY:-} ]]; then
 fi
 
 height=${size#*x}
+# The kiosk's layout is that of 1920x1080 scaled (--ui-scale 0.5 at least).
+((height >= 309)) || { echo "soak.sh: --size must be at least 549x309 (the kiosk's smallest UI scale)" >&2; exit 2; }
 seconds=$(((frames + 59) / 60 + 5))  # the clock runs 60 steps a second; the last visitor may end early
 python3 bench/make_soak_recording.py --seconds "$seconds" --size "$size" --idle "$idle" >"$work/day.rec"
 ui_scale=$(python3 -c "print(1.75 * $height / 1080)")
@@ -103,5 +105,6 @@ if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|OpenGL repor
   status=1
 fi
 grep -E '^twin-tour: (warning|error)' "$work/err.txt" | sort | uniq -c | head -10 || true
+if ((status != 0)) && ! grep -q '^soak: frame ' "$work/out.txt"; then tail -n 5 "$work/err.txt"; fi
 ((status == 0)) && echo "soak: PASS" || echo "soak: FAIL"
 exit $((status != 0))
