@@ -55,6 +55,7 @@ struct AppOptions {
     std::string platform;                    // a platform id: frame it and open its card
     std::string recordInput;                 // write every input event, with its time, to this file
     std::string playInput;                   // replay the input events of this recording (window or headless)
+    int soakReportFrames = 0;                // playback: draw every step, report memory and GL errors every N frames
     bool check = false;                      // validate the scene file and exit
     bool bench = false;
     int benchFrames = 120;

@@ -332,6 +332,16 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
             "with --screenshot OUT.png, capture the state they end in",
             "--play-input needs a recording made with --record-input",
             nonEmpty(o.playInput, "--play-input needs a recording made with --record-input"));
+    const std::string soakReason = "--soak-report expects a number of frames between 1 and 1000000";
+    p.value("--soak-report", "N",
+            "with --play-input: draw every step of the recording and print, every N\n"
+            "frames, the resident memory and any OpenGL error (bench/soak.sh)",
+            soakReason, [&o, soakReason](const std::string& v) -> std::string {
+                int frames = 0;
+                if (!parseInt(v, frames) || frames < 1 || frames > 1000000) return soakReason;
+                o.soakReportFrames = frames;
+                return {};
+            });
 
     p.group("Models");
     p.flag("--no-cache", "import again even if the model is in the cache", setTrue(o.noCache));

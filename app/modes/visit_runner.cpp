@@ -226,7 +226,18 @@ struct LoopDesc {
     std::vector<engine::InputEvent> pickTaps;  // --pick: taps the session sees (not the panels)
     double runForSeconds = 0;
     VisitShell* shell = nullptr;               // a kiosk's rules, or none
+    int soakReportFrames = 0;                  // > 0: draw every playback step, report every N frames
 };
+
+// bench/soak.sh reads these lines: a frame count, the resident memory, and
+// the OpenGL errors raised since the last line (GL keeps an error until it is
+// read, so none between two lines is missed).
+void reportSoak(size_t frames, double clock) {
+    const std::string glErrors = engine::gfx::takeErrors();
+    std::printf("soak: frame %zu clock %.1f s resident %zu KiB gl-errors %s\n", frames, clock,
+                engine::residentBytes() / 1024, glErrors.empty() ? "none" : glErrors.c_str());
+    std::fflush(stdout);
+}
 
 int loop(Visit& visit, LoopDesc& run) {
     VisitSession& session = *visit.session;
@@ -238,6 +249,7 @@ int loop(Visit& visit, LoopDesc& run) {
     double settleLeft = kSettleSeconds;
     int finalFrames = -1;  // counting down the frames before the end state is written
     int framesForEvents = 0;  // playback: frames still to draw for the last events
+    size_t framesDrawn = 0;
     std::vector<engine::InputEvent> guiEvents;  // since the last frame drawn
     const bool still = !visit.window && !run.playing;
     // Under systemd (Type=notify): ready once the visit is loaded, and a
@@ -340,7 +352,7 @@ int loop(Visit& visit, LoopDesc& run) {
         if (run.playing) {
             if (!events.empty()) framesForEvents = 3;
             const bool due = framesForEvents > 0 || visit.painter->eventsPending() || finalFrames > 0;
-            if (!due) continue;
+            if (!due && !run.soakReportFrames) continue;
             framesForEvents = std::max(0, framesForEvents - 1);
         } else if (!session.needsFrame() && !visit.painter->eventsPending()) {
             continue;
@@ -364,6 +376,7 @@ int loop(Visit& visit, LoopDesc& run) {
             }
             if (auto code = run.shell->exitCode()) return *code;
         }
+        if (run.soakReportFrames && ++framesDrawn % size_t(run.soakReportFrames) == 0) reportSoak(framesDrawn, playClock);
         // A frame at a lower resolution is followed by a sharp one.
         if (visit.painter->lastResolutionScale() < 1.0f) session.requestFrames(1);
         if (finalFrames > 0 && --finalFrames == 0) {
@@ -408,6 +421,7 @@ int runWindow(const AppOptions& options, VisitShell* shell) {
         run.record = &record;
     }
     if (run.playing) run.screenshot = options.screenshot;
+    if (run.playing) run.soakReportFrames = options.soakReportFrames;
     run.runForSeconds = options.runForSeconds;
     run.shell = shell;
     Visit visit;

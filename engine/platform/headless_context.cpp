@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "platform/gl_driver_pin.h"
+
 namespace engine {
 namespace {
 std::string eglErrorText() {
@@ -25,6 +27,7 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create(bool anyVersion
     EGLint major = 0, minor = 0;
     if (!eglInitialize(display, &major, &minor))
         return makeError("cannot initialise EGL for headless rendering: " + eglErrorText());
+    keepGlDriverLoaded();  // eglInitialize loaded it; eglTerminate would unload it
     if (!eglBindAPI(EGL_OPENGL_API)) {
         eglTerminate(display);
         return makeError("EGL offers no desktop OpenGL: " + eglErrorText());

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/log.h"
+#include "platform/gl_driver_pin.h"
 #include "platform/window_touch.h"
 
 // GLFW's own X11 accessors (glfw3native.h would also pull in Xrandr's headers).
@@ -113,6 +114,7 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
         height = mode->height;
     }
     GLFWwindow* glfw = glfwCreateWindow(width, height, desc.title.c_str(), monitor, nullptr);
+    keepGlDriverLoaded();  // the context loaded it; glfwTerminate would unload it
     if (!glfw) {
         std::string reason = gLastGlfwError;
         glfwTerminate();

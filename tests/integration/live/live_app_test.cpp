@@ -18,12 +18,15 @@
 namespace twin {
 namespace {
 
-// Memory bounds assume no sanitizer: AddressSanitizer's quarantine and
-// redzones keep freed memory away for a while (scripts/test.sh --sanitize).
+// Memory bounds assume no sanitizer. AddressSanitizer keeps freed blocks in
+// its quarantine before reusing them (16 MiB: scripts/test.sh --sanitize sets
+// quarantine_size_mb=16), adds redzones and per-thread caches: under it a
+// bound gets this many MiB more (measured with the flood: +23 MiB in
+// MqttClientBroker's, +25 MiB here; +155 MiB with ASan's default 256 MiB quarantine).
 #ifdef TWIN_SANITIZED
-constexpr double kSanitizerMemoryScale = 8.0;
+constexpr double kSanitizerExtraMiB = 24.0;
 #else
-constexpr double kSanitizerMemoryScale = 1.0;
+constexpr double kSanitizerExtraMiB = 0.0;
 #endif
 
 using namespace std::chrono_literals;
@@ -206,7 +209,7 @@ TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {
     std::printf("peak memory: %lld KiB quiet, %lld KiB flooded (%+lld KiB)\n",
                 (long long)quiet["process"]["peakResidentKiB"].get<int64_t>(),
                 (long long)flooded["process"]["peakResidentKiB"].get<int64_t>(), (long long)grown);
-    EXPECT_LT(grown, int64_t(16 * 1024 * kSanitizerMemoryScale));
+    EXPECT_LT(grown, int64_t((16 + kSanitizerExtraMiB) * 1024));
 }
 
 TEST(LiveApp, WithoutABrokerTheReplayWeekPlays) {

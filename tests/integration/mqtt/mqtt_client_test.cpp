@@ -22,12 +22,15 @@
 namespace twin::feeds {
 namespace {
 
-// Memory bounds assume no sanitizer: AddressSanitizer's quarantine and
-// redzones keep freed memory away for a while (scripts/test.sh --sanitize).
+// Memory bounds assume no sanitizer. AddressSanitizer keeps freed blocks in
+// its quarantine before reusing them (16 MiB: scripts/test.sh --sanitize sets
+// quarantine_size_mb=16), adds redzones and per-thread caches: under it a
+// bound gets this many MiB more (measured with the flood: +23 MiB here, +25
+// MiB in LiveApp's; +155 MiB with ASan's default 256 MiB quarantine).
 #ifdef TWIN_SANITIZED
-constexpr double kSanitizerMemoryScale = 8.0;
+constexpr double kSanitizerExtraMiB = 24.0;
 #else
-constexpr double kSanitizerMemoryScale = 1.0;
+constexpr double kSanitizerExtraMiB = 0.0;
 #endif
 
 using namespace std::chrono_literals;
@@ -455,7 +458,7 @@ TEST(MqttClientBroker, AFloodOfBadMessagesStaysBounded) {
     const double grownMiB = (double(residentAfter) - double(residentBefore)) / (1024.0 * 1024.0);
     std::printf("[ figures ] %d bad messages in %.0f ms: kept %zu, dropped %llu, resident memory grew %.2f MiB\n",
                 kCount, floodMs, messages.size(), static_cast<unsigned long long>(client->dropped()), grownMiB);
-    EXPECT_LT(grownMiB, 4.0 * kSanitizerMemoryScale) << "a flood must not grow memory";
+    EXPECT_LT(grownMiB, 4.0 + kSanitizerExtraMiB) << "a flood must not grow memory";
 
     // Still working after the flood.
     auto publisher = connectPublisher(settingsFor(broker));

@@ -76,7 +76,7 @@ TEST(CommandLine, HelpListsEveryOption) {
     for (const char* option : {"--screenshot", "--size", "--camera", "--orbit", "--bench", "--help", "--no-cache",
                                "--cache-dir", "--max-texture-size", "--overlay", "--fullscreen", "--lang", "--mqtt",
                                "--headless", "--dump-state", "--data-time", "--replay-speed", "--history",
-                               "--platform", "--record-input", "--play-input"})
+                               "--platform", "--record-input", "--play-input", "--soak-report"})
         EXPECT_NE(help.find(option), std::string::npos) << option;
 }
 
@@ -131,6 +131,8 @@ TEST(CommandLine, BadNumbersAreRefused) {
                                                            {"--pick", "1,-2"},
                                                            {"--walk", "1,2"},
                                                            {"--size", "320x200x3"},
+                                                           {"--soak-report", "0"},
+                                                           {"--soak-report", "ten"},
                                                            {"--orbit", "30,10,0"}}) {
         ParseResult r = parse(args);
         EXPECT_EQ(r.error.rfind(args[0] + " ", 0), 0u) << args[0] << " " << args[1] << ": " << r.error;
@@ -206,6 +208,10 @@ TEST(CommandLine, RecordAndPlayInput) {
     EXPECT_EQ(r.options.playInput, "visit.log");
     EXPECT_EQ(*r.options.screenshot, "end.png");
     EXPECT_TRUE(r.options.recordInput.empty());
+    EXPECT_EQ(r.options.soakReportFrames, 0);
+    r = parse({"--play-input", "day.log", "--soak-report", "1000"});
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.options.soakReportFrames, 1000);
 }
 
 TEST(CommandLine, EveryFlagSetsItsField) {
