@@ -22,7 +22,9 @@ FramePainter::~FramePainter() {
     overlay_.reset();
 }
 
-UiCapture FramePainter::capture() const { return overlay_ ? overlay_->capture() : UiCapture{}; }
+UiCapture FramePainter::capture(const engine::InputEvent& event) const {
+    return overlay_ ? overlay_->capture(event, *guiInput_) : UiCapture{};
+}
 
 void FramePainter::syncScene(const SceneView& view) {
     if (shown_.building && view.hiddenBuildingNodes != hidden_) {

@@ -61,8 +61,9 @@ public:
     // visitor asked for through the panels.
     std::vector<UiCommand> paint(VisitFrame& frame, std::span<const engine::InputEvent> events, glm::vec2 windowSize,
                                  float deltaSeconds);
-    // Where the panels hold the pointer or keyboard (none without panels).
-    UiCapture capture() const;
+    // Where the panels hold the pointer or keyboard for `event`, before the
+    // frame that hands it to them (none without panels).
+    UiCapture capture(const engine::InputEvent& event) const;
     // Events the panels have not taken yet (a press and release in one frame).
     bool eventsPending() const { return guiInput_ && guiInput_->pending(); }
     // The renderer's figures of the last frame.

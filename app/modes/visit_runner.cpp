@@ -318,7 +318,7 @@ int loop(Visit& visit, LoopDesc& run) {
             VisitShell::Route route = VisitShell::Route::SessionAndPanels;
             if (run.shell && session.loaded()) route = run.shell->route(e, visit.windowSize(), session, shellNow);
             if (route == VisitShell::Route::Nobody) continue;
-            if (route == VisitShell::Route::SessionAndPanels) session.handle(e, visit.painter->capture());
+            if (route == VisitShell::Route::SessionAndPanels) session.handle(e, visit.painter->capture(e));
             guiEvents.push_back(e);
         }
         if (run.record && !events.empty()) run.record->flush();

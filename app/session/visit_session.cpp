@@ -218,14 +218,14 @@ void VisitSession::tapView(glm::vec2 cursor) {
 
 void VisitSession::handleTouch(const engine::InputEvent& e, const UiCapture& ui) {
     using Kind = engine::InputEvent::Kind;
-    // Whether a touch is the panels' shows once ImGui has seen its press (a
-    // frame later; a touch has no hover before it): from then on, the
-    // panels hold the press, and the 3D view lets the whole touch go.
-    if (e.kind != Kind::TouchDown && ui.mouse && !touchOnPanels_ && touch_.fingersDown()) {
+    // A touch whose first finger lands on a panel is the panels' (the
+    // capture says so on the press itself): the 3D view lets it all go.
+    const bool firstFinger = e.kind == Kind::TouchDown && !touch_.fingersDown();
+    touch_.handle(e, gestures_);
+    if (firstFinger && ui.mouse) {
         touchOnPanels_ = true;
         touch_.abandon();
     }
-    touch_.handle(e, gestures_);
     if (touchOnPanels_) gestures_.clear();
     if (!touch_.fingersDown()) touchOnPanels_ = false;
     applyGestures(true);

@@ -106,9 +106,11 @@ struct VisitSessionDesc {
     std::shared_ptr<learn::QuizProgress> quizProgress;
 };
 
-// Where the panels have the pointer or the keyboard (the previous frame's
-// answer), so the 3D view leaves those events alone.
+// Where the panels have the pointer or the keyboard, so the 3D view leaves
+// those events alone.
 struct UiCapture {
+    // The panels take this pointer event. For a press (mouse button, finger
+    // down), decided from the panels drawn at its position, on its own frame.
     bool mouse = false;
     bool textInput = false;
     bool navigating = false;  // moving through the panels with the keyboard

@@ -82,9 +82,9 @@ Overlay::Overlay(float uiScale) : scale_(std::max(1.0f, uiScale)) {
 
 Overlay::~Overlay() { ImGui::DestroyContext(); }
 
-UiCapture Overlay::capture() const {
+UiCapture Overlay::capture(const engine::InputEvent& event, const engine::GuiInput& input) const {
     const ImGuiIO& io = ImGui::GetIO();
-    return {io.WantCaptureMouse, io.WantTextInput, io.NavVisible};
+    return {input.takesPointer(event), io.WantTextInput, io.NavVisible};
 }
 
 void Overlay::recordFrameTime(float ms) {

@@ -14,6 +14,7 @@
 
 struct ImFont;
 
+#include "platform/gui_input.h"
 #include "session/ui_command.h"
 #include "session/ui_view.h"
 #include "session/visit_session.h"
@@ -39,9 +40,11 @@ public:
     float rightColumnTop(const UiView& view) const;
     float helpTop() const { return helpTop_; }
     float scale() const { return scale_; }
-    // Where the panels hold the pointer or the keyboard (this frame's answer,
-    // for the next frame's events).
-    UiCapture capture() const;
+    // Where the panels hold the pointer or the keyboard, for `event` before
+    // `input` hands it to ImGui: a press goes to the panels where one of
+    // this frame's lies under it (engine::GuiInput::takesPointer), the rest
+    // by this frame's answer.
+    UiCapture capture(const engine::InputEvent& event, const engine::GuiInput& input) const;
     // Frame-time history for the stats plot.
     void recordFrameTime(float ms);
 

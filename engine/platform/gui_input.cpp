@@ -1,6 +1,7 @@
 #include "platform/gui_input.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the windows of the last frame, for takesPointer
 
 #include <array>
 #include <cfloat>
@@ -23,6 +24,37 @@ GuiInput::GuiInput() {
     }};
     for (const auto& [imguiKey, key] : map) io.KeyMap[imguiKey] = int(key);
     io.KeyMap[ImGuiKey_Z] = int(Key::Z);
+}
+
+namespace {
+// Whether a window of the last frame drawn lies at `point`, as ImGui's
+// hovered-window search sees it in the next NewFrame (1.86's
+// FindHoveredWindow: active, shown, taking mouse input, its clipped outer
+// rectangle grown by the touch padding, or the resize grips' reach).
+bool windowAt(ImVec2 point) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+        ImRect bounds = window->OuterRectClipped;
+        const bool fixedSize = window->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_NoResize |
+                                                ImGuiWindowFlags_AlwaysAutoResize);
+        bounds.Expand(fixedSize || !g.IO.ConfigWindowsResizeFromEdges ? g.Style.TouchExtraPadding
+                                                                       : g.WindowsHoverPadding);
+        if (bounds.Contains(point)) return true;
+    }
+    return false;
+}
+}  // namespace
+
+bool GuiInput::takesPointer(const InputEvent& event) const {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (event.kind != InputEvent::Kind::MouseDown && event.kind != InputEvent::Kind::TouchDown)
+        return io.WantCaptureMouse;
+    bool buttonHeld = false;
+    for (bool down : io.MouseDown) buttonHeld = buttonHeld || down;
+    return windowAt(ImVec2(event.position.x, event.position.y)) ||
+           ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ||
+           (buttonHeld && io.WantCaptureMouse);
 }
 
 void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySize, glm::vec2 framebufferScale,

@@ -7,6 +7,9 @@
 // ImGui as a mouse: the first finger down is the pointer until it lifts (so
 // buttons work by touch); other fingers are the 3D view's. After a lift the
 // pointer leaves the window, so nothing stays hovered under a gone finger.
+// It also tells, before ImGui sees an event, whether the panels will take it
+// (takesPointer): a touch has no hover before its press, so ImGui's own
+// answer (WantCaptureMouse, from the last frame's pointer) comes a frame late.
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -32,6 +35,13 @@ public:
                   float deltaSeconds);
     // Events left for the next frame (the caller should draw one more).
     bool pending() const { return !queue_.empty(); }
+    // Whether the panels take `event`, decided before ImGui sees it. A press
+    // (a mouse button, a finger down) is theirs where a panel of the last
+    // frame drawn lies at its position (panels stay put between frames), or
+    // when a popup is open, or while ImGui holds a button pressed on a panel:
+    // the answer ImGui gives once the press reaches it, but on the press's
+    // own frame. Other events: ImGui's answer of the last frame.
+    bool takesPointer(const InputEvent& event) const;
 
 private:
     std::deque<InputEvent> queue_;

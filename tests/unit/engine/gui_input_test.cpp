@@ -173,5 +173,42 @@ TEST_F(GuiInputTest, OnlyTheFirstFingerIsTheMouseAndACancelPressesNothing) {
     EXPECT_TRUE(frame(input, {touch(InputEvent::Kind::TouchUp, 6, onButton)}));
 }
 
+// Whether the panels take a press is known before ImGui sees it, from the
+// panels of the last frame at the press's position: a press with no hover
+// before it (a touch) is theirs on its own frame, one elsewhere is not, even
+// while the last frame's pointer hovered a panel.
+TEST_F(GuiInputTest, APressIsThePanelsWhereAPanelLiesUnderIt) {
+    GuiInput input;
+    const glm::vec2 onButton(40, 20), away(300, 250);
+    frame(input, {});
+    frame(input, {});
+    EXPECT_FALSE(ImGui::GetIO().WantCaptureMouse);  // nothing hovered yet
+    EXPECT_TRUE(input.takesPointer(mouse(InputEvent::Kind::MouseDown, onButton)));
+    EXPECT_TRUE(input.takesPointer(touch(InputEvent::Kind::TouchDown, 1, onButton)));
+    EXPECT_FALSE(input.takesPointer(mouse(InputEvent::Kind::MouseDown, away)));
+    EXPECT_FALSE(input.takesPointer(touch(InputEvent::Kind::TouchDown, 1, away)));
+    // The pointer over the panel: a press away from it is still not theirs;
+    // other events keep ImGui's answer of the last frame.
+    frame(input, {mouse(InputEvent::Kind::MouseMove, onButton)});
+    EXPECT_TRUE(ImGui::GetIO().WantCaptureMouse);
+    EXPECT_FALSE(input.takesPointer(mouse(InputEvent::Kind::MouseDown, away)));
+    EXPECT_TRUE(input.takesPointer(mouse(InputEvent::Kind::MouseMove, away)));
+}
+
+TEST_F(GuiInputTest, AnOpenPopupTakesEveryPress) {
+    GuiInput input;
+    const glm::vec2 away(300, 250);
+    input.newFrame({}, {400, 300}, {1, 1}, 1.0f / 60.0f);
+    ImGui::NewFrame();
+    ImGui::OpenPopup("menu");
+    if (ImGui::BeginPopup("menu")) {
+        ImGui::TextUnformatted("item");
+        ImGui::EndPopup();
+    }
+    ImGui::Render();
+    // (ImGui closes a popup on a press outside it, and keeps that press.)
+    EXPECT_TRUE(input.takesPointer(mouse(InputEvent::Kind::MouseDown, away)));
+}
+
 }  // namespace
 }  // namespace engine
