@@ -17,8 +17,8 @@ constexpr glm::vec4 kPartHoverColour{1.0f, 1.0f, 1.0f, 0.9f};
 constexpr glm::vec4 kStepColour{0.30f, 0.85f, 0.45f, 1.0f};
 // The explorer's panel (app/ui/machine_explorer.cpp): the left column, this
 // wide at UI scale 1 (margins included), at most this share of the window.
-constexpr float kPanelPixels = 424.0f;
-constexpr float kPanelShare = 0.34f;
+constexpr float kPanelPixels = 474.0f;
+constexpr float kPanelShare = 0.36f;
 }  // namespace
 
 // The share of the view's width the explorer's panel covers (0 when not exploring).

@@ -399,7 +399,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale;
     // Wide enough for its tabs' names in French (visit_explorer.cpp frames the machine beside it).
-    const float width = std::min(400.0f * scale, io.DisplaySize.x * 0.34f);
+    const float width = std::min(450.0f * scale, io.DisplaySize.x * 0.36f);  // five tabs, whole in French
     ImGui::SetNextWindowPos(ImVec2(pad, top), ImGuiCond_Always);
     // The whole left column, always: switching tabs never resizes it (an
     // auto-sized panel lags a frame behind its content).
