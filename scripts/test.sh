@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, starts a virtual display and runs what CI
-# checks, in three parts (docs/reliability.md has their times):
+# Installs what is missing, builds, starts a virtual display and runs the
+# tests, in three parts (docs/reliability.md has their times):
 #   1. the suite: every test (unit, golden images, playback, integration,
 #      corpus) with CTest, built into build/;
 #   2. the sanitizer pass: the unit, integration and corpus tests again, built
 #      with AddressSanitizer and UBSan into build-sanitize/ (no report may appear);
 #   3. the fuzz smoke: each libFuzzer target 20 s from its seeds (scripts/fuzz-smoke.sh).
 #
-#   scripts/test.sh              all three (CI: .ci/run)
-#   scripts/test.sh --suite      1 only        scripts/test.sh --sanitize   2 only
+#   scripts/test.sh              1 (CI: .ci/run)
+#   scripts/test.sh --all        all three     scripts/test.sh --sanitize   2 only
 #   scripts/test.sh --fuzz       3 only
+# CI runs the suite alone until a whole sanitizer pass of today's code has
+# been seen green (docs/reliability.md, "Not yet in CI").
 # Other arguments go to ctest (parts 1 and 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-parts=(suite sanitize fuzz)
+parts=(suite)
 case "${1:-}" in
+  --all) parts=(suite sanitize fuzz); shift ;;
   --suite) parts=(suite); shift ;;
   --sanitize) parts=(sanitize); shift ;;
   --fuzz) parts=(fuzz); shift ;;
