@@ -215,7 +215,9 @@ TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {
 TEST(LiveApp, WithoutABrokerTheReplayWeekPlays) {
     json state = runApp({"--data-time", "2026-11-24T09:30:00Z"}, 0.2);
     EXPECT_EQ(state["connection"], "replay");
-    EXPECT_EQ(state["clock"], "2026-11-24T09:30:00Z");
+    // The replay runs in real time from --data-time: a slow start (sanitizers,
+    // a loaded machine) moves it on by seconds, never by a minute.
+    EXPECT_EQ(state["clock"].get<std::string>().rfind("2026-11-24T09:30:", 0), 0u) << state["clock"];
     int people = 0, running = 0;
     for (auto& [id, platform] : state["platforms"].items())
         if (platform["occupancy"].is_object()) people += platform["occupancy"]["count"].get<int>();
