@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/file_util.h"
 #include "core/log.h"
 #include "feeds/history_store.h"
 #include "feeds/mqtt_client.h"
@@ -42,15 +43,7 @@ KnownIds knownIdsOf(const SceneDescription& scene) {
 }
 
 std::filesystem::path defaultHistoryFile() {
-    std::filesystem::path base;
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
-        base = state;
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        base = std::filesystem::path(home) / ".local" / "state";
-    } else {
-        base = std::filesystem::temp_directory_path();
-    }
-    return base / "twin-tour" / "history.sqlite";
+    return engine::userStateDirectory() / "twin-tour" / "history.sqlite";
 }
 
 LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 
+#include "core/file_util.h"
 #include "core/log.h"
 #include "feeds/timestamp.h"
 
@@ -31,14 +32,7 @@ std::string hourText(UnixSeconds hour) {
 }  // namespace
 
 std::filesystem::path defaultStatsFile() {
-    std::filesystem::path base;
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
-        base = state;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = std::filesystem::path(home) / ".local" / "state";
-    else
-        base = std::filesystem::temp_directory_path();
-    return base / "twin-tour" / "kiosk-stats.sqlite";
+    return engine::userStateDirectory() / "twin-tour" / "kiosk-stats.sqlite";
 }
 
 engine::Result<std::unique_ptr<KioskStats>> KioskStats::open(const std::filesystem::path& file) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/file_util.h"
+
 namespace twin::learn {
 namespace {
 constexpr const char* kSchema =
@@ -24,14 +26,7 @@ struct Statement {
 }  // namespace
 
 std::filesystem::path defaultQuizProgressFile() {
-    std::filesystem::path base;
-    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
-        base = state;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = std::filesystem::path(home) / ".local" / "state";
-    else
-        base = std::filesystem::temp_directory_path();
-    return base / "twin-tour" / "quiz-results.sqlite";
+    return engine::userStateDirectory() / "twin-tour" / "quiz-results.sqlite";
 }
 
 QuizProgress::QuizProgress(const std::filesystem::path& file) : file_(file) {

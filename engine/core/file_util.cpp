@@ -1,6 +1,7 @@
 #include "core/file_util.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -22,6 +23,12 @@ std::filesystem::path executablePath() {
     std::error_code ec;
     std::filesystem::path path = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::path() : path;
+}
+
+std::filesystem::path userStateDirectory() {
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) return state;
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".local" / "state";
+    return std::filesystem::temp_directory_path();
 }
 
 }  // namespace engine

@@ -13,4 +13,8 @@ Result<std::string> readTextFile(const std::filesystem::path& file);
 // Absolute path of the running executable (/proc/self/exe).
 std::filesystem::path executablePath();
 
+// Where a program keeps state between runs (XDG Base Directory):
+// $XDG_STATE_HOME, else ~/.local/state, else the temporary folder.
+std::filesystem::path userStateDirectory();
+
 }  // namespace engine
