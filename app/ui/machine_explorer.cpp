@@ -510,8 +510,9 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         }
         // The tree's hover lights the part in 3D too; leaving the tree hands hover back to the 3D view.
         if (hovered >= 0 && hovered != e.hoveredPart) commands.push_back(command::HoverPart{hovered});
-        if (hovered < 0 && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && e.hoveredPart >= 0)
+        if (hovered < 0 && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && e.hoveredPart >= 0) {
             commands.push_back(command::HoverPart{-1});
+        }
             ImGui::EndTabItem();
         }
         // Procedures: one open at a time, its steps ticked one by one.

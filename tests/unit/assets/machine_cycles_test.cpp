@@ -54,7 +54,9 @@ TEST_P(MachineCycle, LoopsAndMovesItsParts) {
         boundsMoved |= glm::length(moved.min - restBounds.min) + glm::length(moved.max - restBounds.max) > 1e-3f;
     }
     // (Elsewhere the moving parts stay inside a frame, fence or enclosure.)
-    if (std::string(GetParam()) == "cobot_arm" || std::string(GetParam()) == "agv") EXPECT_TRUE(boundsMoved);
+    if (std::string(GetParam()) == "cobot_arm" || std::string(GetParam()) == "agv") {
+        EXPECT_TRUE(boundsMoved);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Machines, MachineCycle,
