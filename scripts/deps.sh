@@ -37,6 +37,7 @@ test_packages=(
   appstream               # appstreamcli validate: the AppStream metainfo's test
   systemd                 # systemd-analyze verify: the kiosk unit's test
   zbar-tools              # zbarimg: the kiosk card's QR code decoded from its golden render
+  xdotool                 # real X input to the kiosk's full-screen window (tests/integration/kiosk_input)
   clang libclang-rt-14-dev   # libFuzzer (with ASan/UBSan) for the fuzz smoke (scripts/fuzz-smoke.sh)
 )
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a

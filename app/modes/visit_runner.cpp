@@ -349,11 +349,16 @@ int loop(Visit& visit, LoopDesc& run) {
         // only in frames: the one with the events and two after) and the
         // last ones; in between, time moves the session on undrawn, which
         // makes a recording of minutes play in seconds.
+        // Events the shell gives to the panels only (a kiosk's home screen)
+        // never reach the session, so they ask for their frames here, in a
+        // window as in a playback.
+        if (!events.empty()) framesForEvents = 3;
         if (run.playing) {
-            if (!events.empty()) framesForEvents = 3;
             const bool due = framesForEvents > 0 || visit.painter->eventsPending() || finalFrames > 0;
             if (!due && !run.soakReportFrames) continue;
             framesForEvents = std::max(0, framesForEvents - 1);
+        } else if (framesForEvents > 0) {
+            --framesForEvents;
         } else if (!session.needsFrame() && !visit.painter->eventsPending()) {
             continue;
         }
