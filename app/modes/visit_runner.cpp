@@ -11,6 +11,7 @@
 #include "modes/espeak_narrator.h"
 #include "core/log.h"
 #include "core/process_stats.h"
+#include "core/stop_signal.h"
 #include "gfx/device.h"
 #include "live_data_run.h"
 #include "modes/frame_painter.h"
@@ -24,6 +25,7 @@ namespace {
 
 constexpr double kPlaybackStep = 1.0 / 60.0;  // the played-back clock: 60 steps a second
 constexpr double kSettleSeconds = 10.0;       // after the last event, at most this long for the view to settle
+constexpr double kStopSignalCheckSeconds = 0.5;  // a stop signal is seen within this
 
 // A visit opened in a shell: its platform, renderer, session and painter.
 struct Visit {
@@ -256,6 +258,9 @@ int loop(Visit& visit, LoopDesc& run) {
     // watchdog ping from every turn of this loop, so a hung loop is restarted.
     engine::ServiceNotifier service;
     service.status("loading the visit");
+    // A window's run ends on SIGTERM (systemd's stop) as on a close, so a
+    // kiosk's goodbye on the broker and the history's last write still happen.
+    if (visit.window) engine::catchStopSignals();
     for (;;) {
         service.alive();
         if (!session.loaded() && visit.loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -280,6 +285,8 @@ int loop(Visit& visit, LoopDesc& run) {
         if (run.shell && session.loaded())
             wait = std::min(wait, run.shell->secondsUntilDue(std::chrono::duration<double>(Clock::now() - readyAt).count()));
         wait = std::min(wait, service.maxWaitSeconds());
+        // A signal may land on another thread and leave this wait asleep.
+        if (visit.window) wait = std::min(wait, kStopSignalCheckSeconds);
         if (run.runForSeconds > 0) {
             double left = run.runForSeconds - millisecondsSince(started) / 1000.0;
             if (left <= 0) break;
@@ -290,6 +297,13 @@ int loop(Visit& visit, LoopDesc& run) {
         // A playback is the only input: the pointer's place on the display
         // and the window's focus must not change what it plays.
         if (run.playing) events.clear();
+        if (const int signal = engine::stopSignal()) {
+            const std::string name = engine::stopSignalName(signal);
+            engine::log::info("stopping: " + name + " received");
+            service.stopping("stopping on " + name);
+            if (run.screenshot) return fail("stopped by " + name + " before the screenshot was written");
+            return 0;
+        }
         const auto now = Clock::now();
         double dt = std::chrono::duration<double>(now - last).count();
         last = now;

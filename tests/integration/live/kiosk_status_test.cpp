@@ -2,7 +2,8 @@
 // `twin-tour --kiosk` under X (Xvfb in the test scripts) publishes a retained
 // PREFIX/kiosks/{id}/status on connecting and then at its interval; killed
 // (SIGKILL, as a crash), the broker publishes its Last Will, "online":
-// false; closed from the admin panel, it says so itself.
+// false; closed from the admin panel or stopped by SIGTERM (systemd's stop),
+// it says so itself.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -65,6 +66,7 @@ public:
         ::waitpid(pid_, nullptr, 0);
         pid_ = -1;
     }
+    void signal(int number) { ::kill(pid_, number); }
     // The exit code once it ended by itself within `timeout`; -1 otherwise.
     int wait(std::chrono::seconds timeout) {
         const auto end = std::chrono::steady_clock::now() + timeout;
@@ -170,6 +172,30 @@ TEST(KioskStatus, RetainedEverySecondAndTheLastWillSaysOffline) {
     EXPECT_TRUE(will["last_input"].is_null()) << will;
     StatusWatcher newcomer(broker);
     EXPECT_FALSE(newcomer.next(false, 10s).is_null()) << "the Last Will is not retained";
+}
+
+TEST(KioskStatus, StoppedBySigtermItSaysOfflineItself) {
+    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "the kiosk needs an X display (Xvfb)";
+    TestBroker broker;
+    ASSERT_TRUE(broker.running()) << broker.error();
+    KioskProcess app(kioskArgs(broker));
+    ASSERT_TRUE(app.started());
+    StatusWatcher watcher(broker);
+    // Running, with frames drawn (the attract loop).
+    json running;
+    for (int i = 0; i < 20 && (running.is_null() || !running["frame_ms"].is_number()); ++i) running = watcher.next(true, 90s);
+    ASSERT_FALSE(running.is_null()) << "no status from the kiosk";
+    ASSERT_TRUE(running["frame_ms"].is_number()) << running;
+
+    // systemd's stop: SIGTERM, then SIGKILL after a while. The kiosk ends
+    // at once, with exit code 0, and says goodbye itself.
+    app.signal(SIGTERM);
+    EXPECT_EQ(app.wait(30s), 0) << "SIGTERM ends the kiosk cleanly";
+    json last = watcher.next(false, 10s);
+    ASSERT_FALSE(last.is_null()) << "no \"online\": false after SIGTERM";
+    // Not the Last Will: that one was fixed at the start, with no frame time.
+    EXPECT_TRUE(last["frame_ms"].is_number()) << last;
+    expectRecent(last);
 }
 
 TEST(KioskStatus, ClosedFromTheAdminPanelItSaysOfflineItself) {
