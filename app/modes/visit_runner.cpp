@@ -95,10 +95,11 @@ VisitSessionDesc sessionDescFor(const AppOptions& options, bool headless, bool l
     if (options.explorerTab == "training") start.explorerTab = ExplorerTab::Training;
     start.quizQuestion = options.quizQuestion;
     // Quiz results are the learner's to keep, in a window; a still keeps none
-    // unless a file is named.
+    // unless a file is named, and a kiosk keeps each visitor's in memory
+    // until the idle reset (the next visitor is someone else).
     if (!options.quizResults.empty())
         desc.quizProgress = std::make_shared<learn::QuizProgress>(options.quizResults);
-    else if (!headless || !options.playInput.empty())
+    else if ((!headless || !options.playInput.empty()) && !options.kiosk)
         desc.quizProgress = std::make_shared<learn::QuizProgress>(learn::defaultQuizProgressFile());
     start.platform = options.platform;
     start.walk = options.walk;

@@ -197,7 +197,8 @@ public:
 
     // Back to the start of the visit, as a new visitor finds it (a kiosk's idle
     // reset): language, selection and cards, floor and plan, walk, tour,
-    // camera, panels, the live data's time; the content and the live feed stay.
+    // camera, panels, the live data's time, quiz results held in memory only;
+    // the content, the live feed and a results file stay.
     // `language` replaces the start's language.
     void resetVisit(Language language);
 

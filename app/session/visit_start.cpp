@@ -198,6 +198,9 @@ void VisitSession::resetVisit(Language language) {
     }
     cyclePlaying_ = true;
     cycleSpeed_ = 1.0f;
+    // Results kept in memory only (a kiosk's) were this visitor's: the next
+    // one starts with none. A file named for them is kept, as it was asked.
+    if (!quizProgress_->stored()) quizProgress_ = std::make_shared<learn::QuizProgress>();
     std::string error;
     if (loaded_) applyStart(error);
     followNarration();

@@ -387,6 +387,37 @@ TEST(VisitExplorer, QuizAnswersByChoiceAndByTappingThePartAndKeepsTheResult) {
     std::filesystem::remove_all(file.parent_path());
 }
 
+// A kiosk's results live in memory for one visitor: the idle reset forgets
+// them. A file named for them is kept across the reset.
+TEST(VisitExplorer, TheIdleResetForgetsResultsHeldInMemoryOnly) {
+    VisitSession s(focused(0.0f, "head"));  // no file: memory only, as a kiosk's
+    s.setViewport(kViewport);
+    ASSERT_TRUE(s.load(quizWorld(), nullptr));
+    s.apply(command::ShowQuiz{true});
+    s.apply(command::AnswerQuiz{0});
+    s.apply(command::NextQuestion{});
+    s.apply(command::AnswerQuizPart{1});
+    ASSERT_EQ(s.quizProgress().record("printer").attempts, 1);
+    s.resetVisit(Language::French);
+    EXPECT_EQ(s.quizProgress().record("printer"), learn::QuizRecord{});
+
+    const auto file = std::filesystem::temp_directory_path() / ("twin_visit_quiz_kept_" + std::to_string(::getpid())) /
+                      "quiz-results.sqlite";
+    std::filesystem::remove_all(file.parent_path());
+    VisitSessionDesc desc = focused(0.0f, "head");
+    desc.quizProgress = std::make_shared<learn::QuizProgress>(file);
+    VisitSession kept(desc);
+    kept.setViewport(kViewport);
+    ASSERT_TRUE(kept.load(quizWorld(), nullptr));
+    kept.apply(command::ShowQuiz{true});
+    kept.apply(command::AnswerQuiz{0});
+    kept.apply(command::NextQuestion{});
+    kept.apply(command::AnswerQuizPart{1});
+    kept.resetVisit(Language::French);
+    EXPECT_EQ(kept.quizProgress().record("printer").attempts, 1);
+    std::filesystem::remove_all(file.parent_path());
+}
+
 TEST(VisitExplorer, StartsAtAQuizQuestionAndAnUnusableResultsFileIsToldOnce) {
     const auto folder = std::filesystem::temp_directory_path() / ("twin_visit_quiz_bad_" + std::to_string(::getpid()));
     std::filesystem::create_directories(folder / "quiz.sqlite");  // a folder: not a database
