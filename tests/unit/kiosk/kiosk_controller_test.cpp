@@ -8,7 +8,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "../session/test_extents.h"
+#include "../session/test_world.h"
 
 #include "kiosk/kiosk_controller.h"
 
@@ -20,51 +20,19 @@ using twin::test::boxExtent;
 
 using engine::InputEvent;
 constexpr glm::vec2 kViewport{1920, 1080};
-const glm::vec3 kMachineCentre{0.0f, 0.5f, -3.0f};
+const glm::vec3 kMachineCentre = test::kPrinterCentre;
 
 // Two floors, a printer on the "lab" platform, two tours.
 VisitContent world() {
-    VisitContent content;
-    content.title = "test";
-    SceneDescription scene;
-    scene.name = {"Essai", "Test"};
-    scene.building.models.push_back({"building.glb", glm::mat4(1.0f)});
-    scene.building.floors.push_back({"f0", {"Rez-de-chaussée", "Ground floor"}, 0.0f, 3.0f, {"floor_0"}});
-    scene.building.floors.push_back({"f1", {"Étage", "First floor"}, 3.0f, 3.0f, {"floor_1"}});
-    Platform lab;
-    lab.id = "lab";
-    lab.name = {"Labo", "Lab"};
-    lab.floor = "f0";
-    lab.footprint = {{-6, -1}, {6, -1}, {6, 5}, {-6, 5}};
-    lab.capacity = 10;
-    scene.platforms.push_back(lab);
-    Machine printer;
-    printer.id = "printer";
-    printer.name = {"Imprimante", "Printer"};
-    printer.model = {"printer.glb", glm::translate(glm::mat4(1.0f), kMachineCentre - glm::vec3(0, 0.5f, 0))};
-    printer.platform = "lab";
-    scene.machines.push_back(printer);
+    VisitContent content = test::labWorld({.upperFloor = true});
     for (const char* id : {"short", "attract"}) {
         Tour tour;
         tour.id = id;
         tour.title = {"Visite", "Visit"};
-        TourStop first;
-        first.kind = TourStop::TargetKind::Platform;
-        first.targetId = "lab";
-        first.durationSeconds = 2.0f;
-        TourStop second;
-        second.kind = TourStop::TargetKind::Machine;
-        second.targetId = "printer";
-        second.durationSeconds = 2.0f;
-        tour.stops = {first, second};
-        scene.tours.push_back(tour);
+        tour.stops = {test::labStop(TourStop::TargetKind::Platform, 2.0f),
+                      test::labStop(TourStop::TargetKind::Machine, 2.0f)};
+        content.scene->tours.push_back(tour);
     }
-    content.scene = scene;
-    content.buildingFile = "building.glb";
-    content.models["building.glb"] = boxExtent({{"floor_0", box({-10, -0.2f, -10}, {10, 0, 10})},
-                                                {"floor_1", box({-10, 3, -10}, {10, 3.2f, 10})}});
-    content.models["printer.glb"] = boxExtent({{"body", box({-0.5f, 0, -0.5f}, {0.5f, 1, 0.5f})}});
-    content.sceneBounds = box({-10, -0.2f, -10}, {10, 6.2f, 10});
     return content;
 }
 

@@ -7,7 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "session/visit_session.h"
-#include "test_extents.h"
+#include "test_world.h"
 
 namespace twin {
 namespace {
@@ -28,47 +28,16 @@ public:
 
 // One floor, a platform with a machine, a tour of two stops seen from fixed cameras.
 VisitContent world() {
-    VisitContent content;
-    content.title = "test";
-    SceneDescription scene;
-    scene.name = {"Essai", "Test"};
-    scene.building.models.push_back({"building.glb", glm::mat4(1.0f)});
-    scene.building.floors.push_back({"f0", {"Rez-de-chaussée", "Ground floor"}, 0.0f, 3.0f, {"floor_0"}});
-    Platform lab;
-    lab.id = "lab";
-    lab.name = {"Labo", "Lab"};
-    lab.floor = "f0";
-    lab.footprint = {{-6, -1}, {6, -1}, {6, 5}, {-6, 5}};
-    lab.capacity = 10;
-    scene.platforms.push_back(lab);
-    Machine printer;
-    printer.id = "printer";
-    printer.name = {"Imprimante", "Printer"};
-    printer.model = {"printer.glb", glm::translate(glm::mat4(1.0f), glm::vec3(0, 0, -3))};
-    printer.platform = "lab";
-    scene.machines.push_back(printer);
+    VisitContent content = test::labWorld();
     Tour tour;
     tour.id = "visit";
     tour.title = {"Visite", "Visit"};
-    TourStop first;
-    first.kind = TourStop::TargetKind::Platform;
-    first.targetId = "lab";
+    TourStop first = test::labStop(TourStop::TargetKind::Platform, 5.0f, {"Voici le labo.", "Here is the lab."});
     first.camera = CameraViewpoint{{0, 1.6f, 6}, {0, 1, 0}};
-    first.durationSeconds = 5.0f;
-    first.narration = {"Voici le labo.", "Here is the lab."};
-    TourStop second;
-    second.kind = TourStop::TargetKind::Machine;
-    second.targetId = "printer";
+    TourStop second = test::labStop(TourStop::TargetKind::Machine, 5.0f, {"Voici l'imprimante.", "Here is the printer."});
     second.camera = CameraViewpoint{{0, 1.6f, 1}, {0, 0.5f, -3}};
-    second.durationSeconds = 5.0f;
-    second.narration = {"Voici l'imprimante.", "Here is the printer."};
     tour.stops = {first, second};
-    scene.tours.push_back(tour);
-    content.scene = scene;
-    content.buildingFile = "building.glb";
-    content.models["building.glb"] = boxExtent({{"floor_0", box({-10, -0.2f, -10}, {10, 0, 10})}});
-    content.models["printer.glb"] = boxExtent({{"body", box({-0.5f, 0, -0.5f}, {0.5f, 1, 0.5f})}});
-    content.sceneBounds = box({-10, -0.2f, -10}, {10, 3, 10});
+    content.scene->tours.push_back(tour);
     return content;
 }
 

@@ -7,7 +7,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "test_extents.h"
+#include "test_world.h"
 
 #include "../bvh/test_geometry.h"
 
@@ -21,61 +21,26 @@ using engine::InputEvent;
 using engine::Key;
 
 constexpr glm::vec2 kViewport{800, 600};
-const glm::vec3 kMachineCentre{0.0f, 0.5f, -3.0f};
+const glm::vec3 kMachineCentre = test::kPrinterCentre;
 
 // Floor 0 (a slab at y=0 and walls far away), floor 1 above, a roof; a
 // printer on the "lab" platform; a tour with two stops.
 VisitContent world() {
-    VisitContent content;
-    content.title = "test";
-    SceneDescription scene;
-    scene.name = {"Essai", "Test"};
-    scene.about = {"Un bâtiment d'essai.", "A test building."};
-    scene.building.models.push_back({"building.glb", glm::mat4(1.0f)});
-    scene.building.floors.push_back({"f0", {"Rez-de-chaussée", "Ground floor"}, 0.0f, 3.0f, {"floor_0"}});
-    scene.building.floors.push_back({"f1", {"Étage", "First floor"}, 3.0f, 3.0f, {"floor_1"}});
-    scene.building.roofNodes = {"roof"};
-    Platform lab;
-    lab.id = "lab";
-    lab.name = {"Labo", "Lab"};
-    lab.floor = "f0";
-    lab.footprint = {{-6, -1}, {6, -1}, {6, 5}, {-6, 5}};  // walking starts at its centre, clear of the printer
-    lab.capacity = 10;
-    scene.platforms.push_back(lab);
-    Machine printer;
-    printer.id = "printer";
-    printer.name = {"Imprimante", "Printer"};
-    printer.model = {"printer.glb", glm::translate(glm::mat4(1.0f), kMachineCentre - glm::vec3(0, 0.5f, 0))};
-    printer.platform = "lab";
-    scene.machines.push_back(printer);
+    VisitContent content = test::labWorld({.upperFloor = true, .roof = true});
+    content.scene->about = {"Un bâtiment d'essai.", "A test building."};
     Tour tour;
     tour.id = "visit";
     tour.title = {"Visite", "Visit"};
-    TourStop first;
-    first.kind = TourStop::TargetKind::Platform;
-    first.targetId = "lab";
-    first.durationSeconds = 5.0f;
-    first.narration = {"Le labo", "The lab"};
+    TourStop first = test::labStop(TourStop::TargetKind::Platform, 5.0f, {"Le labo", "The lab"});
     first.panels = {"platform:lab"};
-    TourStop second;
-    second.kind = TourStop::TargetKind::Machine;
-    second.targetId = "printer";
-    second.durationSeconds = 5.0f;
-    second.narration = {"L'imprimante", "The printer"};
+    TourStop second = test::labStop(TourStop::TargetKind::Machine, 5.0f, {"L'imprimante", "The printer"});
     second.panels = {"machine:printer"};
     tour.stops = {first, second};
-    scene.tours.push_back(tour);
-    content.scene = scene;
-    content.buildingFile = "building.glb";
-    content.models["building.glb"] = boxExtent({{"floor_0", box({-10, -0.2f, -10}, {10, 0, 10})},
-                                                {"floor_1", box({-10, 3, -10}, {10, 3.2f, 10})},
-                                                {"roof", box({-10, 6, -10}, {10, 6.2f, 10})}});
-    content.models["printer.glb"] = boxExtent({{"body", box({-0.5f, 0, -0.5f}, {0.5f, 1, 0.5f})}});
+    content.scene->tours.push_back(tour);
     std::vector<engine::BvhTriangle> triangles;
     engine::test::addBox(triangles, {-10, -0.2f, -10}, {10, 0, 10}, buildingObjectOfTopNode(1));  // the ground floor's slab
     engine::test::addBox(triangles, kMachineCentre - glm::vec3(0.5f), kMachineCentre + glm::vec3(0.5f), kMachineObjectBase + 0);
     content.bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(triangles));
-    content.sceneBounds = box({-10, -0.2f, -10}, {10, 6.2f, 10});
     return content;
 }
 

@@ -15,7 +15,7 @@
 #include "session/visit_session.h"
 #include "ui/overlay.h"
 
-#include "../session/test_extents.h"
+#include "../session/test_world.h"
 
 namespace twin {
 namespace {
@@ -28,33 +28,14 @@ constexpr glm::vec2 kDisplay{1280, 720};
 
 // One floor, a platform, a tour of two stops of 20 s.
 VisitContent world() {
-    VisitContent content;
-    content.title = "test";
-    SceneDescription scene;
-    scene.name = {"Essai", "Test"};
-    scene.building.models.push_back({"building.glb", glm::mat4(1.0f)});
-    scene.building.floors.push_back({"f0", {"Rez-de-chaussée", "Ground floor"}, 0.0f, 3.0f, {"floor_0"}});
-    Platform lab;
-    lab.id = "lab";
-    lab.name = {"Labo", "Lab"};
-    lab.floor = "f0";
-    lab.footprint = {{-6, -1}, {6, -1}, {6, 5}, {-6, 5}};
-    scene.platforms.push_back(lab);
+    VisitContent content = test::labWorld({.printer = false});
     Tour tour;
     tour.id = "visit";
     tour.title = {"Visite", "Visit"};
-    TourStop stop;
-    stop.kind = TourStop::TargetKind::Platform;
-    stop.targetId = "lab";
+    TourStop stop = test::labStop(TourStop::TargetKind::Platform, 20.0f, {"Voici le labo.", "Here is the lab."});
     stop.camera = CameraViewpoint{{0, 1.6f, 6}, {0, 1, 0}};
-    stop.durationSeconds = 20.0f;
-    stop.narration = {"Voici le labo.", "Here is the lab."};
     tour.stops = {stop, stop};
-    scene.tours.push_back(tour);
-    content.scene = scene;
-    content.buildingFile = "building.glb";
-    content.models["building.glb"] = boxExtent({{"floor_0", box({-10, -0.2f, -10}, {10, 0, 10})}});
-    content.sceneBounds = box({-10, -0.2f, -10}, {10, 3, 10});
+    content.scene->tours.push_back(tour);
     return content;
 }
 
