@@ -128,10 +128,17 @@ void expectRecent(const json& status) {
     EXPECT_LE(std::chrono::abs(now - *ts), feeds::Seconds(120)) << status;
 }
 
-TEST(KioskStatus, RetainedEverySecondAndTheLastWillSaysOffline) {
-    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "the kiosk needs an X display (Xvfb)";
+// Each test: a display and a real broker of its own.
+class KioskStatus : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "the kiosk needs an X display (Xvfb)";
+        ASSERT_TRUE(broker.running()) << broker.error();
+    }
     TestBroker broker;
-    ASSERT_TRUE(broker.running()) << broker.error();
+};
+
+TEST_F(KioskStatus, RetainedEverySecondAndTheLastWillSaysOffline) {
     KioskProcess app(kioskArgs(broker));
     ASSERT_TRUE(app.started());
     StatusWatcher watcher(broker);
@@ -174,10 +181,7 @@ TEST(KioskStatus, RetainedEverySecondAndTheLastWillSaysOffline) {
     EXPECT_FALSE(newcomer.next(false, 10s).is_null()) << "the Last Will is not retained";
 }
 
-TEST(KioskStatus, StoppedBySigtermItSaysOfflineItself) {
-    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "the kiosk needs an X display (Xvfb)";
-    TestBroker broker;
-    ASSERT_TRUE(broker.running()) << broker.error();
+TEST_F(KioskStatus, StoppedBySigtermItSaysOfflineItself) {
     KioskProcess app(kioskArgs(broker));
     ASSERT_TRUE(app.started());
     StatusWatcher watcher(broker);
@@ -198,10 +202,7 @@ TEST(KioskStatus, StoppedBySigtermItSaysOfflineItself) {
     expectRecent(last);
 }
 
-TEST(KioskStatus, ClosedFromTheAdminPanelItSaysOfflineItself) {
-    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "the kiosk needs an X display (Xvfb)";
-    TestBroker broker;
-    ASSERT_TRUE(broker.running()) << broker.error();
+TEST_F(KioskStatus, ClosedFromTheAdminPanelItSaysOfflineItself) {
     std::vector<std::string> args = kioskArgs(broker);
     for (std::string a : {"--size", "1280x720", "--data-time", "2026-11-24T10:30:00Z", "--kiosk-pin-hash-file",
                           TWIN_KIOSK_PIN_HASH, "--play-input", TWIN_KIOSK_EXIT_RECORDING})

@@ -390,14 +390,18 @@ TEST(VisitExplorer, QuizAnswersByChoiceAndByTappingThePartAndKeepsTheResult) {
 // A kiosk's results live in memory for one visitor: the idle reset forgets
 // them. A file named for them is kept across the reset.
 TEST(VisitExplorer, TheIdleResetForgetsResultsHeldInMemoryOnly) {
+    // The quiz taken to its end, every answer right.
+    auto takeQuiz = [](VisitSession& s) {
+        s.setViewport(kViewport);
+        ASSERT_TRUE(s.load(quizWorld(), nullptr));
+        s.apply(command::ShowQuiz{true});
+        s.apply(command::AnswerQuiz{0});
+        s.apply(command::NextQuestion{});
+        s.apply(command::AnswerQuizPart{1});
+        ASSERT_EQ(s.quizProgress().record("printer").attempts, 1);
+    };
     VisitSession s(focused(0.0f, "head"));  // no file: memory only, as a kiosk's
-    s.setViewport(kViewport);
-    ASSERT_TRUE(s.load(quizWorld(), nullptr));
-    s.apply(command::ShowQuiz{true});
-    s.apply(command::AnswerQuiz{0});
-    s.apply(command::NextQuestion{});
-    s.apply(command::AnswerQuizPart{1});
-    ASSERT_EQ(s.quizProgress().record("printer").attempts, 1);
+    takeQuiz(s);
     s.resetVisit(Language::French);
     EXPECT_EQ(s.quizProgress().record("printer"), learn::QuizRecord{});
 
@@ -407,12 +411,7 @@ TEST(VisitExplorer, TheIdleResetForgetsResultsHeldInMemoryOnly) {
     VisitSessionDesc desc = focused(0.0f, "head");
     desc.quizProgress = std::make_shared<learn::QuizProgress>(file);
     VisitSession kept(desc);
-    kept.setViewport(kViewport);
-    ASSERT_TRUE(kept.load(quizWorld(), nullptr));
-    kept.apply(command::ShowQuiz{true});
-    kept.apply(command::AnswerQuiz{0});
-    kept.apply(command::NextQuestion{});
-    kept.apply(command::AnswerQuizPart{1});
+    takeQuiz(kept);
     kept.resetVisit(Language::French);
     EXPECT_EQ(kept.quizProgress().record("printer").attempts, 1);
     std::filesystem::remove_all(file.parent_path());
