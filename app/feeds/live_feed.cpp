@@ -30,7 +30,9 @@ struct LiveFeed::Sources {
     // Replay
     std::optional<ReplayWeek> week;
     std::optional<ReplayClock> replayClock;
-    // Live
+    // Live: the messages come from `messages`, which is `mqtt` or the
+    // caller's source (LiveFeedDesc::messageSource).
+    MessageSource* messages = nullptr;
     std::unique_ptr<MqttClient> mqtt;
     std::optional<HistoryStore> history;
 };
@@ -54,7 +56,7 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
       staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))),
       liveStaleAfter_(staleAfter_) {
     const std::string url = desc.mqttUrl.empty() ? scene.feeds.mqttUrl : desc.mqttUrl;
-    if (!url.empty()) {
+    if (!url.empty() || desc.messageSource) {
         clock_ = systemNow();
         // Until the broker is first reached, the replay week stands in (a
         // kiosk started without network still shows a living building); the
@@ -77,6 +79,12 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
                 problems_.push_back(history.error());
             }
         }
+        if (desc.messageSource) {
+            desc.messageSource->listenTo(topicPrefix_);
+            sources_->messages = desc.messageSource;
+            engine::log::info("live data from the page's broker, topics under " + topicPrefix_ + "/");
+            return;
+        }
         auto settings = parseBrokerUrl(url);
         if (!settings) {
             problems_.push_back("MQTT broker \"" + url + "\": " + settings.error());
@@ -93,6 +101,7 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
             return;
         }
         sources_->mqtt = std::move(client.value());
+        sources_->messages = sources_->mqtt.get();
         engine::log::info("live data from " + url + ", topics " + topicPrefix_ + "/#");
         return;
     }
@@ -144,7 +153,7 @@ LiveFeed::~LiveFeed() = default;
 bool LiveFeed::isReplay() const { return sources_->replayClock.has_value(); }
 
 Connection LiveFeed::connection() const {
-    if (sources_->mqtt) return sources_->mqtt->connection();
+    if (sources_->messages) return sources_->messages->connection();
     return sources_->replayClock ? Connection::Replay : Connection::Offline;
 }
 
@@ -172,8 +181,8 @@ void LiveFeed::reject(const std::string& topic, const std::string& reason) {
 }
 
 bool LiveFeed::update() {
-    if (sources_->mqtt) {
-        const Connection connection = sources_->mqtt->connection();
+    if (sources_->messages) {
+        const Connection connection = sources_->messages->connection();
         if (connection == Connection::Connected) {
             if (standIn_) endStandIn();
             offlineSince_.reset();
@@ -195,15 +204,15 @@ bool LiveFeed::update() {
         }
         clock_ = now;
     }
-    if (sources_->mqtt) {
+    if (sources_->messages) {
         if (!viewingPast_ && !standIn_) clock_ = systemNow();
         // Messages the bounded queue had to drop (a flood) are rejected too.
-        if (const uint64_t dropped = sources_->mqtt->dropped(); dropped > droppedSeen_) {
+        if (const uint64_t dropped = sources_->messages->dropped(); dropped > droppedSeen_) {
             rejected_ += dropped - droppedSeen_;
             droppedSeen_ = dropped;
         }
         const std::string kioskTopics = topicPrefix_ + "/kiosks/";
-        for (MqttMessage& message : sources_->mqtt->takeMessages()) {
+        for (MqttMessage& message : sources_->messages->takeMessages()) {
             // Kiosks' status messages share the prefix: part of the contract,
             // not live values, so neither shown nor rejected.
             if (message.topic.starts_with(kioskTopics)) continue;
@@ -238,7 +247,7 @@ bool LiveFeed::update() {
 
 std::chrono::milliseconds LiveFeed::timeUntilNews() const {
     using std::chrono::milliseconds;
-    if (sources_->mqtt) return milliseconds(250);  // the queue is polled; cheap
+    if (sources_->messages) return milliseconds(250);  // the queue is polled; cheap
     if (!sources_->replayClock || sources_->replayClock->paused()) return milliseconds(60'000);
     // The clock shows minutes, and replay events are at least a minute apart
     // in data time, so waking at the next data minute is enough.

@@ -29,8 +29,8 @@ constexpr std::chrono::seconds kLongestRetry{30};
 // the thread notices that it must stop.
 constexpr int kLoopTimeoutMs = 100;
 // Topics of the contract are short; a longer one cannot be valid, so it is
-// cut and flagged oversize instead of being kept whole in the queue.
-constexpr size_t kMaxTopicBytes = 512;
+// cut to kMaxTopicBytes (message_source.h) and flagged oversize instead of
+// being kept whole in the queue.
 
 void initLibraryOnce() {
     static std::once_flag once;
