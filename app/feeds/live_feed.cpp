@@ -5,7 +5,6 @@
 #include "core/file_util.h"
 #include "core/log.h"
 #include "feeds/history_store.h"
-#include "feeds/mqtt_client.h"
 #include "feeds/replay_clock.h"
 #include "feeds/replay_week.h"
 
@@ -30,10 +29,10 @@ struct LiveFeed::Sources {
     // Replay
     std::optional<ReplayWeek> week;
     std::optional<ReplayClock> replayClock;
-    // Live: the messages come from `messages`, which is `mqtt` or the
+    // Live: the messages come from `messages`, which is `broker` or the
     // caller's source (LiveFeedDesc::messageSource).
     MessageSource* messages = nullptr;
-    std::unique_ptr<MqttClient> mqtt;
+    std::unique_ptr<MessageSource> broker;
     std::optional<HistoryStore> history;
 };
 
@@ -80,29 +79,19 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
             }
         }
         if (desc.messageSource) {
-            desc.messageSource->listenTo(topicPrefix_);
             sources_->messages = desc.messageSource;
-            engine::log::info("live data from the page's broker, topics under " + topicPrefix_ + "/");
-            return;
+        } else {
+            auto broker = openBroker(url, scene.feeds, topicPrefix_);
+            if (!broker) {
+                problems_.push_back(broker.error());
+                return;
+            }
+            sources_->broker = std::move(broker.value());
+            sources_->messages = sources_->broker.get();
         }
-        auto settings = parseBrokerUrl(url);
-        if (!settings) {
-            problems_.push_back("MQTT broker \"" + url + "\": " + settings.error());
-            return;
-        }
-        settings->topicPrefix = topicPrefix_;
-        if (auto credentials = readCredentials(scene.feeds, *settings); !credentials) {
-            problems_.push_back(credentials.error());
-            return;
-        }
-        auto client = MqttClient::start(*settings);
-        if (!client) {
-            problems_.push_back("MQTT broker \"" + url + "\": " + client.error());
-            return;
-        }
-        sources_->mqtt = std::move(client.value());
-        sources_->messages = sources_->mqtt.get();
-        engine::log::info("live data from " + url + ", topics " + topicPrefix_ + "/#");
+        sources_->messages->listenTo(topicPrefix_);
+        engine::log::info("live data from " + (desc.messageSource ? std::string("the caller's source") : url) +
+                          ", topics " + topicPrefix_ + "/#");
         return;
     }
     clock_ = desc.replayStart.value_or(systemNow());

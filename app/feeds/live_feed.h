@@ -28,10 +28,10 @@ struct LiveFeedDesc {
     // at each step is the same however fast the frames are drawn.
     std::function<std::chrono::steady_clock::time_point()> wallClock;
     double replaySpeed = 1.0;
-    // Live messages from elsewhere than a broker this process reaches itself
-    // (the browser's MQTT over WebSockets: WebFeed). When set, it takes the
-    // place of the MQTT client: the URL is ignored, the replay week stands
-    // in until the source says it is connected, and its messages go through
+    // Live messages from a source the caller holds (tests; a shell with a
+    // transport of its own). When set, it takes the place of the broker the
+    // URL names (openBroker): the URL is ignored, the replay week stands in
+    // until the source says it is connected, and its messages go through
     // the same validation. Not owned: it must outlive the feed.
     MessageSource* messageSource = nullptr;
 };

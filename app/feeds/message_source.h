@@ -5,10 +5,12 @@
 // (payload.h), applies what is valid and judges staleness. No GL, no ImGui.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
 #include "feeds/live_state.h"
 
 namespace twin::feeds {
@@ -32,5 +34,14 @@ public:
     // this source; a source that subscribes by itself may ignore it.
     virtual void listenTo(std::string_view topicPrefix) { (void)topicPrefix; }
 };
+
+// The broker `url` names, as a source that connects (and reconnects) in the
+// background; `feeds` gives the credentials' reference, `topicPrefix` what
+// to subscribe to. Chosen at link time: natively libmosquitto
+// (mqtt_client.cpp: mqtt:// and mqtts://), in the browser the page's MQTT
+// over WebSockets client (web_feed_exports.cpp: ws:// and wss://). The
+// error names the URL and what is wrong with it.
+engine::Result<std::unique_ptr<MessageSource>> openBroker(std::string_view url, const Feeds& feeds,
+                                                          std::string_view topicPrefix);
 
 }  // namespace twin::feeds

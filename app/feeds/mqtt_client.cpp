@@ -474,6 +474,18 @@ engine::Result<std::unique_ptr<MqttClient>> MqttClient::start(const MqttSettings
     return std::unique_ptr<MqttClient>(new MqttClient(std::move(impl)));
 }
 
+engine::Result<std::unique_ptr<MessageSource>> openBroker(std::string_view url, const Feeds& feeds,
+                                                          std::string_view topicPrefix) {
+    const std::string shown = "MQTT broker \"" + std::string(url) + "\": ";
+    auto settings = parseBrokerUrl(url);
+    if (!settings) return engine::makeError(shown + settings.error());
+    settings->topicPrefix = std::string(topicPrefix);
+    if (auto credentials = readCredentials(feeds, *settings); !credentials) return engine::makeError(credentials.error());
+    auto client = MqttClient::start(*settings);
+    if (!client) return engine::makeError(shown + client.error());
+    return std::unique_ptr<MessageSource>(std::move(client.value()));
+}
+
 Connection MqttClient::connection() const { return impl_->connection(); }
 
 std::vector<MqttMessage> MqttClient::takeMessages() {

@@ -1,11 +1,11 @@
 #pragma once
 // Live data in the browser: the page's JavaScript (web/live/live_bridge.js)
 // speaks MQTT over WebSockets and hands each message here; LiveFeed takes
-// them like the MQTT client's (LiveFeedDesc::messageSource), so the same
-// validation, staleness and replay stand-in apply. Single-threaded: the page
-// calls in between frames, on the thread that runs the main loop. No
-// Emscripten in here (web_feed_exports.cpp holds the page's entry points),
-// so it is tested natively. No GL, no ImGui.
+// them as it takes the native MQTT client's (both are MessageSources), so
+// the same validation, staleness and replay stand-in apply. Single-threaded:
+// the page calls in between frames, on the thread that runs the main loop.
+// No Emscripten in here, so it is tested natively: web_feed_exports.cpp
+// holds the page's entry points and openBroker for ws:// URLs. No GL, no ImGui.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,8 +51,8 @@ private:
     std::vector<std::string> filters_;
 };
 
-// The page's one WebFeed, reached by the exported entry points; the web
-// shell hands it to LiveFeed when the page names a broker (?broker=...).
+// The page's one WebFeed, which the exported entry points fill; LiveFeed
+// reaches it through openBroker("ws://...") in the web build.
 WebFeed& pageWebFeed();
 
 }  // namespace twin::feeds
