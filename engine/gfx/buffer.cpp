@@ -1,6 +1,6 @@
 #include "gfx/buffer.h"
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 namespace engine::gfx {
 namespace {
