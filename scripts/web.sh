@@ -56,13 +56,14 @@ for header in glm nlohmann stb xxhash.h; do
 done
 
 # 3. The native tools convert the scene's models to the engine's model
-# format (the import cache's), textures downscaled for the web.
+# format (the import cache's), with the native app's import settings (its
+# textures at most 1024 pixels a side), so the frames are the same.
 native=$root/build
 cmake -S . -B "$native" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$native" -j"$(nproc)" --target twin-tour-pack twin-tour-import
 site=$out/site
 mkdir -p "$site/data"
-"$native/twin-tour-pack" scenes/twin.json "$site/data" --max-texture-size 1024
+"$native/twin-tour-pack" scenes/twin.json "$site/data"
 
 # 4. The WebAssembly build.
 if [[ ! -f $out/CMakeCache.txt ]]; then

@@ -11,17 +11,20 @@
 
 namespace twin::feeds {
 
+// One queue for the page: the page's client may receive retained messages
+// before the visit (and its feed) has started.
 struct MqttClient::Impl {
     std::deque<MqttMessage> queue;
     size_t maxQueued = 4096;
     size_t maxPayload = 16 * 1024;
     uint64_t dropped = 0;
     bool reached = false;
-    std::string prefix;
+    std::string prefix = "twin/v1";
 };
 
 namespace {
-MqttClient::Impl* gClient = nullptr;  // the one client of the page
+MqttClient::Impl gPage;
+MqttClient::Impl* gClient = &gPage;
 }
 
 engine::Result<MqttSettings> parseBrokerUrl(std::string_view url) {
@@ -36,25 +39,22 @@ engine::Result<MqttSettings> parseBrokerUrl(std::string_view url) {
 engine::Status readCredentials(const Feeds&, MqttSettings&) { return {}; }
 
 engine::Result<std::unique_ptr<MqttClient>> MqttClient::start(const MqttSettings& settings) {
-    auto impl = std::make_unique<Impl>();
-    impl->maxQueued = settings.maxQueued;
-    impl->maxPayload = settings.maxPayloadBytes;
-    impl->prefix = settings.topicPrefix;
-    gClient = impl.get();
-    return std::unique_ptr<MqttClient>(new MqttClient(std::move(impl)));
+    gPage.maxQueued = settings.maxQueued;
+    gPage.maxPayload = settings.maxPayloadBytes;
+    gPage.prefix = settings.topicPrefix;
+    return std::unique_ptr<MqttClient>(new MqttClient(nullptr));
 }
 
+// impl_ stays null: the state is the page's (gPage).
 MqttClient::MqttClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-MqttClient::~MqttClient() {
-    if (gClient == impl_.get()) gClient = nullptr;
-}
-Connection MqttClient::connection() const { return impl_->reached ? Connection::Connected : Connection::Connecting; }
+MqttClient::~MqttClient() = default;
+Connection MqttClient::connection() const { return gPage.reached ? Connection::Connected : Connection::Connecting; }
 std::vector<MqttMessage> MqttClient::takeMessages() {
-    std::vector<MqttMessage> out(std::make_move_iterator(impl_->queue.begin()), std::make_move_iterator(impl_->queue.end()));
-    impl_->queue.clear();
+    std::vector<MqttMessage> out(std::make_move_iterator(gPage.queue.begin()), std::make_move_iterator(gPage.queue.end()));
+    gPage.queue.clear();
     return out;
 }
-uint64_t MqttClient::dropped() const { return impl_->dropped; }
+uint64_t MqttClient::dropped() const { return gPage.dropped; }
 std::string MqttClient::lastError() const { return ""; }
 
 }  // namespace twin::feeds
@@ -65,7 +65,7 @@ extern "C" {
 
 // A message the page's MQTT client received.
 EMSCRIPTEN_KEEPALIVE void twin_web_live_message(const char* topic, const char* payload) {
-    if (!gClient || !topic || !payload) return;
+    if (!topic || !payload) return;
     gClient->reached = true;
     if (gClient->queue.size() >= gClient->maxQueued) {
         ++gClient->dropped;
@@ -82,7 +82,7 @@ EMSCRIPTEN_KEEPALIVE void twin_web_live_message(const char* topic, const char* p
 // The topic filters the page subscribes to (JSON array).
 EMSCRIPTEN_KEEPALIVE const char* twin_web_live_topics() {
     static std::string topics;
-    topics = "[\"" + (gClient ? gClient->prefix : std::string("twin/v1")) + "/#\"]";
+    topics = "[\"" + gClient->prefix + "/#\"]";
     return topics.c_str();
 }
 }

@@ -15,8 +15,7 @@ std::filesystem::path convertedModelFile(const std::filesystem::path& modelFile)
 LoadedContent loadConvertedContent(const std::filesystem::path& sceneFile) {
     ModelOpener open = [](const std::filesystem::path& file) -> engine::Result<engine::ImportOutcome> {
         const auto start = std::chrono::steady_clock::now();
-        const std::filesystem::path converted = convertedModelFile(file);
-        engine::Result<engine::ModelData> model = engine::readModelFile(converted);
+        engine::Result<engine::ModelData> model = engine::readModelFile(file);
         if (!model)
             return engine::makeError(file.filename().string() + ": not converted for the web (" + model.error() + ")");
         engine::ImportOutcome outcome;

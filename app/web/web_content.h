@@ -8,10 +8,13 @@
 
 namespace twin::web {
 
-// Where a model named by the scene was converted to: FILE.tmdl beside it.
+// Where twin-tour-pack writes a model named by the scene: FILE.tmdl, so the
+// site says what it holds. The page puts it back under FILE's own name in the
+// program's file system, so the scene file is used unchanged.
 std::filesystem::path convertedModelFile(const std::filesystem::path& modelFile);
 
-// loadContent() with each model read from its converted file; with the
+// loadContent() with each model file read as a converted model (in the
+// browser's file system, a model's path holds its converted form); with the
 // picking BVH (taps, tours, labels behind walls).
 LoadedContent loadConvertedContent(const std::filesystem::path& sceneFile);
 

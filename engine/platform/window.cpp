@@ -163,8 +163,13 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
     if (desc.touch) {
         std::string whyNot;
         window->touch_ = TouchSource::open(window->x11Window(), whyNot);
+#ifdef __EMSCRIPTEN__
+        if (window->touch_)
+            log::info("touch: the page's touch events on the canvas");
+#else
         if (window->touch_)
             log::info("touch: XInput 2.2 touch events selected on the window");
+#endif
         else
             log::info("touch: " + whyNot + "; a touch screen works as a mouse");
     }
