@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Puts the browser's live-data scripts into a built site (scripts/web.sh
-# calls it): web/live/*.js, and the npm `mqtt` package's browser bundle,
-# pinned, installed into build-web/npm with npm (never committed).
+# calls it): web/live/*.js, which the page loads (make_manifest.py lists
+# them), and the npm `mqtt` package's browser bundle, pinned, installed into
+# build-web/npm with npm (never committed), in live/mqtt/: live_bridge.js
+# loads it only when the page names a broker.
 #   bash scripts/web-live.sh SITE_DIR      (default build-web/site)
 # Why a maintained MQTT client rather than Emscripten's WebSocket API with
 # our own protocol code: docs/web-live.md.
@@ -15,5 +17,6 @@ if [[ ! -f $bundle ]] || ! grep -q "\"version\": \"$mqtt_version\"" "$npm_dir/no
   mkdir -p "$npm_dir"
   npm install --silent --no-audit --no-fund --prefix "$npm_dir" "mqtt@$mqtt_version" >/dev/null
 fi
-mkdir -p "$site/live"
-cp web/live/*.js "$bundle" "$site/live/"
+mkdir -p "$site/live/mqtt"
+cp web/live/*.js "$site/live/"
+cp "$bundle" "$site/live/mqtt/"

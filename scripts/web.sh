@@ -77,7 +77,7 @@ cmake --build "$out" -j"$(nproc)"
 
 # 5. The page and what it fetches: scene, shaders, replay week, UI font.
 cp web/index.html web/twin-tour-page.js "$site/"
-if [[ -d web/live ]]; then mkdir -p "$site/live" && cp -r web/live/. "$site/live/"; fi
+bash scripts/web-live.sh "$site"   # live data over MQTT WebSockets and the test hook (docs/web-live.md)
 mkdir -p "$site/data/scenes" "$site/data/shaders" "$site/data/assets/data" "$site/data/fonts"
 cp scenes/twin.json "$site/data/scenes/"
 cp shaders/* "$site/data/shaders/"

@@ -236,7 +236,9 @@ def open_page(processes, work, port, query="", fragment=""):
     url = f"http://127.0.0.1:{port}/index.html?report=/report&size={WIDTH}x{HEIGHT}{query}{fragment}"
     args = [chromium_command(), "--headless=new", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
             "--ignore-gpu-blocklist", f"--user-data-dir={os.path.join(work, 'chromium')}",
-            f"--window-size={WIDTH},{HEIGHT}", "--force-device-scale-factor=1", "--no-first-run",
+            # Headless chromium's window includes room for its toolbars: a
+            # taller window holds the whole canvas, whose size ?size fixes.
+            f"--window-size={WIDTH},{HEIGHT + 300}", "--force-device-scale-factor=1", "--no-first-run",
             "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars"]
     if os.geteuid() == 0:

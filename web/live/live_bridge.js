@@ -1,7 +1,7 @@
 // Twin Tour in the browser: live data over MQTT WebSockets (docs/web-live.md).
 // With ?broker=ws://HOST:PORT (or wss://) in the page's URL, once the visit is
 // ready, this connects with the npm `mqtt` package's browser bundle
-// (live/mqtt.min.js, loaded only then), subscribes to the topic filters the
+// (live/mqtt/mqtt.min.js, loaded only then), subscribes to the topic filters the
 // WebAssembly gives (twin_web_live_topics) and hands every message to it
 // (twin_web_live_message), where it goes through the native payload
 // validation and staleness. Without ?broker it does nothing: the replay week
@@ -12,7 +12,7 @@
   var MAX_PAYLOAD_BYTES = 16 * 1024;
   var FIRST_RETRY_MS = 1000;
   var LONGEST_RETRY_MS = 30000;
-  var bundleUrl = new URL('mqtt.min.js', (document.currentScript && document.currentScript.src) || location.href).href;
+  var bundleUrl = new URL('mqtt/mqtt.min.js', (document.currentScript && document.currentScript.src) || location.href).href;
 
   function log(level, text) {
     try { console[level]('twin-tour live: ' + text); } catch (e) { /* no console */ }
