@@ -250,7 +250,7 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
 void LivePanels::placeRightColumn(const LiveLayout& layout, float opacity) const {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    const float width = layout.fullWidth ? io.DisplaySize.x - 2.0f * pad : std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.rightTop), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, std::max(120.0f, layout.bottom - layout.rightTop - pad)));
     ImGui::SetNextWindowBgAlpha(opacity);
@@ -582,7 +582,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
 void LivePanels::buildLegend(const LiveView&, const LiveLayout& layout) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    const float width = layout.fullWidth ? io.DisplaySize.x - 2.0f * pad : std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.bottom - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, FLT_MAX));
     ImGui::SetNextWindowBgAlpha(0.85f);

@@ -25,6 +25,7 @@ namespace twin {
 struct LiveLayout {
     float rightTop = 0.0f;     // the right column starts here
     float bottom = 0.0f;       // the help line's top
+    bool fullWidth = false;    // a bottom sheet (portrait phones): the column spans the screen
 };
 
 class LivePanels {

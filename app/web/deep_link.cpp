@@ -42,12 +42,14 @@ bool plausibleId(std::string_view id) {
     });
 }
 
-// Shown to the visitor: the value is quoted, cut short if long.
-std::string shownValue(std::string_view value) {
+// Shown to the visitor: the value cut short if long, in each language's quotes.
+std::string cut(std::string_view value) {
     std::string shown(value.substr(0, 40));
     if (value.size() > 40) shown += "…";
-    return "« " + shown + " »";
+    return shown;
 }
+std::string fr(std::string_view value) { return "« " + cut(value) + " »"; }
+std::string en(std::string_view value) { return "“" + cut(value) + "”"; }
 
 LocalizedText problem(const std::string& fr, const std::string& en) { return {fr, en}; }
 
@@ -74,8 +76,8 @@ ParsedDeepLink parseDeepLink(std::string_view hash) {
         const std::string value = equals == std::string_view::npos ? std::string() : decode(pair.substr(equals + 1));
         if (key == "machine" || key == "platform" || key == "tour") {
             if (!plausibleId(value)) {
-                parsed.problems.push_back(problem("Lien : " + key + "=" + shownValue(value) + " n'est pas un identifiant.",
-                                                  "Link: " + key + "=" + shownValue(value) + " is not an id."));
+                parsed.problems.push_back(problem("Lien : " + key + "=" + fr(value) + " n’est pas un identifiant.",
+                                                  "Link: " + key + "=" + en(value) + " is not an id."));
                 continue;
             }
             (key == "machine" ? parsed.link.machine : key == "platform" ? parsed.link.platform : parsed.link.tour) = value;
@@ -85,11 +87,10 @@ ParsedDeepLink parseDeepLink(std::string_view hash) {
             if (value == "fr") parsed.link.language = Language::French;
             else if (value == "en") parsed.link.language = Language::English;
             else
-                parsed.problems.push_back(problem("Lien : langue " + shownValue(value) + " inconnue (fr ou en).",
-                                                  "Link: unknown language " + shownValue(value) + " (fr or en)."));
+                parsed.problems.push_back(problem("Lien : langue " + fr(value) + " inconnue (fr ou en).",
+                                                  "Link: unknown language " + en(value) + " (fr or en)."));
         } else {
-            parsed.problems.push_back(problem("Lien : « " + key.substr(0, 40) + " » est ignoré.",
-                                              "Link: \"" + key.substr(0, 40) + "\" is ignored."));
+            parsed.problems.push_back(problem("Lien : " + fr(key) + " est ignoré.", "Link: " + en(key) + " is ignored."));
         }
     }
     if (!timeText.empty()) {
@@ -101,10 +102,10 @@ ParsedDeepLink parseDeepLink(std::string_view hash) {
         const double seconds = digits ? std::strtod(timeText.c_str(), &end) : -1.0;
         const bool number = digits && end == timeText.c_str() + timeText.size() && std::isfinite(seconds);
         if (parsed.link.tour.empty()) {
-            parsed.problems.push_back(problem("Lien : t= ne vaut qu'avec tour=.", "Link: t= only goes with tour=."));
+            parsed.problems.push_back(problem("Lien : t= ne vaut qu’avec tour=.", "Link: t= only goes with tour=."));
         } else if (!number || seconds < 0.0 || seconds > kMaxTourTime) {
-            parsed.problems.push_back(problem("Lien : t=" + shownValue(timeText) + " n'est pas un temps en secondes.",
-                                              "Link: t=" + shownValue(timeText) + " is not a time in seconds."));
+            parsed.problems.push_back(problem("Lien : t=" + fr(timeText) + " n’est pas un temps en secondes.",
+                                              "Link: t=" + en(timeText) + " is not a time in seconds."));
         } else {
             parsed.link.tourTime = seconds;
         }
@@ -123,18 +124,18 @@ void checkAgainstScene(ParsedDeepLink& parsed, const SceneDescription& scene) {
         return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.id == id; });
     };
     if (!link.machine.empty() && !has(scene.machines, link.machine)) {
-        parsed.problems.push_back(problem("Aucune machine " + shownValue(link.machine) + " à Twin : vue par défaut.",
-                                          "No machine " + shownValue(link.machine) + " at Twin: default view."));
+        parsed.problems.push_back(problem("Aucune machine " + fr(link.machine) + " à Twin : vue par défaut.",
+                                          "No machine " + en(link.machine) + " at Twin: default view."));
         link.machine.clear();
     }
     if (!link.platform.empty() && !has(scene.platforms, link.platform)) {
-        parsed.problems.push_back(problem("Aucune plateforme " + shownValue(link.platform) + " à Twin : vue par défaut.",
-                                          "No platform " + shownValue(link.platform) + " at Twin: default view."));
+        parsed.problems.push_back(problem("Aucune plateforme " + fr(link.platform) + " à Twin : vue par défaut.",
+                                          "No platform " + en(link.platform) + " at Twin: default view."));
         link.platform.clear();
     }
     if (!link.tour.empty() && !has(scene.tours, link.tour)) {
-        parsed.problems.push_back(problem("Aucune visite guidée " + shownValue(link.tour) + " : vue par défaut.",
-                                          "No guided tour " + shownValue(link.tour) + ": default view."));
+        parsed.problems.push_back(problem("Aucune visite guidée " + fr(link.tour) + " : vue par défaut.",
+                                          "No guided tour " + en(link.tour) + ": default view."));
         link.tour.clear();
         link.tourTime.reset();
     }

@@ -267,7 +267,7 @@ int main() {
     engine::log::setProgramName("twin-tour");
     static WebApp app;
     gApp = &app;
-    app.still = !queryParameter("still").empty();
+    app.still = hasQueryParameter("still");
     app.broker = queryParameter("broker");
     followCanvasSize();
     int width = 0, height = 0;

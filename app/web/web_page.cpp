@@ -15,6 +15,11 @@ std::string queryParameter(const std::string& name) {
     return emscripten_run_script_string(script.c_str());
 }
 
+bool hasQueryParameter(const std::string& name) {
+    const std::string script = "new URLSearchParams(window.location.search).has('" + name + "') ? '1' : ''";
+    return *emscripten_run_script_string(script.c_str()) != '\0';
+}
+
 void showPageMessage(const std::string& text) {
     EM_ASM({ if (window.twinTourPage) window.twinTourPage.message(UTF8ToString($0)); }, text.c_str());
 }

@@ -9,6 +9,7 @@ namespace twin::web {
 
 std::string locationHash();                        // "#machine=fdm-1" or ""
 std::string queryParameter(const std::string& name);  // "" when absent
+bool hasQueryParameter(const std::string& name);     // "?still" has it, with no value
 // A message over the canvas for the visitor ("" hides it).
 void showPageMessage(const std::string& text);
 // The page's loading screen: what is being done now.
