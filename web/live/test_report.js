@@ -49,6 +49,15 @@
     return getContext.call(this, type, attributes);
   };
 
+  // ?size=WxH fixes the canvas's CSS size; Emscripten's canvas resizing
+  // removes inline sizes, so the tests hold it with a rule of their own.
+  var size = /^(\d{2,4})x(\d{2,4})$/.exec(new URLSearchParams(location.search).get('size') || '');
+  if (size) {
+    var rule = document.createElement('style');
+    rule.textContent = '#canvas, canvas { width: ' + size[1] + 'px !important; height: ' + size[2] + 'px !important; }';
+    document.head.appendChild(rule);
+  }
+
   function state() {
     return JSON.parse(Module.ccall('twin_web_state', 'string', [], []));
   }
