@@ -45,8 +45,9 @@ web_packages=(
   emscripten              # the WebAssembly build (emcc 3.1.6, its own clang and libc++)
   chromium                # the web build's test and screenshots, headless (WebGL 2 on SwiftShader)
 )
-# node and npm run the Khronos glTF validator; any node >= 18 will do, so a
-# node that is already there (not from Debian) is kept.
+# node and npm run the Khronos glTF validator and install the browser's MQTT
+# client (scripts/web-live.sh); any node >= 18 will do, so a node that is
+# already there (not from Debian) is kept.
 want_test=0 want_web=0
 for arg in "$@"; do
   case "$arg" in
@@ -54,8 +55,9 @@ for arg in "$@"; do
     --web) want_web=1 ;;
   esac
 done
-if ((want_test)) && ! command -v npm >/dev/null; then
+if ! command -v npm >/dev/null; then
   test_packages+=(nodejs npm)
+  web_packages+=(nodejs npm)
 fi
 
 wanted=("${build_packages[@]}")
