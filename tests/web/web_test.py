@@ -208,20 +208,22 @@ def serve(site, page):
     return server
 
 
-def start_broker(processes, work):
-    """mosquitto with a plain listener (mosquitto_pub) and a WebSockets one (the page)."""
-    tcp, ws = free_port(), free_port()
+def start_broker(processes, work, ports=None):
+    """mosquitto with a plain listener (mosquitto_pub) and a WebSockets one
+    (the page), on free ports or on `ports` (tcp, ws) again; returns
+    (tcp, ws, process)."""
+    tcp, ws = ports or (free_port(), free_port())
     config = os.path.join(work, "mosquitto.conf")
     with open(config, "w") as f:
         f.write(f"per_listener_settings false\nallow_anonymous true\npersistence false\n"
                 f"listener {tcp} 127.0.0.1\n"
                 f"listener {ws} 127.0.0.1\nprotocol websockets\n")
-    broker_log = open(os.path.join(work, "mosquitto.log"), "w")
+    broker_log = open(os.path.join(work, "mosquitto.log"), "a")
     process = processes.start(["mosquitto", "-c", config, "-v"], broker_log)
     wait_for_port(tcp, 10, process)
     wait_for_port(ws, 10, process)
     log(f"mosquitto: mqtt on {tcp}, websockets on {ws}")
-    return tcp, ws
+    return tcp, ws, process
 
 
 def chromium_command():
@@ -392,7 +394,7 @@ def publish(tcp_port, topic, payload):
 
 
 def case_live(args, page, processes, work, port):
-    tcp, ws = start_broker(processes, work)
+    tcp, ws, _ = start_broker(processes, work)
     open_page(processes, work, port, f"&broker=ws://127.0.0.1:{ws}")
     page.expect("ready", READY_TIMEOUT_S)
     started = time.monotonic()
@@ -429,7 +431,46 @@ def case_live(args, page, processes, work, port):
     check_no_page_errors(page)
 
 
-CASES = {"ready": case_ready, "golden": case_golden, "deep_link": case_deep_link, "live": case_live}
+def case_reconnect(args, page, processes, work, port):
+    """The broker goes away: the last values stay, all stale, the state says
+    offline since when; it comes back: the page reconnects by itself."""
+    tcp, ws, broker = start_broker(processes, work)
+    open_page(processes, work, port, f"&broker=ws://127.0.0.1:{ws}")
+    page.expect("ready", READY_TIMEOUT_S)
+    page.wait_until("connected", lambda s: (s.get("live") or {}).get("connection") == "connected", 30)
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    publish(tcp, "twin/v1/machines/fdm-1/state", '{"state": "running", "job": "before", "ts": "%s"}' % now)
+
+    def machine(state):
+        return ((state.get("live") or {}).get("machines") or {}).get("fdm-1") or {}
+    page.wait_until("fdm-1 running", lambda s: machine(s).get("job") == "before", 20)
+
+    os.killpg(broker.pid, signal.SIGTERM)
+    broker.wait(timeout=10)
+    lost = time.monotonic()
+    state = page.wait_until("the lost broker in the state",
+                            lambda s: (s.get("live") or {}).get("connection") in ("offline", "connecting") and
+                            (s.get("live") or {}).get("offline_since"), 20)
+    log(f"[ figures ] broker loss seen {time.monotonic() - lost:.1f} s after it stopped")
+    if machine(state).get("job") != "before" or machine(state).get("stale") is not True:
+        raise Failure(f"while the broker is away fdm-1 keeps its last value, stale: {json.dumps(machine(state))}")
+
+    time.sleep(3)  # a few attempts fail first: the back-off grows
+    start_broker(processes, work, (tcp, ws))
+    back = time.monotonic()
+    page.wait_until("reconnected", lambda s: (s.get("live") or {}).get("connection") == "connected" and
+                    not (s.get("live") or {}).get("offline_since"), 45)
+    log(f"[ figures ] reconnected {time.monotonic() - back:.1f} s after the broker came back")
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    publish(tcp, "twin/v1/machines/fdm-1/state", '{"state": "idle", "job": "after", "ts": "%s"}' % now)
+    state = page.wait_until("the value published after the reconnection",
+                            lambda s: machine(s).get("job") == "after", 20)
+    if machine(state).get("stale") is not False:
+        raise Failure(f"a value received after reconnecting is fresh: {json.dumps(machine(state))}")
+    check_no_page_errors(page)
+
+
+CASES = {"ready": case_ready, "reconnect": case_reconnect, "golden": case_golden, "deep_link": case_deep_link, "live": case_live}
 
 
 def main():
