@@ -4,6 +4,7 @@
 // by hand (docs/web.md); the CTest tests have their own harness (tests/web/).
 //   node --experimental-websocket web/shot.mjs URL OUT.png [--size WxH] [--wait SECONDS] [--scale DPR] [--touch]
 //        [--drag X0,Y0,X1,Y1] (one finger, CSS pixels) [--pinch X,Y,FROM,TO] (two fingers FROM to TO apart)
+//        [--hash H] (location.hash set to H once ready: a deep link followed while the visit runs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ if (ready && drag) {
   for (let i = 1; i <= 8; ++i) { await finger('touchMove', [[x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8]]); await sleep(60); }
   await finger('touchEnd', []);
 }
+const newHash = option('--hash', null);
+if (ready && newHash) await evaluate(`location.hash = ${JSON.stringify(newHash)}`);
 const pinch = option('--pinch', null);
 if (ready && pinch) {
   const [x, y, from, to] = pinch.split(',').map(Number);
