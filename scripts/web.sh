@@ -58,8 +58,12 @@ done
 # 3. The native tools convert the scene's models to the engine's model
 # format (the import cache's), with the native app's import settings (its
 # textures at most 1024 pixels a side), so the frames are the same.
+# build/ as scripts/build.sh makes it; a fresh one without the tests (as
+# scripts/tour.sh), an existing one as it is configured.
 native=$root/build
-cmake -S . -B "$native" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+native_options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+[[ -f $native/CMakeCache.txt ]] || native_options+=(-DTWIN_BUILD_TESTS=OFF)
+cmake -S . -B "$native" "${native_options[@]}" >/dev/null
 cmake --build "$native" -j"$(nproc)" --target twin-tour-pack twin-tour-import
 site=$out/site
 mkdir -p "$site/data"

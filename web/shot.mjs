@@ -3,6 +3,8 @@
 // writes a screenshot and twin_web_state(). For looking at the web version
 // by hand (docs/web.md); the CTest tests have their own harness (tests/web/).
 //   node --experimental-websocket web/shot.mjs URL OUT.png [--size WxH] [--wait SECONDS] [--scale DPR] [--touch]
+//        [--drag X0,Y0,X1,Y1] (one finger, CSS pixels) [--pinch X,Y,FROM,TO] (two fingers FROM to TO apart)
+//        [--hash H] (location.hash set to H once ready: a deep link followed while the visit runs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +65,26 @@ for (let i = 0; i < 1200 && !ready; ++i) {
   if (!ready) await sleep(100);
 }
 const readyAfter = Date.now() - started;
+// Touch gestures, as a phone's fingers: a few moves a gesture.
+const finger = async (type, points) => send('Input.dispatchTouchEvent', { type,
+  touchPoints: points.map(([x, y], i) => ({ x, y, id: i, radiusX: 4, radiusY: 4, force: 1 })) });
+const drag = option('--drag', null);
+if (ready && drag) {
+  const [x0, y0, x1, y1] = drag.split(',').map(Number);
+  await finger('touchStart', [[x0, y0]]);
+  for (let i = 1; i <= 8; ++i) { await finger('touchMove', [[x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8]]); await sleep(60); }
+  await finger('touchEnd', []);
+}
+const newHash = option('--hash', null);
+if (ready && newHash) await evaluate(`location.hash = ${JSON.stringify(newHash)}`);
+const pinch = option('--pinch', null);
+if (ready && pinch) {
+  const [x, y, from, to] = pinch.split(',').map(Number);
+  const at = (d) => [[x - d / 2, y], [x + d / 2, y]];
+  await finger('touchStart', at(from));
+  for (let i = 1; i <= 8; ++i) { await finger('touchMove', at(from + (to - from) * i / 8)); await sleep(60); }
+  await finger('touchEnd', []);
+}
 await sleep(wait * 1000);
 const shot = await send('Page.captureScreenshot', { format: 'png' });
 writeFileSync(out, Buffer.from(shot.result.data, 'base64'));

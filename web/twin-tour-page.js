@@ -29,7 +29,6 @@
     fail(text) {
       page.stage('');
       bar.style.display = 'none';
-      loading.querySelector('h1').insertAdjacentText('afterend', '');
       const p = document.createElement('p');
       p.textContent = text;
       p.style.maxWidth = '560px';

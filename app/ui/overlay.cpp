@@ -218,7 +218,9 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
             ImGui::PopStyleColor();
         }
     }
-    if (model.liveData) livePanels_.buildDataRow(model.live, language_, scale_, commands, !model.presenting);
+    if (model.liveData)
+        livePanels_.buildDataRow(model.live, language_, scale_, commands, !model.presenting,
+                                 compact_ ? ImGui::GetContentRegionAvail().x : 0.0f);
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
