@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages Twin Tour needs, only those missing.
 #   scripts/deps.sh          what building and running need
 #   scripts/deps.sh --test   plus what the test suite needs
+#   scripts/deps.sh --web    plus what the web build needs (scripts/web.sh); both: --test --web
 # Every dependency of the project is listed here and nowhere else.
 set -euo pipefail
 
@@ -26,7 +27,7 @@ build_packages=(
   libqrcodegencpp-dev     # QR codes of the cards' links, for the visitor's phone
   libespeak-ng-dev        # the tour's narration read aloud (voices: espeak-ng-data)
   help2man                # the man page, from twin-tour --help, at build time
-  dpkg-dev                # dpkg-shlibdeps: the .deb's dependencies (scripts/package.sh)
+  dpkg-dev                # dpkg-shlibdeps (scripts/package.sh); dpkg-source for `apt-get source imgui` (web)
 )
 test_packages=(
   libgtest-dev libgmock-dev
@@ -40,15 +41,31 @@ test_packages=(
   xdotool                 # real X input to the kiosk's full-screen window (tests/integration/kiosk_input)
   clang libclang-rt-14-dev   # libFuzzer (with ASan/UBSan) for the fuzz smoke (scripts/fuzz-smoke.sh)
 )
-# node and npm run the Khronos glTF validator; any node >= 18 will do, so a
-# node that is already there (not from Debian) is kept.
-if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null; then
+web_packages=(
+  emscripten              # the WebAssembly build (emcc 3.1.6, its own clang and libc++)
+  chromium                # the web build's test and screenshots, headless (WebGL 2 on SwiftShader)
+)
+# node and npm run the Khronos glTF validator and install the browser's MQTT
+# client (scripts/web-live.sh); any node >= 18 will do, so a node that is
+# already there (not from Debian) is kept.
+want_test=0 want_web=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --web) want_web=1 ;;
+  esac
+done
+if ! command -v npm >/dev/null; then
   test_packages+=(nodejs npm)
+  web_packages+=(nodejs npm)
 fi
 
 wanted=("${build_packages[@]}")
-if [[ "${1:-}" == "--test" ]]; then
+if ((want_test)); then
   wanted+=("${test_packages[@]}")
+fi
+if ((want_web)); then
+  wanted+=("${web_packages[@]}")
 fi
 
 missing=()

@@ -9,7 +9,7 @@
 #
 #   scripts/test.sh              1 (CI: .ci/run)
 #   scripts/test.sh --all        all three     scripts/test.sh --sanitize   2 only
-#   scripts/test.sh --fuzz       3 only
+#   scripts/test.sh --fuzz       3 only     scripts/test.sh --web   the browser tests only (4 with --all)
 # CI runs the suite alone until a whole sanitizer pass of today's code has
 # been seen green (docs/reliability.md, "Not yet in CI").
 # Other arguments go to ctest (parts 1 and 2).
@@ -17,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 parts=(suite)
 case "${1:-}" in
-  --all) parts=(suite sanitize fuzz); shift ;;
+  --all) parts=(suite sanitize fuzz web); shift ;;
+  --web) parts=(web); shift ;;
   --suite) parts=(suite); shift ;;
   --sanitize) parts=(sanitize); shift ;;
   --fuzz) parts=(fuzz); shift ;;
@@ -82,10 +83,20 @@ sanitize() {
   # the integration tests' screenshots run the same drawing code)
 }
 
+# The browser tests (tests/web): the web build (scripts/web.sh), then the
+# tests labelled web in headless chromium against a real mosquitto. The
+# suite skips them while no site is built; here a missing site fails.
+web() {
+  timed "web build" bash scripts/web.sh --build-only || return 1
+  cmake -S . -B build -DTWIN_BUILD_TESTS=ON >/dev/null && cmake --build build -j "$jobs" --target image-compare >/dev/null ||
+    return 1
+  timed "web tests" env TWIN_WEB_REQUIRED=1 ctest --test-dir build --output-on-failure -L web "$@"
+}
+
 status=0
 for part in "${parts[@]}"; do
   case $part in
-    suite|sanitize)
+    suite|sanitize|web)
       [[ -n ${xvfb_pid:-} ]] || start_display
       $part "$@" || status=1 ;;
     fuzz) timed "fuzz smoke" bash scripts/fuzz-smoke.sh || status=1 ;;

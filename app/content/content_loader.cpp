@@ -23,18 +23,25 @@ struct Use {
 using Uses = std::map<std::filesystem::path, std::vector<Use>>;
 
 // Returns the imported models, in the order of content.models.
-std::vector<engine::ModelData> importAll(const Uses& uses, const engine::IsolatedImporter& importer,
-                                         LoadedContent& content) {
+std::vector<engine::ModelData> importAll(const Uses& uses, const engine::IsolatedImporter* importer,
+                                         const ModelOpener* open, LoadedContent& content) {
     std::vector<engine::ModelData> models;
     std::vector<std::pair<std::filesystem::path, std::vector<Use>>> jobs(uses.begin(), uses.end());
     std::vector<engine::Result<engine::ImportOutcome>> results;
     results.reserve(jobs.size());
-    size_t parallel = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    for (size_t begin = 0; begin < jobs.size(); begin += parallel) {
-        std::vector<std::future<engine::Result<engine::ImportOutcome>>> running;
-        for (size_t i = begin; i < std::min(jobs.size(), begin + parallel); ++i)
-            running.push_back(std::async(std::launch::async, [&importer, &jobs, i] { return importer.import(jobs[i].first); }));
-        for (auto& f : running) results.push_back(f.get());
+    if (open) {
+        for (const auto& job : jobs) results.push_back((*open)(job.first));
+    } else {
+#ifndef __EMSCRIPTEN__  // the browser has no importer (nor threads): it reads converted models
+        size_t parallel = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+        for (size_t begin = 0; begin < jobs.size(); begin += parallel) {
+            std::vector<std::future<engine::Result<engine::ImportOutcome>>> running;
+            for (size_t i = begin; i < std::min(jobs.size(), begin + parallel); ++i)
+                running.push_back(
+                    std::async(std::launch::async, [importer, &jobs, i] { return importer->import(jobs[i].first); }));
+            for (auto& f : running) results.push_back(f.get());
+        }
+#endif
     }
     for (size_t i = 0; i < jobs.size(); ++i) {
         if (!results[i]) {
@@ -99,14 +106,15 @@ std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content
 
 uint32_t buildingObjectOfTopNode(int32_t topNode) { return kBuildingObjectBase + uint32_t(std::max(0, topNode + 1)); }
 
-LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
-                          bool buildPickingBvh) {
+namespace {
+LoadedContent loadWith(const std::filesystem::path& input, const engine::IsolatedImporter* importer,
+                       const ModelOpener* open, bool buildPickingBvh) {
     LoadedContent content;
     Uses uses;
     if (!isSceneFile(input)) {
         content.title = input.filename().string();
         uses[input].push_back({glm::mat4(1.0f), kOtherObject});
-        std::vector<engine::ModelData> models = importAll(uses, importer, content);
+        std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
         if (buildPickingBvh) content.bvh = buildBvh(content, models);
         layOut(content, models);
         return content;
@@ -118,11 +126,23 @@ LoadedContent loadContent(const std::filesystem::path& input, const engine::Isol
         uses[placement.file].push_back({placement.transform, kBuildingObjectBase});
     for (size_t i = 0; i < scene.machines.size(); ++i)
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
-    std::vector<engine::ModelData> models = importAll(uses, importer, content);
+    std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
     if (buildPickingBvh) content.bvh = buildBvh(content, models);
     layOut(content, models);
     content.scene = std::move(scene);
     return content;
+}
+}  // namespace
+
+#ifndef __EMSCRIPTEN__
+LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
+                          bool buildPickingBvh) {
+    return loadWith(input, &importer, nullptr, buildPickingBvh);
+}
+#endif
+
+LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh) {
+    return loadWith(input, nullptr, &open, buildPickingBvh);
 }
 
 }  // namespace twin

@@ -6,6 +6,7 @@
 // it). No GL.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,5 +56,10 @@ uint32_t buildingObjectOfTopNode(int32_t topNode);
 // `buildPickingBvh`, also builds the triangle BVH of everything placed.
 LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
                           bool buildPickingBvh = false);
+
+// The same with another way of opening each model file (the browser reads
+// models converted beforehand: it has no importer). One file at a time.
+using ModelOpener = std::function<engine::Result<engine::ImportOutcome>(const std::filesystem::path& file)>;
+LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh = false);
 
 }  // namespace twin

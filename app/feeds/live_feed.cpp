@@ -5,7 +5,6 @@
 #include "core/file_util.h"
 #include "core/log.h"
 #include "feeds/history_store.h"
-#include "feeds/mqtt_client.h"
 #include "feeds/replay_clock.h"
 #include "feeds/replay_week.h"
 
@@ -30,8 +29,10 @@ struct LiveFeed::Sources {
     // Replay
     std::optional<ReplayWeek> week;
     std::optional<ReplayClock> replayClock;
-    // Live
-    std::unique_ptr<MqttClient> mqtt;
+    // Live: the messages come from `messages`, which is `broker` or the
+    // caller's source (LiveFeedDesc::messageSource).
+    MessageSource* messages = nullptr;
+    std::unique_ptr<MessageSource> broker;
     std::optional<HistoryStore> history;
 };
 
@@ -54,7 +55,7 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
       staleAfter_(Seconds(int64_t(scene.feeds.staleAfterSeconds))),
       liveStaleAfter_(staleAfter_) {
     const std::string url = desc.mqttUrl.empty() ? scene.feeds.mqttUrl : desc.mqttUrl;
-    if (!url.empty()) {
+    if (!url.empty() || desc.messageSource) {
         clock_ = systemNow();
         // Until the broker is first reached, the replay week stands in (a
         // kiosk started without network still shows a living building); the
@@ -77,23 +78,20 @@ LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
                 problems_.push_back(history.error());
             }
         }
-        auto settings = parseBrokerUrl(url);
-        if (!settings) {
-            problems_.push_back("MQTT broker \"" + url + "\": " + settings.error());
-            return;
+        if (desc.messageSource) {
+            sources_->messages = desc.messageSource;
+        } else {
+            auto broker = openBroker(url, scene.feeds, topicPrefix_);
+            if (!broker) {
+                problems_.push_back(broker.error());
+                return;
+            }
+            sources_->broker = std::move(broker.value());
+            sources_->messages = sources_->broker.get();
         }
-        settings->topicPrefix = topicPrefix_;
-        if (auto credentials = readCredentials(scene.feeds, *settings); !credentials) {
-            problems_.push_back(credentials.error());
-            return;
-        }
-        auto client = MqttClient::start(*settings);
-        if (!client) {
-            problems_.push_back("MQTT broker \"" + url + "\": " + client.error());
-            return;
-        }
-        sources_->mqtt = std::move(client.value());
-        engine::log::info("live data from " + url + ", topics " + topicPrefix_ + "/#");
+        sources_->messages->listenTo(topicPrefix_);
+        engine::log::info("live data from " + (desc.messageSource ? std::string("the caller's source") : url) +
+                          ", topics " + topicPrefix_ + "/#");
         return;
     }
     clock_ = desc.replayStart.value_or(systemNow());
@@ -144,7 +142,7 @@ LiveFeed::~LiveFeed() = default;
 bool LiveFeed::isReplay() const { return sources_->replayClock.has_value(); }
 
 Connection LiveFeed::connection() const {
-    if (sources_->mqtt) return sources_->mqtt->connection();
+    if (sources_->messages) return sources_->messages->connection();
     return sources_->replayClock ? Connection::Replay : Connection::Offline;
 }
 
@@ -172,8 +170,8 @@ void LiveFeed::reject(const std::string& topic, const std::string& reason) {
 }
 
 bool LiveFeed::update() {
-    if (sources_->mqtt) {
-        const Connection connection = sources_->mqtt->connection();
+    if (sources_->messages) {
+        const Connection connection = sources_->messages->connection();
         if (connection == Connection::Connected) {
             if (standIn_) endStandIn();
             offlineSince_.reset();
@@ -195,15 +193,15 @@ bool LiveFeed::update() {
         }
         clock_ = now;
     }
-    if (sources_->mqtt) {
+    if (sources_->messages) {
         if (!viewingPast_ && !standIn_) clock_ = systemNow();
         // Messages the bounded queue had to drop (a flood) are rejected too.
-        if (const uint64_t dropped = sources_->mqtt->dropped(); dropped > droppedSeen_) {
+        if (const uint64_t dropped = sources_->messages->dropped(); dropped > droppedSeen_) {
             rejected_ += dropped - droppedSeen_;
             droppedSeen_ = dropped;
         }
         const std::string kioskTopics = topicPrefix_ + "/kiosks/";
-        for (MqttMessage& message : sources_->mqtt->takeMessages()) {
+        for (MqttMessage& message : sources_->messages->takeMessages()) {
             // Kiosks' status messages share the prefix: part of the contract,
             // not live values, so neither shown nor rejected.
             if (message.topic.starts_with(kioskTopics)) continue;
@@ -238,7 +236,7 @@ bool LiveFeed::update() {
 
 std::chrono::milliseconds LiveFeed::timeUntilNews() const {
     using std::chrono::milliseconds;
-    if (sources_->mqtt) return milliseconds(250);  // the queue is polled; cheap
+    if (sources_->messages) return milliseconds(250);  // the queue is polled; cheap
     if (!sources_->replayClock || sources_->replayClock->paused()) return milliseconds(60'000);
     // The clock shows minutes, and replay events are at least a minute apart
     // in data time, so waking at the next data minute is enough.

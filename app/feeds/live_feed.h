@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feeds/live_state.h"
+#include "feeds/message_source.h"
 #include "feeds/payload.h"
 #include "feeds/timeline.h"
 
@@ -27,6 +28,12 @@ struct LiveFeedDesc {
     // at each step is the same however fast the frames are drawn.
     std::function<std::chrono::steady_clock::time_point()> wallClock;
     double replaySpeed = 1.0;
+    // Live messages from a source the caller holds (tests; a shell with a
+    // transport of its own). When set, it takes the place of the broker the
+    // URL names (openBroker): the URL is ignored, the replay week stands in
+    // until the source says it is connected, and its messages go through
+    // the same validation. Not owned: it must outlive the feed.
+    MessageSource* messageSource = nullptr;
 };
 
 class LiveFeed {

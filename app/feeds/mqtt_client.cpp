@@ -29,8 +29,8 @@ constexpr std::chrono::seconds kLongestRetry{30};
 // the thread notices that it must stop.
 constexpr int kLoopTimeoutMs = 100;
 // Topics of the contract are short; a longer one cannot be valid, so it is
-// cut and flagged oversize instead of being kept whole in the queue.
-constexpr size_t kMaxTopicBytes = 512;
+// cut to kMaxTopicBytes (message_source.h) and flagged oversize instead of
+// being kept whole in the queue.
 
 void initLibraryOnce() {
     static std::once_flag once;
@@ -472,6 +472,18 @@ engine::Result<std::unique_ptr<MqttClient>> MqttClient::start(const MqttSettings
     while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
     if (auto begun = impl->begin(prefix.empty() ? "#" : prefix + "/#"); !begun) return engine::makeError(begun.error());
     return std::unique_ptr<MqttClient>(new MqttClient(std::move(impl)));
+}
+
+engine::Result<std::unique_ptr<MessageSource>> openBroker(std::string_view url, const Feeds& feeds,
+                                                          std::string_view topicPrefix) {
+    const std::string shown = "MQTT broker \"" + std::string(url) + "\": ";
+    auto settings = parseBrokerUrl(url);
+    if (!settings) return engine::makeError(shown + settings.error());
+    settings->topicPrefix = std::string(topicPrefix);
+    if (auto credentials = readCredentials(feeds, *settings); !credentials) return engine::makeError(credentials.error());
+    auto client = MqttClient::start(*settings);
+    if (!client) return engine::makeError(shown + client.error());
+    return std::unique_ptr<MessageSource>(std::move(client.value()));
 }
 
 Connection MqttClient::connection() const { return impl_->connection(); }

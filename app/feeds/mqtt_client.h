@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "feeds/live_state.h"
+#include "feeds/message_source.h"
 
 namespace twin::feeds {
 
@@ -40,20 +41,15 @@ engine::Result<MqttSettings> parseBrokerUrl(std::string_view url);
 // from the named environment variable or file; the error names which.
 engine::Status readCredentials(const Feeds& feeds, MqttSettings& settings);
 
-struct MqttMessage {
-    std::string topic;
-    std::string payload;    // empty when oversize
-    bool oversize = false;  // payload over maxPayloadBytes, not copied
-};
-
-class MqttClient {
+// MqttMessage (message_source.h): its payload is marked oversize over maxPayloadBytes.
+class MqttClient final : public MessageSource {
 public:
     static engine::Result<std::unique_ptr<MqttClient>> start(const MqttSettings& settings);
-    ~MqttClient();
+    ~MqttClient() override;
 
-    Connection connection() const;
-    std::vector<MqttMessage> takeMessages();  // oldest first
-    uint64_t dropped() const;                 // messages lost because the queue was full
+    Connection connection() const override;
+    std::vector<MqttMessage> takeMessages() override;  // oldest first
+    uint64_t dropped() const override;                 // messages lost because the queue was full
     std::string lastError() const;            // why the last connection failed, "" if none
 
     struct Impl;

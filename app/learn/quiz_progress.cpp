@@ -1,6 +1,8 @@
 #include "learn/quiz_progress.h"
 
+#ifndef __EMSCRIPTEN__
 #include <sqlite3.h>
+#endif
 
 #include <algorithm>
 #include <cstdlib>
@@ -8,6 +10,12 @@
 #include "core/file_util.h"
 
 namespace twin::learn {
+#ifdef __EMSCRIPTEN__
+// The browser build has no SQLite: a visitor's results last for the visit.
+QuizProgress::QuizProgress(const std::filesystem::path& file) : file_(file) {}
+QuizProgress::~QuizProgress() = default;
+bool QuizProgress::write(const std::string&, const QuizRecord*) { return false; }
+#else
 namespace {
 constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS quiz_progress ("
@@ -24,11 +32,13 @@ struct Statement {
     ~Statement() { sqlite3_finalize(st); }
 };
 }  // namespace
+#endif
 
 std::filesystem::path defaultQuizProgressFile() {
     return engine::userStateDirectory() / "twin-tour" / "quiz-results.sqlite";
 }
 
+#ifndef __EMSCRIPTEN__
 QuizProgress::QuizProgress(const std::filesystem::path& file) : file_(file) {
     if (file.empty()) return;
     std::error_code ec;
@@ -80,6 +90,8 @@ void QuizProgress::fail(const std::string& what) {
     db_ = nullptr;
 }
 
+#endif
+
 std::string QuizProgress::takeProblem() {
     if (reported_ || problem_.empty()) return "";
     reported_ = true;
@@ -107,6 +119,7 @@ void QuizProgress::reset(const std::string& machine) {
     write(machine, nullptr);
 }
 
+#ifndef __EMSCRIPTEN__
 // One row written (or deleted, `record` null); a failure leaves memory only.
 bool QuizProgress::write(const std::string& machine, const QuizRecord* record) {
     if (!db_) return false;
@@ -132,5 +145,7 @@ bool QuizProgress::write(const std::string& machine, const QuizRecord* record) {
     }
     return true;
 }
+
+#endif
 
 }  // namespace twin::learn

@@ -139,6 +139,12 @@ std::vector<UiCommand> FramePainter::paint(VisitFrame& frame, std::span<const en
             lastPanelsCpuMs_ = (engine::cpuSeconds() - panelsCpuStart) * 1000.0;
         }
     }
+#ifdef __EMSCRIPTEN__
+    // WebGL draws in the browser's GPU process, after this returns: a frame
+    // in motion waits for it, so the time the adaptive resolution reads is
+    // the frame's (natively the driver blocks within the frame already).
+    if (viewMoving && desc_.adaptiveResolution) renderer_.finish();
+#endif
     lastFrameMs_ = millisecondsSince(start);
     if (viewMoving && desc_.adaptiveResolution) adaptive_.recordMotionFrame(lastScale_, lastFrameMs_);
     if (overlay_ && !desc_.stableFigures) overlay_->recordFrameTime(float(lastFrameMs_));

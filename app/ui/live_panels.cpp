@@ -173,7 +173,7 @@ void LivePanels::build(const LiveView& view, const LiveLayout& layout, Language 
 // In the title bar: where the values come from and the data's time, with
 // the slider that moves through the week (replay) or the last day (live).
 void LivePanels::buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands,
-                              bool controls) {
+                              bool controls, float maxWidth) {
     language_ = language;
     scale_ = scale;
     if (!view.scene || !view.state) return;
@@ -224,7 +224,13 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
     if (controls && to > from) {
         int64_t value = std::clamp(view.clock, from, to).time_since_epoch().count();
         const int64_t low = from.time_since_epoch().count(), high = to.time_since_epoch().count();
-        ImGui::SetNextItemWidth(240.0f * scale_);
+        float sliderWidth = 240.0f * scale_;
+        if (maxWidth > 0.0f) {
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float buttons = 3.0f * (ImGui::CalcTextSize("×600").x + 2.0f * style.FramePadding.x + style.ItemSpacing.x);
+            sliderWidth = std::max(60.0f * scale_, std::min(sliderWidth, maxWidth - buttons));
+        }
+        ImGui::SetNextItemWidth(sliderWidth);
         if (ImGui::SliderScalar("##time", ImGuiDataType_S64, &value, &low, &high, "",
                                 ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
             commands.push_back(command::SeekData{TimePoint(feeds::Seconds(value))});
@@ -250,7 +256,7 @@ void LivePanels::buildDataRow(const LiveView& view, Language language, float sca
 void LivePanels::placeRightColumn(const LiveLayout& layout, float opacity) const {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    const float width = layout.fullWidth ? io.DisplaySize.x - 2.0f * pad : std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.rightTop), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, std::max(120.0f, layout.bottom - layout.rightTop - pad)));
     ImGui::SetNextWindowBgAlpha(opacity);
@@ -582,7 +588,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
 void LivePanels::buildLegend(const LiveView&, const LiveLayout& layout) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
-    const float width = std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
+    const float width = layout.fullWidth ? io.DisplaySize.x - 2.0f * pad : std::min(420.0f * scale_, io.DisplaySize.x * 0.45f);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - pad, layout.bottom - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, FLT_MAX));
     ImGui::SetNextWindowBgAlpha(0.85f);

@@ -25,6 +25,7 @@ namespace twin {
 struct LiveLayout {
     float rightTop = 0.0f;     // the right column starts here
     float bottom = 0.0f;       // the help line's top
+    bool fullWidth = false;    // a bottom sheet (portrait phones): the column spans the screen
 };
 
 class LivePanels {
@@ -34,8 +35,9 @@ public:
     // The data's clock, its source and the time slider, as rows of the
     // current window (the title bar). Call before build() in the frame.
     // Without `controls` (a kiosk's attract loop) the slider and speeds are left out.
+    // `maxWidth` > 0: the row fits in it (a phone's title bar), the slider shortened.
     void buildDataRow(const LiveView& view, Language language, float scale, std::vector<UiCommand>& commands,
-                      bool controls = true);
+                      bool controls = true, float maxWidth = 0.0f);
     // The machine card's live part: state, job, progress, the day's states.
     void buildMachineSection(const LiveView& view, const Machine& machine, Language language, float scale, float width);
 

@@ -92,10 +92,62 @@ void Overlay::recordFrameTime(float ms) {
     if (frameTimes_.size() > 120) frameTimes_.erase(frameTimes_.begin());
 }
 
+void Overlay::nextButton(const char* label) {
+    if (!compact_) {
+        ImGui::SameLine();
+        return;
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+// The compact layout's bar: floors, tours, platforms, each a sheet that
+// opens above it (pressed again, it closes).
+void Overlay::buildSheetBar(const UiView& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float pad = 12.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(pad, io.DisplaySize.y - pad), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2.0f * pad, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##sheets", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    struct Choice {
+        Sheet sheet;
+        LocalizedText label;
+        bool shown;
+    };
+    const Choice choices[] = {
+        {Sheet::Floors, {"Étages", "Floors"}, !model.floors.empty() && !model.tour.active},
+        {Sheet::Tours, {"Visites", "Tours"}, !model.tours.empty() && !model.walking},
+        {Sheet::Platforms, {"Plateformes", "Platforms"}, model.liveData},
+    };
+    int shown = 0;
+    for (const Choice& c : choices) shown += c.shown ? 1 : 0;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * float(std::max(0, shown - 1))) / float(std::max(1, shown));
+    bool first = true;
+    for (const Choice& c : choices) {
+        if (!c.shown) continue;
+        if (!first) ImGui::SameLine();
+        first = false;
+        const bool open = sheet_ == c.sheet;
+        if (open) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.64f, 0.63f, 1.0f));
+        if (ImGui::Button(c.label.in(language_).c_str(), ImVec2(width, 0.0f))) sheet_ = open ? Sheet::None : c.sheet;
+        if (open) ImGui::PopStyleColor();
+    }
+    sheetBottom_ = ImGui::GetWindowPos().y - pad;
+    ImGui::End();
+}
+
 void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
     const float pad = 12.0f * scale_;
     language_ = model.language;
+    // A phone held upright: everything in one column, panels as bottom sheets.
+    compact_ = io.DisplaySize.y > io.DisplaySize.x * 1.2f && io.DisplaySize.x < 720.0f * scale_;
+    if (!compact_) sheet_ = Sheet::None;
     {
         // Panels stop above the help line (or the tour player, about as tall).
         // The tour player: a title, up to three lines of large subtitles, the
@@ -121,6 +173,9 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
     // Title, top left. It has the keyboard focus at start; Ctrl+Tab goes
     // from panel to panel, arrows from button to button, Space presses.
     ImGui::SetNextWindowPos(ImVec2(pad, pad));
+    if (compact_)
+        ImGui::SetNextWindowSizeConstraints(ImVec2(io.DisplaySize.x - 2.0f * pad, 0.0f),
+                                            ImVec2(io.DisplaySize.x - 2.0f * pad, FLT_MAX));
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##title", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -136,49 +191,59 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
     if (!model.presenting) {
         if (smallButton(std::string(tr(Text::Language, language_)).c_str()))
             commands.push_back(command::SetLanguage{language_ == Language::French ? Language::English : Language::French});
-        ImGui::SameLine();
+        nextButton(std::string(tr(Text::ResetView, language_)).c_str());
         if (smallButton(std::string(tr(Text::ResetView, language_)).c_str())) commands.push_back(command::ResetView{});
         if (!model.walking) {
             // Zoom for touch screens, where there is no wheel (GLFW 3.3 has no pinch).
-            ImGui::SameLine();
+            nextButton(" + ");
             if (smallButton(" + ")) commands.push_back(command::Zoom{1});
-            ImGui::SameLine();
+            nextButton(" − ");
             if (smallButton(" − ")) commands.push_back(command::Zoom{-1});
         }
-        ImGui::SameLine();
+        nextButton(std::string(tr(Text::Statistics, language_)).c_str());
         if (smallButton(std::string(tr(Text::Statistics, language_)).c_str()))
             commands.push_back(command::ToggleStatistics{});
-        ImGui::SameLine();
+        nextButton(std::string(tr(Text::About, language_)).c_str());
         if (smallButton(std::string(tr(Text::About, language_)).c_str())) commands.push_back(command::ToggleAbout{});
         if (model.liveData) {
-            ImGui::SameLine();
+            nextButton(std::string(tr(Text::Legend, language_)).c_str());
             if (smallButton(std::string(tr(Text::Legend, language_)).c_str()))
                 commands.push_back(command::ToggleLegend{});
         }
         if (model.walkAvailable) {
-            ImGui::SameLine();
+            nextButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str());
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.55f, 0.54f, 1.0f));
             if (smallButton(std::string(tr(model.walking ? Text::Overview : Text::Walk, language_)).c_str()))
                 commands.push_back(command::ToggleWalk{});
             ImGui::PopStyleColor();
         }
     }
-    if (model.liveData) livePanels_.buildDataRow(model.live, language_, scale_, commands, !model.presenting);
+    if (model.liveData)
+        livePanels_.buildDataRow(model.live, language_, scale_, commands, !model.presenting,
+                                 compact_ ? ImGui::GetContentRegionAvail().x : 0.0f);
     titleRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     titleBottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
     if (model.aboutVisible) buildAbout(model.about, commands);
     floorsBottom_ = titleBottom_;
+    // Compact: one sheet at a time, and none while a card is open (a card is one).
+    const bool cardOpen = model.machine || model.live.platform;
+    if (compact_) {
+        buildSheetBar(model);
+        sheetTop_ = std::max(titleBottom_ + pad, io.DisplaySize.y * 0.45f);
+    }
+    const bool floorsShown = !compact_ || (sheet_ == Sheet::Floors && !cardOpen);
+    const bool toursShown = !compact_ || (sheet_ == Sheet::Tours && !cardOpen);
     if (model.explorer.active)
         buildMachineExplorer(model, language_, scale_, titleBottom_ + pad, io.DisplaySize.y - 80.0f * scale_, commands);
-    else if (!model.floors.empty() && !model.tour.active)
+    else if (!model.floors.empty() && !model.tour.active && floorsShown)
         buildFloors(model, commands);
     if (model.walking) buildWalkPad(model, commands);
     if (model.machine && !model.explorer.active) buildMachineCard(model, commands);  // the explorer has its own panel
     if (model.tour.active)
         buildTourPlayer(model, commands);
-    else if (!model.tours.empty() && !model.walking && !model.explorer.active)
+    else if (!model.tours.empty() && !model.walking && !model.explorer.active && toursShown)
         buildTourList(model, commands);
 
     if (model.statsVisible) buildStats(model, commands);
@@ -199,7 +264,7 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - pad), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.55f);
-    if (!model.tour.active && size.x + 40 * scale_ < io.DisplaySize.x) {
+    if (!model.tour.active && !compact_ && size.x + 40 * scale_ < io.DisplaySize.x) {
         ImGui::Begin("##help", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                          ImGuiWindowFlags_NoNav);
@@ -210,7 +275,15 @@ void Overlay::build(const UiView& model, std::vector<UiCommand>& commands) {
         LiveLayout layout{rightColumnTop(model), helpTop_};
         // Walking, the on-screen arrows take the bottom right corner.
         if (model.walking) layout.bottom -= kWalkPadHeight * scale_;
-        livePanels_.build(model.live, layout, language_, scale_, commands);
+        if (!compact_) {
+            livePanels_.build(model.live, layout, language_, scale_, commands);
+        } else {
+            // The platforms and a platform's card as a bottom sheet.
+            LiveLayout sheet{sheetTop_, sheetBottom_ + pad, true};
+            LiveView live = model.live;
+            live.showPlatformColumn = live.showPlatformColumn && sheet_ == Sheet::Platforms && !model.machine;
+            livePanels_.build(live, sheet, language_, scale_, commands);
+        }
     }
     // The title bar has the keyboard at start (panels created after it
     // would take it): Tab goes from panel to panel, arrows from button to
@@ -292,6 +365,10 @@ void Overlay::buildFloors(const UiView& model, std::vector<UiCommand>& commands)
         widest = std::max(widest, ImGui::CalcTextSize(name.in(language_).c_str()).x);
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::SetNextWindowSize(ImVec2(widest + 2.0f * (style.WindowPadding.x + style.FramePadding.x) + 4.0f, 0.0f));
+    if (compact_) {
+        ImGui::SetNextWindowPos(ImVec2(pad, sheetTop_));
+        ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x - 2.0f * pad, 0.0f));
+    }
     ImGui::SetNextWindowBgAlpha(0.8f);
     ImGui::Begin("##floors", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     ImGui::TextDisabled("%s", std::string(tr(Text::Floors, language_)).c_str());
@@ -320,6 +397,11 @@ void Overlay::buildFloors(const UiView& model, std::vector<UiCommand>& commands)
 void Overlay::buildTourList(const UiView& model, std::vector<UiCommand>& commands) {
     const float pad = 12.0f * scale_;
     ImGui::SetNextWindowPos(ImVec2(pad, floorsBottom_ + pad));
+    if (compact_) {
+        const float width = ImGui::GetIO().DisplaySize.x - 2.0f * pad;
+        ImGui::SetNextWindowPos(ImVec2(pad, sheetTop_));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, std::max(100.0f, sheetBottom_ - sheetTop_)));
+    }
     ImGui::SetNextWindowBgAlpha(0.8f);
     ImGui::Begin("##tours", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
@@ -436,6 +518,12 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
     // Above the help line, or above the tour player while a tour plays.
     const float bottom = model.tour.active ? helpTop_ - pad : io.DisplaySize.y - 80.0f * scale_;
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, bottom - top));
+    if (compact_) {  // a bottom sheet
+        const float sheetWidth = io.DisplaySize.x - 2.0f * pad;
+        ImGui::SetNextWindowPos(ImVec2(pad, sheetTop_), ImGuiCond_Always, ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(sheetWidth, 0.0f),
+                                            ImVec2(sheetWidth, std::max(100.0f, sheetBottom_ - sheetTop_)));
+    }
     ImGui::SetNextWindowBgAlpha(0.92f);
     std::string title = text(m.name) + "###machine";
     bool open = true;

@@ -58,6 +58,17 @@ private:
     void buildMachineCard(const UiView& view, std::vector<UiCommand>& commands);
     void buildWalkPad(const UiView& view, std::vector<UiCommand>& commands);
     void drawLabels(const UiView& view);
+    // Portrait phones (the browser version): panels become bottom sheets,
+    // one at a time, chosen from a bar at the foot of the screen.
+    enum class Sheet { None, Floors, Tours, Platforms };
+    void buildSheetBar(const UiView& view);
+    // Between title bar buttons: on the same line, or the next one when the
+    // compact layout's bar is full.
+    void nextButton(const char* label);
+    bool compact_ = false;
+    Sheet sheet_ = Sheet::None;
+    float sheetTop_ = 0.0f;     // where a bottom sheet starts...
+    float sheetBottom_ = 0.0f;  // ...and ends (the sheet bar's top)
     float floorsBottom_ = 0.0f;
     ImFont* subtitleFont_ = nullptr;
 

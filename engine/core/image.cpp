@@ -1,7 +1,9 @@
 #include "core/image.h"
 
+#ifndef __EMSCRIPTEN__
 #include <png.h>
 #include <zlib.h>
+#endif
 #include <stb_image.h>
 
 #include <algorithm>
@@ -14,6 +16,16 @@
 
 namespace engine {
 
+#ifdef __EMSCRIPTEN__
+// The browser build writes no PNG (no libpng there; the page's canvas is the
+// screenshot).
+Status writePng(const Image&, const std::filesystem::path& file) {
+    return makeError("cannot write \"" + file.string() + "\": no PNG writing in the browser");
+}
+Status writePngRows(int, int, RowSource, void*, const std::filesystem::path& file) {
+    return makeError("cannot write \"" + file.string() + "\": no PNG writing in the browser");
+}
+#else
 namespace {
 struct PngFile {
     FILE* file = nullptr;
@@ -70,6 +82,7 @@ Status writePngRows(int width, int height, RowSource rows, void* context, const 
     return writePngStreaming(width, height, file,
                              [&](int first, int count, uint8_t* out) { rows(context, first, count, out); });
 }
+#endif
 
 Result<Image> readImage(const std::filesystem::path& file) {
     int width = 0, height = 0, channels = 0;

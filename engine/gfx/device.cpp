@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 #include "core/log.h"
 
@@ -13,6 +13,7 @@ std::string glString(GLenum name) {
     return s ? reinterpret_cast<const char*>(s) : "";
 }
 
+#ifndef __EMSCRIPTEN__
 void GLAPIENTRY onDebugMessage(GLenum, GLenum type, GLuint, GLenum severity, GLsizei, const GLchar* message,
                                const void*) {
     if (severity == GL_DEBUG_SEVERITY_NOTIFICATION) return;
@@ -21,8 +22,25 @@ void GLAPIENTRY onDebugMessage(GLenum, GLenum type, GLuint, GLenum severity, GLs
     else
         log::debug(std::string("GL: ") + message);
 }
+#endif
 }  // namespace
 
+#ifdef __EMSCRIPTEN__
+bool webAnisotropicFiltering = false;
+
+// WebGL 2 is OpenGL ES 3.0: every entry point is there once the context is.
+Result<DeviceInfo> loadGl(GetProcAddress) {
+    DeviceInfo info;
+    info.major = 3;
+    info.version = glString(GL_VERSION);
+    info.renderer = glString(GL_RENDERER);
+    info.vendor = glString(GL_VENDOR);
+    if (info.version.empty()) return makeError("WebGL 2 is needed, but there is no WebGL 2 context");
+    info.minor = 3;  // what the rest of the engine checks: the 3.3 core features it uses are all in ES 3.0
+    webAnisotropicFiltering = glString(GL_EXTENSIONS).find("texture_filter_anisotropic") != std::string::npos;
+    return info;
+}
+#else
 Result<DeviceInfo> loadGl(GetProcAddress getProcAddress) {
     int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(getProcAddress));
     DeviceInfo info;
@@ -37,11 +55,14 @@ Result<DeviceInfo> loadGl(GetProcAddress getProcAddress) {
                          ")");
     return info;
 }
+#endif
 
 void enableDebugOutput() {
+#ifndef __EMSCRIPTEN__
     if (!GLAD_GL_KHR_debug) return;
     glEnable(GL_DEBUG_OUTPUT);
     glDebugMessageCallback(onDebugMessage, nullptr);
+#endif
 }
 
 void applyState(const RenderState& s) {
@@ -79,7 +100,9 @@ void applyState(const RenderState& s) {
         glDisable(GL_POLYGON_OFFSET_FILL);
     }
     glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_FRAMEBUFFER_SRGB);  // shaders write encoded values themselves
+#ifndef __EMSCRIPTEN__
+    glDisable(GL_FRAMEBUFFER_SRGB);  // shaders write encoded values themselves (WebGL never converts)
+#endif
 }
 
 void clear(const glm::vec4& color, bool clearColor, bool clearDepth) {

@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 namespace engine::gfx {
 
@@ -14,7 +14,9 @@ Framebuffer::Framebuffer(const Texture2D* color, const Texture2D* depth) {
     if (color) {
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color->id(), 0);
     } else {
-        glDrawBuffer(GL_NONE);
+        // A depth-only target (the shadow map). glDrawBuffers: GL ES 3 has no glDrawBuffer.
+        const GLenum none = GL_NONE;
+        glDrawBuffers(1, &none);
         glReadBuffer(GL_NONE);
     }
     if (depth) glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, depth->id(), 0);

@@ -1,6 +1,6 @@
 #include "gfx/gl_handle.h"
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 namespace engine::gfx::detail {
 void deleteBuffer(unsigned int id) { glDeleteBuffers(1, &id); }

@@ -5,7 +5,11 @@
 
 namespace engine::gfx {
 
+#ifdef __EMSCRIPTEN__
+GuiRenderer::GuiRenderer() { ready_ = ImGui_ImplOpenGL3_Init("#version 300 es"); }
+#else
 GuiRenderer::GuiRenderer() { ready_ = ImGui_ImplOpenGL3_Init("#version 330 core"); }
+#endif
 
 GuiRenderer::~GuiRenderer() {
     if (ready_) ImGui_ImplOpenGL3_Shutdown();

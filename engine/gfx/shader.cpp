@@ -3,7 +3,7 @@
 #include <regex>
 #include <sstream>
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 #include <glm/gtc/type_ptr.hpp>
 
 #include "core/file_util.h"
@@ -78,11 +78,23 @@ std::string mapLog(const std::string& log, const std::vector<std::filesystem::pa
     return out;
 }
 
+// The same files serve GLSL 3.30 core and, in the browser, GLSL ES 3.00,
+// which has no default float precision in fragment shaders: high precision
+// everywhere keeps the browser's frame the native one.
+#ifdef __EMSCRIPTEN__
+constexpr const char* kVersionPrelude =
+    "#version 300 es\n"
+    "precision highp float;\nprecision highp int;\n"
+    "precision highp sampler2D;\nprecision highp sampler2DShadow;\n";
+#else
+constexpr const char* kVersionPrelude = "#version 330 core\n";
+#endif
+
 Result<GLuint> compile(GLenum stage, const std::filesystem::path& file, const std::vector<std::string>& defines) {
     Source source;
     Status ok = expand(file, source, 0);
     if (!ok) return makeError(ok.error());
-    std::string header = "#version 330 core\n";
+    std::string header = kVersionPrelude;
     for (const std::string& define : defines) header += "#define " + define + "\n";
     std::string full = header + source.text;
     GLuint shader = glCreateShader(stage);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 namespace engine::gfx {
 namespace {

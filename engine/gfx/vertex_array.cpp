@@ -1,6 +1,6 @@
 #include "gfx/vertex_array.h"
 
-#include <glad/gl.h>
+#include "gfx/gl_api.h"
 
 namespace engine::gfx {
 namespace {

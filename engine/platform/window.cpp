@@ -8,9 +8,16 @@
 #include "platform/gl_driver_pin.h"
 #include "platform/window_touch.h"
 
+#ifdef __EMSCRIPTEN__
+// In the browser the window is the page's canvas (Emscripten's GLFW over
+// WebGL 2); touch comes from the page's touch events (window_touch_web.cpp).
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#else
 // GLFW's own X11 accessors (glfw3native.h would also pull in Xrandr's headers).
 extern "C" unsigned long glfwGetX11Window(GLFWwindow* window);
 extern "C" struct _XDisplay* glfwGetX11Display(void);
+#endif
 
 namespace engine {
 namespace {
@@ -94,14 +101,23 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
         return makeError("cannot open a window: " + gLastGlfwError +
                          " (no display? use --screenshot for headless rendering)");
     glfwDefaultWindowHints();
+#ifdef __EMSCRIPTEN__
+    // WebGL 2 (OpenGL ES 3.0); the renderer draws into its own targets.
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
     if (!desc.anyVersion) {
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     }
+#endif
     glfwWindowHint(GLFW_VISIBLE, desc.hidden ? GLFW_FALSE : GLFW_TRUE);
+#ifndef __EMSCRIPTEN__
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#endif
     // The renderer draws into its own targets: the window needs no depth buffer.
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
@@ -114,7 +130,9 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
         height = mode->height;
     }
     GLFWwindow* glfw = glfwCreateWindow(width, height, desc.title.c_str(), monitor, nullptr);
+#ifndef __EMSCRIPTEN__
     keepGlDriverLoaded();  // the context loaded it; glfwTerminate would unload it
+#endif
     if (!glfw) {
         std::string reason = gLastGlfwError;
         glfwTerminate();
@@ -131,11 +149,27 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
     glfwSetKeyCallback(glfw, onKey);
     glfwSetCharCallback(glfw, onChar);
     glfwSetWindowCloseCallback(glfw, onClose);
+#ifdef __EMSCRIPTEN__
+    // Emscripten's GLFW turns the first finger into the mouse; the page's
+    // touch events come as touches instead (all fingers, as XInput's do).
+    EM_ASM({
+        const canvas = Module["canvas"];
+        canvas.removeEventListener("touchmove", GLFW.onMousemove, true);
+        canvas.removeEventListener("touchstart", GLFW.onMouseButtonDown, true);
+        canvas.removeEventListener("touchcancel", GLFW.onMouseButtonUp, true);
+        canvas.removeEventListener("touchend", GLFW.onMouseButtonUp, true);
+    });
+#endif
     if (desc.touch) {
         std::string whyNot;
         window->touch_ = TouchSource::open(window->x11Window(), whyNot);
+#ifdef __EMSCRIPTEN__
+        if (window->touch_)
+            log::info("touch: the page's touch events on the canvas");
+#else
         if (window->touch_)
             log::info("touch: XInput 2.2 touch events selected on the window");
+#endif
         else
             log::info("touch: " + whyNot + "; a touch screen works as a mouse");
     }
@@ -143,7 +177,9 @@ Result<std::unique_ptr<Window>> Window::open(const WindowDesc& desc) {
 }
 
 Window::~Window() {
+#ifndef __EMSCRIPTEN__  // no screen saver to hold off in a page (window_kiosk.cpp is not built there)
     if (screenSaverHeld_) holdOffScreenSaver(false);
+#endif
     touch_.reset();  // its connection goes before the window it watches
     if (window_) glfwDestroyWindow(window_);
     glfwTerminate();
@@ -167,7 +203,11 @@ std::vector<InputEvent> Window::pollEvents(double timeoutSeconds) {
     return events;
 }
 
+#ifdef __EMSCRIPTEN__
+unsigned long Window::x11Window() const { return 0; }
+#else
 unsigned long Window::x11Window() const { return glfwGetX11Display() ? glfwGetX11Window(window_) : 0; }
+#endif
 
 void Window::wakeUp() {
     glfwPostEmptyEvent();
@@ -184,6 +224,14 @@ glm::ivec2 Window::framebufferSize() const {
     return size;
 }
 
+#ifdef __EMSCRIPTEN__
+// In the browser, window pixels are the canvas's device pixels (the mouse
+// arrives in them) and the UI scale is the device pixel ratio: the layout of
+// a HiDPI screen natively.
+glm::ivec2 Window::windowSize() const { return framebufferSize(); }
+
+float Window::contentScale() const { return std::max(1.0f, float(emscripten_get_device_pixel_ratio())); }
+#else
 glm::ivec2 Window::windowSize() const {
     glm::ivec2 size;
     glfwGetWindowSize(window_, &size.x, &size.y);
@@ -195,6 +243,7 @@ float Window::contentScale() const {
     glfwGetWindowContentScale(window_, &x, &y);
     return std::max(1.0f, std::max(x, y));
 }
+#endif
 
 void Window::onCursor(GLFWwindow* w, double x, double y) {
     InputEvent e;
