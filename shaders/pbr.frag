@@ -47,10 +47,6 @@ uniform vec3 uCapColour;
 // frame of the Twin scene grew resident memory by 94 MiB).
 uniform mat4 uLightViewProjection;
 uniform bool uShadowsEnabled;
-// What the shadow map says of this draw's triangles, when the renderer has
-// read it beforehand (render/sun_classes.h): 0 look it up, 1 lit, 2 in
-// shadow (no direct light: the sun's terms are skipped).
-uniform int uSunLight;
 uniform vec2 uShadowTexel;   // 1 / shadow map size
 uniform float uAmbientIntensity;
 
@@ -111,32 +107,27 @@ void main() {
     if (uHasOcclusionTexture) occlusion = mix(1.0, texture(uOcclusionTexture, vUv).r, uOcclusionStrength);
 
     vec3 v = normalize(uCameraPosition - vWorldPosition);
+    vec3 l = uSunDirection;
+    vec3 h = normalize(v + l);
+    float nDotL = clamp(dot(n, l), 0.0, 1.0);
     float nDotV = clamp(abs(dot(n, v)), 1e-4, 1.0);
+    float nDotH = clamp(dot(n, h), 0.0, 1.0);
+    float vDotH = clamp(dot(v, h), 0.0, 1.0);
+
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
 
-    vec3 direct = vec3(0.0);
-    if (uSunLight != 2) {
-        vec3 l = uSunDirection;
-        vec3 h = normalize(v + l);
-        float nDotL = clamp(dot(n, l), 0.0, 1.0);
-        float nDotH = clamp(dot(n, h), 0.0, 1.0);
-        float vDotH = clamp(dot(v, h), 0.0, 1.0);
-
-        float a = roughness * roughness;
-        float a2 = a * a;
-        float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
-        float distribution = a2 / (PI * d * d);
-        float visibility = 0.5 / (nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2) + nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2) + 1e-5);
-        // (1 - vDotH)^5 by products: pow() is an exp2 and a log2 per pixel on llvmpipe.
-        float m = 1.0 - vDotH, m2 = m * m;
-        vec3 fresnel = f0 + (1.0 - f0) * (m2 * m2 * m);
-        vec3 specular = distribution * visibility * fresnel;
-        vec3 diffuse = (1.0 - fresnel) * diffuseColor / PI;
-        float shadow = 1.0;
-        if (uSunLight == 0) shadow = shadowFactor(n);
-        direct = (diffuse + specular) * uSunColor * nDotL * shadow;
-    }
+    float a = roughness * roughness;
+    float a2 = a * a;
+    float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
+    float distribution = a2 / (PI * d * d);
+    float visibility = 0.5 / (nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2) + nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2) + 1e-5);
+    // (1 - vDotH)^5 by products: pow() is an exp2 and a log2 per pixel on llvmpipe.
+    float m = 1.0 - vDotH, m2 = m * m;
+    vec3 fresnel = f0 + (1.0 - f0) * (m2 * m2 * m);
+    vec3 specular = distribution * visibility * fresnel;
+    vec3 diffuse = (1.0 - fresnel) * diffuseColor / PI;
+    vec3 direct = (diffuse + specular) * uSunColor * nDotL * shadowFactor(n);
 
     // Ambient: hemisphere light for diffuse, the sky blurred by roughness for specular.
     vec3 r = reflect(-v, n);

@@ -1,7 +1,6 @@
 #include "gfx/device.h"
 
 #include <cstdio>
-#include <cstdint>
 
 #include <glad/gl.h>
 
@@ -105,15 +104,6 @@ void drawIndexed(const VertexArray& vao, size_t indexCount, int instances) {
         glDrawElements(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, nullptr);
     else
         glDrawElementsInstanced(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, nullptr, instances);
-}
-
-void drawIndexedRange(const VertexArray& vao, size_t firstIndex, size_t indexCount, int instances) {
-    glBindVertexArray(vao.id());
-    const void* offset = reinterpret_cast<const void*>(firstIndex * sizeof(uint32_t));
-    if (instances == 1)
-        glDrawElements(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, offset);
-    else
-        glDrawElementsInstanced(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, offset, instances);
 }
 
 void drawTriangles(const VertexArray& vao, int vertexCount) {

@@ -48,8 +48,6 @@ void setViewport(int x, int y, int width, int height);
 
 // Indexed triangles (uint32 indices), `instances` copies.
 void drawIndexed(const VertexArray& vao, size_t indexCount, int instances = 1);
-// The same, from index `firstIndex` of the bound index buffer.
-void drawIndexedRange(const VertexArray& vao, size_t firstIndex, size_t indexCount, int instances = 1);
 // Non-indexed triangles, e.g. a full-screen triangle from gl_VertexID.
 void drawTriangles(const VertexArray& vao, int vertexCount);
 

@@ -64,16 +64,6 @@ Image readPixels(const Framebuffer* framebuffer, int width, int height) {
     return image;
 }
 
-std::vector<uint16_t> readDepth16(const Framebuffer& framebuffer, int width, int height) {
-    std::vector<uint16_t> depth(size_t(width) * size_t(height));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer.id());
-    glPixelStorei(GL_PACK_ALIGNMENT, 2);
-    glReadPixels(0, 0, width, height, GL_DEPTH_COMPONENT, GL_UNSIGNED_SHORT, depth.data());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    return depth;
-}
-
 void readPixelRows(const Framebuffer* framebuffer, int width, int height, int firstTopRow, int count, uint8_t* out) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer ? framebuffer->id() : 0);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);

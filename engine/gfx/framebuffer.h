@@ -1,6 +1,5 @@
 #pragma once
 // Framebuffers: offscreen render targets made of textures.
-#include <cstdint>
 #include <vector>
 
 #include "core/image.h"
@@ -41,8 +40,6 @@ void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, con
 // Reads back the colour of the bound read framebuffer as RGBA8, rows top to
 // bottom (GL stores them bottom to top).
 Image readPixels(const Framebuffer* framebuffer, int width, int height);
-// The depth attachment as 16-bit values, rows bottom to top (GL order).
-std::vector<uint16_t> readDepth16(const Framebuffer& framebuffer, int width, int height);
 
 // Reads `count` rows starting at `firstTopRow` (counted from the top) into
 // `out`, top row first: for streaming large images out.

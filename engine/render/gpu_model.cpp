@@ -16,10 +16,6 @@ const gfx::Texture2D* textureAt(const std::vector<gfx::Texture2D>& textures, int
 }
 }  // namespace
 
-void attachMeshVertices(gfx::VertexArray& vao, const GpuMesh& mesh) {
-    vao.addAttributes(mesh.vertices, kVertexLayout, std::size(kVertexLayout));
-}
-
 GpuModel::GpuModel(const ModelData& model, const GpuModelDesc& desc) : GpuModel(layOutModel(model, desc)) {}
 
 GpuModel::GpuModel(const ModelLayout& model) {
@@ -70,9 +66,6 @@ GpuModel::GpuModel(const ModelLayout& model) {
             mesh.vao.addAttributes(mesh.vertices, kVertexLayout, std::size(kVertexLayout));
             mesh.vao.setIndexBuffer(mesh.indices);
             mesh.indexCount = m.indices.size() / 3 * 3;
-            mesh.positions.reserve(m.vertices.size());
-            for (const Vertex& v : m.vertices) mesh.positions.push_back(v.position);
-            mesh.triangleIndices.assign(m.indices.begin(), m.indices.begin() + std::ptrdiff_t(mesh.indexCount));
             gpuBytes_ += mesh.vertices.size() + mesh.indices.size();
         }
         meshes_.push_back(std::move(mesh));

@@ -23,14 +23,7 @@ struct GpuMesh {
     size_t indexCount = 0;
     uint32_t materialIndex = 0;
     Aabb bounds;
-    // CPU copies of the positions and triangles (about a sixth of the vertex
-    // data): the renderer reads them to sort triangles by sunlight.
-    std::vector<glm::vec3> positions;
-    std::vector<uint32_t> triangleIndices;
 };
-
-// Points `vao` at a mesh's vertex buffer with the layout the shaders read.
-void attachMeshVertices(gfx::VertexArray& vao, const GpuMesh& mesh);
 
 struct GpuMaterial {
     MaterialData data;

@@ -14,7 +14,6 @@
 #include "core/process_stats.h"
 #include "gfx/device.h"
 #include "render/frustum.h"
-#include "render/sun_classes.h"
 #include "scene/polygon.h"
 
 namespace engine {
@@ -405,7 +404,6 @@ const gfx::ShaderProgram& Renderer::usePbr(const Camera& camera, const glm::mat4
     program.set("uLightViewProjection", lightViewProjection_);
     program.set("uCameraPosition", camera.position);
     program.set("uShadowsEnabled", int(options_.shadows));
-    program.set("uSunLight", 0);
     program.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
     setLightingUniforms(program);
     shadowMap_.bind(5);
@@ -494,43 +492,6 @@ void Renderer::drawShadowMap(FrameStats& stats) {
         begin = end;
     }
     stats.shadowMapRedrawn = true;
-}
-
-void Renderer::sortBySunlight() {
-    const auto start = std::chrono::steady_clock::now();
-    DepthMap16 map{shadowMap_.width(), gfx::readDepth16(shadowTarget_, shadowMap_.width(), shadowMap_.height())};
-    // Only meshes drawn once in the opaque pass: an instanced mesh has one
-    // index buffer for all its places.
-    std::map<std::pair<const GpuModel*, uint32_t>, std::pair<int, const Instance*>> drawn;
-    for (const Instance& instance : instances_) {
-        if (instance.blended || instance.ghostFade > 0.0f) continue;
-        auto& entry = drawn[{instance.model, instance.mesh}];
-        ++entry.first;
-        entry.second = &instance;
-    }
-    size_t lit = 0, shadowed = 0, all = 0;
-    for (const auto& [key, entry] : drawn) {
-        const GpuMesh& mesh = key.first->meshes()[key.second];
-        if (entry.first != 1 || mesh.indexCount == 0 || mesh.triangleIndices.size() != mesh.indexCount) continue;
-        SunSplit split =
-            classifySunlight(mesh.positions, mesh.triangleIndices, entry.second->world, lightViewProjection_, map);
-        all += split.indices.size();
-        if (split.litIndexCount + split.shadowedIndexCount == 0) continue;
-        lit += split.litIndexCount;
-        shadowed += split.shadowedIndexCount;
-        SunSorted sorted;
-        sorted.indices =
-            gfx::Buffer(gfx::BufferKind::Index, split.indices.data(), split.indices.size() * sizeof(uint32_t));
-        attachMeshVertices(sorted.vao, mesh);
-        sorted.vao.setIndexBuffer(sorted.indices);
-        sorted.lit = split.litIndexCount;
-        sorted.shadowed = split.shadowedIndexCount;
-        sorted.count = split.indices.size();
-        sunSorted_.emplace(key, std::move(sorted));
-    }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    log::debug("sunlight sorted in " + std::to_string(int(ms)) + " ms: of " + std::to_string(all / 3) +
-               " triangles, " + std::to_string(lit / 3) + " lit, " + std::to_string(shadowed / 3) + " in shadow");
 }
 
 void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats) {
@@ -627,26 +588,10 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         if (primed) state.depthTest = gfx::DepthTest::LessEqual;
         gfx::applyState(state);
         bindMaterial(material, surface);
+        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
         int count = int(run.end - run.begin);
-        auto sorted = count == 1 && !first.clip ? sunSorted_.find({first.model, first.mesh}) : sunSorted_.end();
-        if (sorted != sunSorted_.end()) {
-            // Up to three draws: the shader told the answer (1 lit, 2 in
-            // shadow), then the triangles it must look up (0).
-            const SunSorted& s = sorted->second;
-            s.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
-            const size_t ranges[3][3] = {{1, 0, s.lit}, {2, s.lit, s.shadowed}, {0, s.lit + s.shadowed, s.count - s.lit - s.shadowed}};
-            for (const auto& range : ranges) {
-                if (range[2] == 0) continue;
-                surface.set("uSunLight", int(range[0]));
-                gfx::drawIndexedRange(s.vao, range[1], range[2], 1);
-                ++stats.drawCalls;
-            }
-            surface.set("uSunLight", 0);
-        } else {
-            mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
-            gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
-            ++stats.drawCalls;
-        }
+        gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
+        ++stats.drawCalls;
         stats.visibleInstances += count;
         stats.triangles += mesh.indexCount / 3 * size_t(count);
     }
@@ -802,13 +747,6 @@ FrameStats Renderer::render(const Camera& camera) {
     if (shadowsDirty_ && options_.shadows && shadowTarget_.complete()) {
         drawShadowMap(stats);
         shadowsDirty_ = false;
-        sunSorted_.clear();
-        sunSortDone_ = false;
-        framesSinceShadowMap_ = 0;
-    } else if (!sunSortDone_ && options_.shadows && options_.sunSorting && shadowTarget_.complete() &&
-               ++framesSinceShadowMap_ >= 2) {
-        sortBySunlight();
-        sunSortDone_ = true;
     }
     mark(&PassTimes::shadow);
     glm::mat4 viewProjection = camera.projection * camera.view;

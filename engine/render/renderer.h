@@ -7,7 +7,6 @@
 // heatmap) are blended over the opaque scene; the user interface (ImGui) is
 // drawn after `render` into the same output.
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -56,10 +55,6 @@ struct RenderOptions {
     // the frame's CPU time but raised peak memory by 14 MiB, over the budget
     // (docs/performance.md).
     bool depthPrepass = false;
-    // Once the shadow map has stayed the same for a frame, the triangles of
-    // meshes drawn once that it leaves wholly lit or wholly in shadow are
-    // drawn without looking it up (sun_classes.h): the same picture.
-    bool sunSorting = true;
     // Profiling only. timePasses waits for the GPU after each pass to time
     // it (FrameStats::passMs), which slows the frame down; flatShading paints
     // every surface one constant colour, to measure the raster floor.
@@ -201,7 +196,6 @@ private:
     void rebuildTargets();
     void rebuildInstances();
     void drawShadowMap(FrameStats& stats);
-    void sortBySunlight();
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
@@ -237,18 +231,6 @@ private:
     gfx::Framebuffer shadowTarget_;
     bool shadowsDirty_ = true;
     glm::mat4 lightViewProjection_{1.0f};
-    // Meshes drawn once, their triangles sorted by what the current shadow
-    // map says of them (sun_classes.h): lit, in shadow, look it up. Made
-    // once the map has stayed the same for a frame, so a machine's cycle,
-    // which redraws the map every frame, pays nothing for it.
-    struct SunSorted {
-        gfx::Buffer indices;
-        gfx::VertexArray vao;
-        size_t lit = 0, shadowed = 0, count = 0;
-    };
-    std::map<std::pair<const GpuModel*, uint32_t>, SunSorted> sunSorted_;
-    bool sunSortDone_ = false;
-    int framesSinceShadowMap_ = 0;
 
     glm::ivec2 outputSize_{0};
     glm::ivec2 sceneSize_{0};  // what the scene pass shades this frame
