@@ -143,8 +143,19 @@ glm::mat4 OrbitCamera::projection(float aspect, const Aabb& bounds, float* nearO
     float centerDistance = glm::length(center - eye);
     float farPlane = std::max(centerDistance + radius * 4.0f, current_.distance * 2.0f);
     // Keep the depth range ratio bounded for precision, but let the near
-    // plane come close when the eye is inside or next to the scene.
-    float nearPlane = std::max(centerDistance - radius * 1.5f, farPlane * 1e-4f);
+    // plane come close when the eye is inside or next to the scene. Outside
+    // the scene's box nothing is nearer than the box, so the near plane goes
+    // as far as the box allows: most of a depth buffer's precision lies near
+    // the near plane, and an overview of a site 100 m wide otherwise leaves
+    // ground markings a few millimetres up z-fighting with the ground. A
+    // point in the frustum at distance d from the eye is at least
+    // d / sqrt(1 + tan²x + tan²y) deep along the view.
+    const float tanY = std::tan(glm::radians(desc_.fovYDegrees) * 0.5f);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    const float boxDistance =
+        bounds.empty() ? 0.0f : glm::length(glm::max(glm::max(bounds.min - eye, eye - bounds.max), glm::vec3(0.0f)));
+    const float nearestDepth = boxDistance / std::sqrt(1.0f + tanX * tanX + tanY * tanY);
+    float nearPlane = std::max({centerDistance - radius * 1.5f, nearestDepth * 0.99f, farPlane * 1e-4f});
     nearPlane = std::min(nearPlane, current_.distance * 0.5f);
     nearPlane = std::max(nearPlane, 1e-3f);
     if (nearOut) *nearOut = nearPlane;

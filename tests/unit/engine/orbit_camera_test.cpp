@@ -35,6 +35,45 @@ TEST(OrbitCamera, FrameKeepsEveryCornerInView) {
     }
 }
 
+// Seen from outside, the near plane goes out to the scene's box (depth
+// precision for marks a few millimetres above a wide site's ground), and
+// nothing of the box in view is cut by it; inside the box it comes close.
+TEST(OrbitCamera, TheNearPlaneGoesOutToTheSceneWithoutCuttingIt) {
+    const Aabb site = box({-70, -1.2f, -45}, {70, 18, 55});
+    for (float aspect : {0.5f, 16.0f / 9.0f, 3.0f}) {
+        OrbitCamera camera;
+        camera.frame(site, 30.0f, -35.0f, aspect, true);
+        float nearPlane = 0, farPlane = 0;
+        camera.projection(aspect, site, &nearPlane, &farPlane);
+        const glm::vec3 eye = camera.eye();
+        const float boxDistance = glm::length(glm::max(glm::max(site.min - eye, eye - site.max), glm::vec3(0.0f)));
+        ASSERT_GT(boxDistance, 10.0f) << "the eye is outside the site";
+        EXPECT_GT(nearPlane, 0.4f * boxDistance) << "aspect " << aspect;
+        EXPECT_GT(farPlane / nearPlane, 2.0f);
+        // Every point of the box's surface that is in view lies beyond the
+        // near plane: a grid over its six faces.
+        for (int axis = 0; axis < 3; ++axis)
+            for (float side : {0.0f, 1.0f})
+                for (int i = 0; i <= 20; ++i)
+                    for (int j = 0; j <= 20; ++j) {
+                        glm::vec3 t;
+                        t[axis] = side;
+                        t[(axis + 1) % 3] = float(i) / 20.0f;
+                        t[(axis + 2) % 3] = float(j) / 20.0f;
+                        const glm::vec3 p = site.min + t * (site.max - site.min);
+                        const glm::vec4 clip = camera.projection(aspect, site) * camera.view() * glm::vec4(p, 1.0f);
+                        if (clip.w <= 0 || std::abs(clip.x) > clip.w || std::abs(clip.y) > clip.w) continue;
+                        EXPECT_GE(clip.z, -clip.w) << "cut by the near plane: " << p.x << "," << p.y << "," << p.z;
+                    }
+    }
+    // Inside the box (a walk through the building): the near plane comes close.
+    OrbitCamera inside;
+    inside.lookAt({0, 1.6f, 0}, {0, 1.6f, -5}, true);
+    float nearPlane = 0;
+    inside.projection(16.0f / 9.0f, site, &nearPlane, nullptr);
+    EXPECT_LT(nearPlane, 0.2f);
+}
+
 TEST(OrbitCamera, LookAtPlacesTheEyeExactly) {
     OrbitCamera camera;
     camera.lookAt({3, 4, 5}, {1, 1, 1}, true);
