@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages Twin Tour needs, only those missing.
 #   scripts/deps.sh          what building and running need
 #   scripts/deps.sh --test   plus what the test suite needs
+#   scripts/deps.sh --try-deb  plus what scripts/try-deb.sh needs
 # Every dependency of the project is listed here and nowhere else.
 set -euo pipefail
 
@@ -40,6 +41,9 @@ test_packages=(
   xdotool                 # real X input to the kiosk's full-screen window (tests/integration/kiosk_input)
   clang libclang-rt-14-dev   # libFuzzer (with ASan/UBSan) for the fuzz smoke (scripts/fuzz-smoke.sh)
 )
+try_deb_packages=(
+  debootstrap             # a fresh Debian 12 to install the .deb in (scripts/try-deb.sh)
+)
 # node and npm run the Khronos glTF validator; any node >= 18 will do, so a
 # node that is already there (not from Debian) is kept.
 if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null; then
@@ -49,6 +53,8 @@ fi
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   wanted+=("${test_packages[@]}")
+elif [[ "${1:-}" == "--try-deb" ]]; then
+  wanted+=("${try_deb_packages[@]}")
 fi
 
 missing=()
