@@ -21,10 +21,16 @@ namespace {
 // quarantine_size_mb=16), adds redzones and per-thread caches: under it a
 // bound gets this many MiB more (measured with the flood: +23 MiB in
 // MqttClientBroker's, +25 MiB here; +155 MiB with ASan's default 256 MiB quarantine).
+// The flood's bad messages that reach the parser: the rest are dropped by the
+// bounded queue while the app is behind. Under the sanitizers the app parses
+// several times slower (7,085 of 10,000 reached it in a serial run under ASan
+// at load 6; 9,000 failed there): half is still a flood for the memory check.
 #ifdef TWIN_SANITIZED
 constexpr double kSanitizerExtraMiB = 24.0;
+constexpr int kFloodRejectedAtLeast = 5000;
 #else
 constexpr double kSanitizerExtraMiB = 0.0;
+constexpr int kFloodRejectedAtLeast = 9000;
 #endif
 
 using namespace std::chrono_literals;
@@ -210,7 +216,7 @@ TEST(LiveApp, AFloodOfBadMessagesChangesNeitherStateNorMemory) {
     json flooded = app.get();
     EXPECT_EQ(flooded["platforms"]["additive"]["occupancy"]["count"], 5);
     EXPECT_TRUE(flooded["machines"]["lpbf-1"]["state"].is_null());
-    EXPECT_GE(flooded["rejected"].get<int>(), 9000);  // some may be dropped by the bounded queue instead
+    EXPECT_GE(flooded["rejected"].get<int>(), kFloodRejectedAtLeast);  // some may be dropped by the bounded queue instead
     const int64_t grown = flooded["process"]["peakResidentKiB"].get<int64_t>() - quiet["process"]["peakResidentKiB"].get<int64_t>();
     std::printf("peak memory: %lld KiB quiet, %lld KiB flooded (%+lld KiB)\n",
                 (long long)quiet["process"]["peakResidentKiB"].get<int64_t>(),
