@@ -7,11 +7,9 @@
 #      with AddressSanitizer and UBSan into build-sanitize/ (no report may appear);
 #   3. the fuzz smoke: each libFuzzer target 20 s from its seeds (scripts/fuzz-smoke.sh).
 #
-#   scripts/test.sh              1 (CI: .ci/run)
-#   scripts/test.sh --all        all three     scripts/test.sh --sanitize   2 only
-#   scripts/test.sh --fuzz       3 only
-# CI runs the suite alone until a whole sanitizer pass of today's code has
-# been seen green (docs/reliability.md, "Not yet in CI").
+#   scripts/test.sh              1
+#   scripts/test.sh --all        all three (CI: .ci/run)
+#   scripts/test.sh --sanitize   2 only        scripts/test.sh --fuzz   3 only
 # Other arguments go to ctest (parts 1 and 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
