@@ -58,8 +58,10 @@ height=${size#*x}
 seconds=$(((frames + 59) / 60 + 5))  # the clock runs 60 steps a second; the last visitor may end early
 python3 bench/make_soak_recording.py --seconds "$seconds" --size "$size" --idle "$idle" >"$work/day.rec"
 ui_scale=$(python3 -c "print(1.75 * $height / 1080)")
-# As scripts/test.sh --sanitize: a 16 MiB quarantine bounds what ASan keeps of freed memory.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16}
+# As scripts/test.sh --sanitize: a 16 MiB quarantine bounds what ASan keeps of
+# freed memory; intercept_tls_get_addr=0 spares LeakSanitizer's tracer a crash
+# on Mesa's dynamic TLS (scripts/test.sh says why).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16:intercept_tls_get_addr=0}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 

@@ -3,6 +3,7 @@
 #   scripts/deps.sh          what building and running need
 #   scripts/deps.sh --test   plus what the test suite needs
 #   scripts/deps.sh --web    plus what the web build needs (scripts/web.sh); both: --test --web
+#   scripts/deps.sh --try-deb  plus what scripts/try-deb.sh needs
 # Every dependency of the project is listed here and nowhere else.
 set -euo pipefail
 
@@ -45,14 +46,18 @@ web_packages=(
   emscripten              # the WebAssembly build (emcc 3.1.6, its own clang and libc++)
   chromium                # the web build's test and screenshots, headless (WebGL 2 on SwiftShader)
 )
+try_deb_packages=(
+  debootstrap             # a fresh Debian 12 to install the .deb in (scripts/try-deb.sh)
+)
 # node and npm run the Khronos glTF validator and install the browser's MQTT
 # client (scripts/web-live.sh); any node >= 18 will do, so a node that is
 # already there (not from Debian) is kept.
-want_test=0 want_web=0
+want_test=0 want_web=0 want_try_deb=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
     --web) want_web=1 ;;
+    --try-deb) want_try_deb=1 ;;
   esac
 done
 if ! command -v npm >/dev/null; then
@@ -63,6 +68,9 @@ fi
 wanted=("${build_packages[@]}")
 if ((want_test)); then
   wanted+=("${test_packages[@]}")
+fi
+if ((want_try_deb)); then
+  wanted+=("${try_deb_packages[@]}")
 fi
 if ((want_web)); then
   wanted+=("${web_packages[@]}")

@@ -40,4 +40,8 @@ dpkg-deb -x "$deb" "$out/root"
 (cd "$out" && env -u TWIN_TOUR_DATA_DIR HOME="$out" XDG_CACHE_HOME="$out/cache" XDG_STATE_HOME="$out/state" \
    "$out/root/usr/bin/twin-tour" --verbose --check) >"$out/check.log" 2>&1 || { cat "$out/check.log"; fail "--check"; }
 grep -q "data directory: $out/root/usr/share/twin-tour\$" "$out/check.log" || { cat "$out/check.log"; fail "data dir"; }
+# The kiosk unit starts the packaged program (it once named /usr/local/bin,
+# the prefix configured, not the package's).
+grep -q '^ExecStart=/usr/bin/twin-tour --kiosk' "$out/root/usr/lib/systemd/system/twin-tour-kiosk.service" ||
+  fail "the kiosk unit does not start /usr/bin/twin-tour --kiosk: $(grep ExecStart "$out/root/usr/lib/systemd/system/twin-tour-kiosk.service")"
 echo "package $(basename "$deb"): $(du -h "$deb" | cut -f1)"

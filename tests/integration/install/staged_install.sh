@@ -23,6 +23,9 @@ for f in usr/bin/twin-tour usr/bin/twin-tour-import usr/bin/twin-tour-publish \
   [[ -e $stage/$f ]] || fail "not installed: /$f"
 done
 
+# The kiosk unit starts the program where it was installed (--prefix /usr), as a kiosk.
+grep -q '^ExecStart=/usr/bin/twin-tour --kiosk' "$stage/usr/lib/systemd/system/twin-tour-kiosk.service" ||
+  fail "the kiosk unit does not start /usr/bin/twin-tour --kiosk"
 app=$stage/usr/bin/twin-tour
 data=$stage/usr/share/twin-tour
 run() {
