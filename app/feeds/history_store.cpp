@@ -110,6 +110,7 @@ struct HistoryStore::Impl {
     Status record(const Update& update);
     Status prune(TimePoint now);
     void discardUnsaved();
+    Status takeCommitError();
     size_t size();
     void stateAt(TimePoint time, LiveState& state);
     void forEachBetween(TimePoint from, TimePoint to, const std::function<void(const Update&)>& visit);
@@ -144,7 +145,7 @@ private:
     std::condition_variable wake_;
     SteadyClock::time_point batchStarted_{};
     int batchRows_ = 0;
-    std::string committerError_;  // a failed background commit, reported by the next record()
+    std::string committerError_;  // a failed background commit, until record() or takeCommitError() reports it
     bool stopping_ = false;
     bool warnedDamaged_ = false;  // warn once, not on every move of the time slider
     bool warnedUnreadable_ = false;
@@ -158,6 +159,7 @@ HistoryStore::Impl::~Impl() {
     }
     wake_.notify_all();
     if (committer_.joinable()) committer_.join();
+    if (!committerError_.empty()) engine::log::error(committerError_);  // never reported: said now
     if (db_) {
         if (Status status = commitLocked(); !status) engine::log::error(status.error());
     }
@@ -322,6 +324,12 @@ Status HistoryStore::Impl::record(const Update& update) {
     if (batchRows_ >= kMaxBatchRows || SteadyClock::now() - batchStarted_ >= kCommitInterval) status = commitLocked();
     if (status && !committerError_.empty()) status = makeError(std::exchange(committerError_, {}));
     return status;
+}
+
+Status HistoryStore::Impl::takeCommitError() {
+    std::lock_guard lock(mutex_);
+    if (committerError_.empty()) return {};
+    return makeError(std::exchange(committerError_, {}));
 }
 
 Status HistoryStore::Impl::pruneLocked(TimePoint now) {
@@ -493,6 +501,11 @@ engine::Status HistoryStore::prune(TimePoint now) {
 
 void HistoryStore::discardUnsaved() {
     if (impl_) impl_->discardUnsaved();
+}
+
+engine::Status HistoryStore::takeCommitError() {
+    if (!impl_) return {};
+    return impl_->takeCommitError();
 }
 
 size_t HistoryStore::size() const { return impl_ ? impl_->size() : 0; }

@@ -29,6 +29,9 @@ public:
     // Drops values recorded but not yet saved, and any error not yet
     // reported (after a failure the caller has reported: a full disk...).
     void discardUnsaved();
+    // A save that failed in the background (the batch committed a second
+    // after its last value) since the last record(); then no error.
+    engine::Status takeCommitError();
     size_t size() const;                  // rows held
 
     void stateAt(TimePoint time, LiveState& state) const override;

@@ -219,6 +219,11 @@ bool LiveFeed::update() {
             }
             if (!viewingPast_ && !standIn_) state_.apply(*parsed);
         }
+        // The last batch is saved a second after its last value: a failure
+        // then shows here, with no value to follow it.
+        if (sources_->history && !historyFailed_) {
+            if (auto saved = sources_->history->takeCommitError(); !saved) stopSavingHistory(saved.error());
+        }
         // A kiosk runs for weeks: the history is trimmed hourly, not only at start.
         if (sources_->history && !historyFailed_ && Steady::now() - lastPrune_ > std::chrono::hours(1)) {
             lastPrune_ = Steady::now();

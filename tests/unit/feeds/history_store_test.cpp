@@ -5,12 +5,14 @@
 #include "feeds/history_store.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -260,6 +262,36 @@ TEST(HistoryStoreTest, CommitsRecordedValuesWithinSecondsWhileOpen) {
            std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(20ms);
     EXPECT_EQ(rows, "1");
+}
+
+TEST(HistoryStoreTest, ASaveThatFailsInTheBackgroundIsToldWithNoValueAfterIt) {
+    // The last values of a burst are saved a second later by the writer
+    // thread; when that fails (a full disk, made here with RLIMIT_FSIZE on
+    // this test's process) the failure must come out without waiting for a
+    // value that may never come.
+    TempFolder folder;
+    const fs::path file = folder.path() / "history.db";
+    HistoryStore store = openStore(file);
+    auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit previous{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &previous), 0);
+    const rlimit low{48 * 1024, previous.rlim_max};
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &low), 0);
+    bool toldByRecord = false;
+    for (int i = 0; i < 600 && !toldByRecord; ++i)
+        toldByRecord = !store.record(occupancy("additive", i % 40, kBase + Seconds(i))).ok();
+    std::string told;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (!toldByRecord && told.empty() && std::chrono::steady_clock::now() < deadline) {
+        if (engine::Status saved = store.takeCommitError(); !saved) told = saved.error();
+        std::this_thread::sleep_for(20ms);
+    }
+    store.discardUnsaved();
+    setrlimit(RLIMIT_FSIZE, &previous);
+    std::signal(SIGXFSZ, previousHandler);
+    ASSERT_FALSE(toldByRecord) << "600 values took over a second: the batch was saved by record()";
+    EXPECT_NE(told.find("cannot save the last"), std::string::npos) << told;
+    EXPECT_TRUE(ok(store.takeCommitError())) << "told once";
 }
 
 TEST(HistoryStoreTest, PrunesValuesOlderThanTheRetentionAtOpen) {
