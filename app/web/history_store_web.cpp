@@ -17,6 +17,7 @@ HistoryStore::~HistoryStore() = default;
 engine::Status HistoryStore::record(const Update&) { return {}; }
 engine::Status HistoryStore::prune(TimePoint) { return {}; }
 void HistoryStore::discardUnsaved() {}
+engine::Status HistoryStore::takeCommitError() { return {}; }
 size_t HistoryStore::size() const { return 0; }
 void HistoryStore::stateAt(TimePoint, LiveState&) const {}
 void HistoryStore::forEachBetween(TimePoint, TimePoint, const std::function<void(const Update&)>&) const {}
