@@ -745,7 +745,10 @@ def build_site(root):
     # parking lot + its driveway
     mb.box('asphalt', -62, -10, -0.12, -0.02, 22.0, 40.5, skip=('ny',))
     mb.box('asphalt', -16, -10, -0.12, -0.02, 40.5, 47.0, skip=('ny',))
-    ym = -0.016
+    # Markings stand 1 and 2 cm above the asphalt (top at -0.02): at a few
+    # millimetres they z-fought in a 24-bit depth buffer seen from across the
+    # site (the browser's renderer drew the asphalt over the bays).
+    ym = 0.0
     for row_z0, row_z1 in ((22.5, 27.5), (34.5, 39.5)):
         for k in range(18):
             x = -60 + k * 2.5
@@ -753,8 +756,8 @@ def build_site(root):
         back = row_z0 if row_z0 < 30 else row_z1
         mb.quad_y('marking_white', -60.06, -17.44, back - 0.06, back + 0.06, ym)
     # accessible and EV bays near the forecourt (row 1, east end)
-    mb.quad_y('marking_blue', -22.44, -17.56, 22.56, 27.44, ym - 0.002)
-    mb.quad_y('marking_green', -27.44, -22.56, 22.56, 27.44, ym - 0.002)
+    mb.quad_y('marking_blue', -22.44, -17.56, 22.56, 27.44, ym - 0.01)
+    mb.quad_y('marking_green', -27.44, -22.56, 22.56, 27.44, ym - 0.01)
     # driving arrows in the aisle
     for x in (-50, -35, -22):
         strip(mb, 'marking_white', [(x - 1.5, 31.0), (x + 1.5, 31.0)], 0.15, ym)
