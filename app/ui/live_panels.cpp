@@ -544,14 +544,17 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
     ImGui::TextDisabled("%s %s", str(Text::Since, language_).c_str(), formatTimeOfDay(s.since).c_str());
     if (stale) ImGui::TextDisabled("%s", ageText(view.clock - s.ts, language_).c_str());
     ImGui::EndGroup();
+    // Values in a column at 30 % of the card; a phone's bottom sheet is wider
+    // than `width`, and the French labels need its room.
+    const float valueAt = std::max(width, ImGui::GetWindowWidth()) * 0.3f;
     if (!s.job.empty()) {
         ImGui::TextDisabled("%s", str(Text::Job, language_).c_str());
-        ImGui::SameLine(width * 0.3f);
+        ImGui::SameLine(valueAt);
         ImGui::TextWrapped("%s", s.job.in(language_).c_str());
     }
     if (s.progress) {
         ImGui::TextDisabled("%s", str(Text::Progress, language_).c_str());
-        ImGui::SameLine(width * 0.3f);
+        ImGui::SameLine(valueAt);
         char label[16];
         std::snprintf(label, sizeof label, "%.0f %%", *s.progress * 100.0);
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, toVec4(machineStateColour(MachineState::Running)));

@@ -554,10 +554,22 @@ void Overlay::buildMachineCard(const UiView& model, std::vector<UiCommand>& comm
         if (!m.specifications.empty()) {
             ImGui::Spacing();
             ImGui::TextUnformatted(std::string(tr(Text::Specifications, language_)).c_str());
+            // Values in a column at 45 % of the card (a phone's bottom sheet is
+            // wider than `width`); a label too long for its column puts its
+            // value under it rather than over it.
+            const float valueAt = ImGui::GetWindowWidth() * 0.45f;
             for (const Specification& spec : m.specifications) {
                 ImGui::TextDisabled("%s", text(spec.label).c_str());
-                ImGui::SameLine(width * 0.45f);
-                ImGui::TextWrapped("%s", text(spec.value).c_str());
+                const bool fits =
+                    ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetWindowPos().x + valueAt;
+                if (fits) {
+                    ImGui::SameLine(valueAt);
+                    ImGui::TextWrapped("%s", text(spec.value).c_str());
+                } else {
+                    ImGui::Indent(valueAt * 0.25f);
+                    ImGui::TextWrapped("%s", text(spec.value).c_str());
+                    ImGui::Unindent(valueAt * 0.25f);
+                }
             }
         }
         // Safety in amber, protective equipment in blue: colour plus a heading, never colour alone.
