@@ -71,6 +71,21 @@ std::string shownAddress(const std::string& url) {
     return shown;
 }
 
+// The code with its caption under it, and beside them the hint and the address.
+void codeBesideHint(const QrMatrix& code, const std::string& caption, const std::string& url, Language language,
+                    float side, float gap) {
+    ImGui::BeginGroup();
+    captionUnder(caption, drawCode(code, side));
+    ImGui::EndGroup();
+    ImGui::SameLine(0.0f, gap);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
+    ImGui::TextWrapped("%s", kScanHint.in(language).c_str());
+    ImGui::TextDisabled("%s", shownAddress(url).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
 }  // namespace
 
 void buildLinkCode(const SceneLink& link, Language language, float scale) {
@@ -83,31 +98,12 @@ void buildLinkCode(const SceneLink& link, Language language, float scale) {
         // A kiosk: large, beside a line saying what to do with it.
         const float side = 140.0f * scale;
         ImGui::TextColored(heading, "%s", kOnYourPhone.in(language).c_str());
-        ImGui::BeginGroup();
-        captionUnder(caption, drawCode(*code, side));
-        ImGui::EndGroup();
-        ImGui::SameLine(0.0f, 16.0f * scale);
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
-        ImGui::TextWrapped("%s", kScanHint.in(language).c_str());
-        ImGui::TextDisabled("%s", shownAddress(link.url).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
+        codeBesideHint(*code, caption, link.url, language, side, 16.0f * scale);
         return;
     }
     // A desktop: the visitor opens it when they want it on their phone.
-    if (ImGui::CollapsingHeader((kOnYourPhone.in(language) + "###phone").c_str())) {
-        ImGui::BeginGroup();
-        captionUnder(caption, drawCode(*code, 140.0f * scale));
-        ImGui::EndGroup();
-        ImGui::SameLine(0.0f, 12.0f * scale);
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
-        ImGui::TextWrapped("%s", kScanHint.in(language).c_str());
-        ImGui::TextDisabled("%s", shownAddress(link.url).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
-    }
+    if (ImGui::CollapsingHeader((kOnYourPhone.in(language) + "###phone").c_str()))
+        codeBesideHint(*code, caption, link.url, language, 140.0f * scale, 12.0f * scale);
 }
 
 }  // namespace twin
