@@ -77,10 +77,9 @@ void layOut(LoadedContent& content, std::vector<engine::ModelData>& models) {
     models.clear();
 }
 
-// The BVH of every placed model: building triangles tagged by top-level
-// node, machines by machine index.
-std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content,
-                                                    const std::vector<engine::ModelData>& data) {
+// The triangles of every placed model, for the BVH: building triangles
+// tagged by top-level node, machines by machine index.
+std::vector<engine::BvhTriangle> placedTriangles(const LoadedContent& content, const std::vector<engine::ModelData>& data) {
     std::vector<engine::BvhTriangle> triangles;
     for (size_t m = 0; m < content.models.size(); ++m) {
         const LoadedModel& model = content.models[m];
@@ -100,7 +99,26 @@ std::shared_ptr<const engine::TriangleBvh> buildBvh(const LoadedContent& content
             engine::appendModelTriangles(modelData, model.placements[p], idOfNode, triangles);
         }
     }
-    return std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(triangles));
+    return triangles;
+}
+
+// Lays the models out and, when asked, builds the BVH beside it on another
+// core: once the triangles are copied out, the two need nothing of each
+// other, and the main thread is waiting for both (the first frame).
+void layOutWithBvh(LoadedContent& content, std::vector<engine::ModelData>& models, bool buildPickingBvh) {
+#ifdef __EMSCRIPTEN__  // no threads in the browser build
+    if (buildPickingBvh)
+        content.bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(placedTriangles(content, models)));
+    layOut(content, models);
+#else
+    std::future<engine::TriangleBvh> bvh;
+    if (buildPickingBvh)
+        bvh = std::async(std::launch::async, [triangles = placedTriangles(content, models)] {
+            return engine::TriangleBvh::build(triangles);
+        });
+    layOut(content, models);
+    if (bvh.valid()) content.bvh = std::make_shared<const engine::TriangleBvh>(bvh.get());
+#endif
 }
 }  // namespace
 
@@ -115,8 +133,7 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
         content.title = input.filename().string();
         uses[input].push_back({glm::mat4(1.0f), kOtherObject});
         std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-        if (buildPickingBvh) content.bvh = buildBvh(content, models);
-        layOut(content, models);
+        layOutWithBvh(content, models, buildPickingBvh);
         return content;
     }
     SceneDescription scene = loadSceneFile(input);
@@ -127,8 +144,7 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
     for (size_t i = 0; i < scene.machines.size(); ++i)
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-    if (buildPickingBvh) content.bvh = buildBvh(content, models);
-    layOut(content, models);
+    layOutWithBvh(content, models, buildPickingBvh);
     content.scene = std::move(scene);
     return content;
 }

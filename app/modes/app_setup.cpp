@@ -112,10 +112,16 @@ double millisecondsSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+namespace {
+Clock::time_point gProcessStart = Clock::now();
+}
+
+void setProcessStart(Clock::time_point start) { gProcessStart = start; }
+
 void logPhase(const char* phase, Clock::time_point since) {
     char text[160];
-    std::snprintf(text, sizeof text, "%-18s %7.1f ms, resident %6.1f MiB", phase, millisecondsSince(since),
-                  double(engine::residentBytes()) / (1024.0 * 1024.0));
+    std::snprintf(text, sizeof text, "%-18s %7.1f ms (at %6.1f ms), resident %6.1f MiB", phase, millisecondsSince(since),
+                  millisecondsSince(gProcessStart), double(engine::residentBytes()) / (1024.0 * 1024.0));
     engine::log::debug(text);
 }
 

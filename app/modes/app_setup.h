@@ -47,7 +47,9 @@ engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const s
 using Clock = std::chrono::steady_clock;
 double millisecondsSince(Clock::time_point start);
 
-// With --verbose, how long a start-up phase took and the memory after it.
+// With --verbose, how long a start-up phase took, when it ended (from the
+// process start set here by main) and the memory after it.
+void setProcessStart(Clock::time_point start);
 void logPhase(const char* phase, Clock::time_point since);
 
 // Prints "twin-tour: REASON" on stderr and returns the failure exit code, 1.

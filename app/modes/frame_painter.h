@@ -64,6 +64,9 @@ public:
     // Where the panels hold the pointer or keyboard for `event`, before the
     // frame that hands it to them (none without panels).
     UiCapture capture(const engine::InputEvent& event) const;
+    // Whether panels are drawn over the scene (their first frame only lays
+    // out auto-sized windows).
+    bool hasPanels() const { return desc_.panels; }
     // Events the panels have not taken yet (a press and release in one frame).
     bool eventsPending() const { return guiInput_ && guiInput_->pending(); }
     // The renderer's figures of the last frame.

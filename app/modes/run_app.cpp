@@ -16,6 +16,7 @@ namespace twin {
 
 int runApp(const AppOptions& options, Clock::time_point processStart) {
     engine::log::setProgramName("twin-tour");
+    setProcessStart(processStart);
     if (options.verbose) engine::log::setMinimumLevel(engine::log::Level::Debug);
     if (options.showHelp) {
         std::fputs(helpText().c_str(), stdout);

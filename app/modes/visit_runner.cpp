@@ -352,7 +352,8 @@ int loop(Visit& visit, LoopDesc& run) {
         if (session.loaded() && finalFrames < 0) {
             const bool eventsDone = nextEvent >= run.playback.size();
             if (still) {
-                finalFrames = 2;
+                // Without panels, the first frame is the end state already.
+                finalFrames = visit.painter->hasPanels() ? 2 : 1;
             } else if (run.playing && eventsDone) {
                 settleLeft -= kPlaybackStep;
                 if (!session.animating() || settleLeft <= 0) finalFrames = 2;
@@ -403,6 +404,7 @@ int loop(Visit& visit, LoopDesc& run) {
             std::string glErrors = engine::gfx::takeErrors();
             if (!glErrors.empty()) engine::log::warning("OpenGL reported errors: " + glErrors);
             if (run.screenshot) {
+                logPhase("frames drawn", readyAt);
                 engine::Status written = visit.renderer->writeOutputPng(*run.screenshot);
                 if (!written) return fail(written.error());
             }
@@ -502,6 +504,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     }
     visit.renderer->finish();
     double firstFrameMs = millisecondsSince(firstStart);
+    const engine::PassTimes firstPasses = painter.lastPassTimes(), firstPassesCpu = painter.lastPassCpuTimes();
     double startToFirstFrameMs = millisecondsSince(processStart);
 
     // A fixed path: the tour sampled evenly from start to end with --tour,
@@ -592,9 +595,10 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
                        {"overlays", &engine::PassTimes::overlays}, {"transparent", &engine::PassTimes::transparent},
                        {"ghosts", &engine::PassTimes::ghosts},     {"outlines", &engine::PassTimes::outlines},
                        {"post (FXAA/upscale/blit)", &engine::PassTimes::post}};
-        std::printf("passes (median ms, GPU waited for after each):  wall     CPU (all threads)\n");
+        std::printf("passes (median ms, GPU waited for after each):  wall     CPU (all threads)   first frame: wall, CPU\n");
         for (const auto& c : columns)
-            std::printf("  %-26s %7.2f %7.2f\n", c.name, column(passes, c.field), column(passesCpu, c.field));
+            std::printf("  %-26s %7.2f %7.2f             %7.2f %7.2f\n", c.name, column(passes, c.field),
+                        column(passesCpu, c.field), firstPasses.*c.field, firstPassesCpu.*c.field);
         std::printf("  %-26s %7.2f %7.2f\n", "panels and labels", median(panelTimes), median(panelCpuTimes));
     }
     return 0;

@@ -9,7 +9,10 @@ AdaptiveResolution::AdaptiveResolution(double targetMs, float minScale, int64_t 
     : targetMs_(targetMs),
       minScale_(std::clamp(minScale, 0.25f, 1.0f)),
       fullResolutionPixels_(fullResolutionPixels),
-      motionScale_(1.0f) {}
+      // Start low and climb: the first frame (a shader-cache load, the
+      // shadow map, every target touched) is the slowest, and the visitor
+      // waits for it; a fast GPU reaches full resolution in a few frames.
+      motionScale_(minScale_) {}
 
 void AdaptiveResolution::recordMotionFrame(float scale, double milliseconds) {
     if (!(milliseconds > 0.0) || !std::isfinite(milliseconds)) return;

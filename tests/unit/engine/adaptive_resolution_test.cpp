@@ -19,6 +19,16 @@ TEST(AdaptiveResolution, StillFramesAreFullResolution) {
     EXPECT_EQ(adaptive.scaleFor(false, kLarge), 1.0f);
 }
 
+// The first frame is the slowest and the visitor waits for it: it starts
+// at the floor, and a fast renderer climbs to full resolution within frames.
+TEST(AdaptiveResolution, StartsAtItsFloorAndClimbsWhenFast) {
+    AdaptiveResolution adaptive(30.0, 0.7f);
+    EXPECT_FLOAT_EQ(adaptive.scaleFor(true, kLarge), 0.7f);
+    for (int i = 0; i < 3; ++i)
+        adaptive.recordMotionFrame(adaptive.scaleFor(true, kLarge), frameMs(adaptive.scaleFor(true, kLarge), 12.0));
+    EXPECT_EQ(adaptive.scaleFor(true, kLarge), 1.0f);
+}
+
 TEST(AdaptiveResolution, ConvergesOnTheTargetFrameTime) {
     AdaptiveResolution adaptive(30.0, 0.25f);
     float scale = 1.0f;
