@@ -5,8 +5,10 @@
 
 in vec3 vWorldPosition;
 in vec3 vNormal;
+#ifndef PLAIN_SURFACE  // built without, for materials with no texture (see pbr.vert)
 in vec4 vTangent;
 in vec2 vUv;
+#endif
 
 uniform vec4 uBaseColorFactor;
 uniform float uMetallicFactor;
@@ -82,11 +84,14 @@ void main() {
         }
     }
     vec4 baseColor = uBaseColorFactor;
+#ifndef PLAIN_SURFACE
     if (uHasBaseColorTexture) baseColor *= texture(uBaseColorTexture, vUv);
+#endif
     if (uAlphaMode == 1 && baseColor.a < uAlphaCutoff) discard;
 
     vec3 n = normalize(vNormal);
     if (uDoubleSided && !gl_FrontFacing) n = -n;
+#ifndef PLAIN_SURFACE
     if (uHasNormalMap) {
         vec3 t = vTangent.xyz - n * dot(n, vTangent.xyz);
         if (dot(t, t) > 1e-10) {
@@ -98,13 +103,18 @@ void main() {
             n = normalize(mat3(t, b, n) * tn);
         }
     }
+#endif
 
     vec2 metallicRoughness = vec2(uMetallicFactor, uRoughnessFactor);
+#ifndef PLAIN_SURFACE
     if (uHasMetallicRoughnessTexture) metallicRoughness *= texture(uMetallicRoughnessTexture, vUv).bg;
+#endif
     float metallic = clamp(metallicRoughness.x, 0.0, 1.0);
     float roughness = clamp(metallicRoughness.y, 0.045, 1.0);
     float occlusion = 1.0;
+#ifndef PLAIN_SURFACE
     if (uHasOcclusionTexture) occlusion = mix(1.0, texture(uOcclusionTexture, vUv).r, uOcclusionStrength);
+#endif
 
     vec3 v = normalize(uCameraPosition - vWorldPosition);
     vec3 l = uSunDirection;
@@ -137,7 +147,9 @@ void main() {
                    occlusion * uAmbientIntensity;
 
     vec3 emissive = uEmissiveFactor;
+#ifndef PLAIN_SURFACE
     if (uHasEmissiveTexture) emissive *= texture(uEmissiveTexture, vUv).rgb;
+#endif
     float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
     outColor = vec4(toDisplay(direct + ambient + emissive), alpha * (1.0 - uGhostFade));
 }

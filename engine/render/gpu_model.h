@@ -32,6 +32,14 @@ struct GpuMaterial {
     const gfx::Texture2D* normal = nullptr;
     const gfx::Texture2D* occlusion = nullptr;
     const gfx::Texture2D* emissive = nullptr;
+
+    // Whether any map is present: without, the renderer's plain surface
+    // program draws it (no UV or tangent varyings).
+    bool textured() const {
+        for (const gfx::Texture2D* t : {baseColor, metallicRoughness, normal, occlusion, emissive})
+            if (t && *t) return true;
+        return false;
+    }
 };
 
 // How meshes are merged: see ModelLayoutDesc (llvmpipe pays per draw call;

@@ -167,8 +167,11 @@ Status Renderer::loadShaders() {
         gfx::ShaderProgram* program;
         const char* vertex;
         const char* fragment;
+        std::vector<std::string> defines = {};
     };
-    const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},         {&shadow_, "shadow.vert", "shadow.frag"},
+    const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},
+                             {&pbrPlain_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE"}},
+                             {&shadow_, "shadow.vert", "shadow.frag"},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
                              {&fxaa_, "fullscreen.vert", "fxaa.frag"},
                              {&outline_, "outline.vert", "outline.frag"},
@@ -176,7 +179,7 @@ Status Renderer::loadShaders() {
     // Compile all first, so a failure leaves every previous program in place.
     std::vector<gfx::ShaderProgram> built;
     for (const Entry& e : entries) {
-        Result<gfx::ShaderProgram> program = gfx::ShaderProgram::fromFiles({dir / e.vertex, dir / e.fragment, {}});
+        Result<gfx::ShaderProgram> program = gfx::ShaderProgram::fromFiles({dir / e.vertex, dir / e.fragment, e.defines});
         if (!program) return makeError(program.error());
         built.push_back(std::move(program).value());
     }
@@ -190,6 +193,8 @@ Status Renderer::loadShaders() {
     pbr_.set("uOcclusionTexture", 3);
     pbr_.set("uEmissiveTexture", 4);
     pbr_.set("uShadowMap", 5);
+    pbrPlain_.use();
+    pbrPlain_.set("uShadowMap", 5);
     shadow_.use();
     shadow_.set("uBaseColorTexture", 0);
     ground_.use();
@@ -395,19 +400,36 @@ bool Renderer::buildOnFirstUse(gfx::ShaderProgram& program, const char* fragment
     return true;
 }
 
-// The surface program (PBR, or the constant colour when profiling) with
-// this frame's camera, sun, shadow map and lighting.
-const gfx::ShaderProgram& Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection) {
-    const gfx::ShaderProgram& program = options_.flatShading && buildOnFirstUse(flat_, "flat.frag") ? flat_ : pbr_;
-    program.use();
-    program.set("uViewProjection", viewProjection);
-    program.set("uLightViewProjection", lightViewProjection_);
-    program.set("uCameraPosition", camera.position);
-    program.set("uShadowsEnabled", int(options_.shadows));
-    program.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
-    setLightingUniforms(program);
+// The surface programs (PBR with and without textures, or the constant
+// colour when profiling) with this frame's camera, sun, shadow map and
+// lighting, and `uniforms` set on each.
+Renderer::Surfaces Renderer::usePbr(const Camera& camera, const glm::mat4& viewProjection,
+                                    const std::function<void(const gfx::ShaderProgram&)>& uniforms) {
+    Surfaces surfaces;
+    if (options_.flatShading && buildOnFirstUse(flat_, "flat.frag"))
+        surfaces.textured = surfaces.plain = &flat_;
+    else
+        surfaces.textured = &pbr_, surfaces.plain = &pbrPlain_;
+    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.textured}) {
+        program->use();
+        program->set("uViewProjection", viewProjection);
+        program->set("uLightViewProjection", lightViewProjection_);
+        program->set("uCameraPosition", camera.position);
+        program->set("uShadowsEnabled", int(options_.shadows));
+        program->set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
+        setLightingUniforms(*program);
+        if (uniforms) uniforms(*program);
+    }
+    surfaces.current = surfaces.textured;
     shadowMap_.bind(5);
-    return program;
+    return surfaces;
+}
+
+const gfx::ShaderProgram& Renderer::Surfaces::use(const GpuMaterial& material) {
+    const gfx::ShaderProgram* wanted = material.textured() ? textured : plain;
+    if (wanted != current) wanted->use();
+    current = wanted;
+    return *wanted;
 }
 
 void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
@@ -431,6 +453,7 @@ void Renderer::bindMaterial(const GpuMaterial& m, const gfx::ShaderProgram& p) c
     p.set("uAlphaCutoff", d.alphaCutoff);
     p.set("uAlphaMode", int(d.alphaMode));
     p.set("uDoubleSided", int(d.doubleSided));
+    if (!m.textured()) return;  // the plain program reads no texture
     auto has = [](const gfx::Texture2D* t) { return int(t && *t); };
     p.set("uHasNormalMap", has(m.normal));
     p.set("uHasBaseColorTexture", has(m.baseColor));
@@ -571,12 +594,12 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         primed = true;
     }
 
-    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
-    surface.set("uGhostFade", 0.0f);
+    Surfaces surfaces = usePbr(camera, viewProjection, [](const gfx::ShaderProgram& p) { p.set("uGhostFade", 0.0f); });
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        const gfx::ShaderProgram& surface = surfaces.use(material);
         setClipUniforms(surface, first, true);
         gfx::RenderState state;
         // A cut item shows its back faces: they are the cap.
@@ -617,12 +640,12 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
     for (const auto& entry : order) instanceScratch_.push_back(instances_[entry.second].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
 
-    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
-    surface.set("uGhostFade", 0.0f);
+    Surfaces surfaces = usePbr(camera, viewProjection, [](const gfx::ShaderProgram& p) { p.set("uGhostFade", 0.0f); });
     for (size_t k = 0; k < order.size(); ++k) {
         const Instance& instance = instances_[order[k].second];
         const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
         const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
+        const gfx::ShaderProgram& surface = surfaces.use(material);
         setClipUniforms(surface, instance, true);
         gfx::RenderState state;
         state.depthWrite = false;
@@ -662,8 +685,7 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
-    const gfx::ShaderProgram& surface = usePbr(camera, viewProjection);
-    surface.set("uClipEnabled", 0);
+    Surfaces surfaces = usePbr(camera, viewProjection, [](const gfx::ShaderProgram& p) { p.set("uClipEnabled", 0); });
     for (size_t begin = 0; begin < order.size();) {
         const Instance& first = instances_[order[begin]];
         size_t end = begin + 1;
@@ -673,6 +695,7 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
             ++end;
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
+        const gfx::ShaderProgram& surface = surfaces.use(material);
         gfx::RenderState state;
         state.depthWrite = false;
         state.blend = gfx::BlendMode::Alpha;
@@ -689,7 +712,10 @@ void Renderer::drawGhosts(const Camera& camera, const glm::mat4& viewProjection,
         stats.triangles += mesh.indexCount / 3 * size_t(count);
         begin = end;
     }
-    surface.set("uGhostFade", 0.0f);
+    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.textured}) {
+        program->use();
+        program->set("uGhostFade", 0.0f);
+    }
 }
 
 void Renderer::drawOutlines(const glm::mat4& viewProjection, FrameStats& stats) {

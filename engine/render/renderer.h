@@ -7,6 +7,7 @@
 // heatmap) are blended over the opaque scene; the user interface (ImGui) is
 // drawn after `render` into the same output.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -206,14 +207,21 @@ private:
     void bindMaterial(const GpuMaterial& material, const gfx::ShaderProgram& program) const;
     void setLightingUniforms(const gfx::ShaderProgram& program) const;
     bool buildOnFirstUse(gfx::ShaderProgram& program, const char* fragment);
-    const gfx::ShaderProgram& usePbr(const Camera& camera, const glm::mat4& viewProjection);
+    // The surface programs of a pass; use() binds the one a material needs
+    // (glUseProgram only when it changes).
+    struct Surfaces {
+        const gfx::ShaderProgram *textured = nullptr, *plain = nullptr, *current = nullptr;
+        const gfx::ShaderProgram& use(const GpuMaterial& material);
+    };
+    Surfaces usePbr(const Camera& camera, const glm::mat4& viewProjection,
+                    const std::function<void(const gfx::ShaderProgram&)>& uniforms = {});
     glm::mat4 lightViewProjection() const;
 
     RendererDesc desc_;
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, flat_, depth_, shadow_, sky_, ground_, fxaa_, outline_, floorOverlay_;
+    gfx::ShaderProgram pbr_, pbrPlain_, flat_, depth_, shadow_, sky_, ground_, fxaa_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
     std::vector<FloorOverlay> floorOverlays_;
     // All overlays in one buffer, rebuilt when the set changes: the fills,
