@@ -55,6 +55,7 @@ public:
 
     // What was uploaded: the building's model and each machine's scene item.
     void setShownContent(ShownContent shown) { shown_ = std::move(shown); }
+    const ShownContent& shownContent() const { return shown_; }
 
     // Draws `frame` into the renderer's output: `events` since the last frame
     // feed the panels; `windowSize` is in window pixels. Returns what the

@@ -44,6 +44,13 @@ void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, con
     glBindFramebuffer(GL_FRAMEBUFFER, to ? to->id() : 0);
 }
 
+void copyDepth(const Framebuffer* from, const Framebuffer* to, int width, int height) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from ? from->id() : 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to ? to->id() : 0);
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, to ? to->id() : 0);
+}
+
 Image readPixels(const Framebuffer* framebuffer, int width, int height) {
     Image image;
     image.width = width;

@@ -37,6 +37,9 @@ void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int he
 void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, const Framebuffer* to, int toWidth,
                      int toHeight);
 
+// Copies the depth of `from` into `to`, same size and format.
+void copyDepth(const Framebuffer* from, const Framebuffer* to, int width, int height);
+
 // Reads back the colour of the bound read framebuffer as RGBA8, rows top to
 // bottom (GL stores them bottom to top).
 Image readPixels(const Framebuffer* framebuffer, int width, int height);

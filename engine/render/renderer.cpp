@@ -14,34 +14,12 @@
 #include "core/process_stats.h"
 #include "gfx/device.h"
 #include "render/frustum.h"
+#include "render/renderer_instance.h"
 #include "scene/polygon.h"
 
 namespace engine {
 
-struct Renderer::Instance {
-    const GpuModel* model = nullptr;
-    size_t sceneItem = 0;
-    uint32_t mesh = 0;
-    glm::mat4 world{1.0f};
-    Aabb worldBounds;
-    bool mirrored = false;
-    bool blended = false;
-    size_t placement = 0;   // index into the model's placements
-    float ghostFade = 0.0f;  // above 0: drawn by drawGhosts only
-    std::optional<glm::vec4> clip;  // the item's section plane
-    // Instances cut by different planes cannot share an instanced draw.
-    size_t clipKey() const { return clip ? sceneItem : SIZE_MAX; }
-};
-
 namespace {
-// Per-instance model matrix: a mat4 takes attribute locations 4 to 7.
-const gfx::VertexAttribute kInstanceLayout[] = {
-    {4, 4, gfx::AttributeType::Float, 0, sizeof(glm::mat4), true},
-    {5, 4, gfx::AttributeType::Float, 16, sizeof(glm::mat4), true},
-    {6, 4, gfx::AttributeType::Float, 32, sizeof(glm::mat4), true},
-    {7, 4, gfx::AttributeType::Float, 48, sizeof(glm::mat4), true},
-};
-
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
                               "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag",
                               "outline.vert", "outline.frag", "floor_overlay.vert", "floor_overlay.frag",
@@ -140,6 +118,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
     shadowDesc.width = shadowDesc.height = std::clamp(desc.shadowMapSize, 256, 8192);
     shadowDesc.format = gfx::TextureFormat::Depth16Compare;
     shadowDesc.filter = gfx::TextureFilter::Linear;
+    r->shadowDesc_ = shadowDesc;
     r->shadowMap_ = gfx::Texture2D(shadowDesc);
     r->shadowTarget_ = gfx::Framebuffer(nullptr, &r->shadowMap_);
     if (!r->shadowTarget_.complete()) {
@@ -220,6 +199,7 @@ void Renderer::reloadShadersIfChanged() {
 
 void Renderer::setScene(std::vector<SceneModel> scene) {
     scene_ = std::move(scene);
+    movingItems_.clear();
     rebuildInstances();
 }
 
@@ -231,8 +211,21 @@ void Renderer::setHiddenTopNodes(const GpuModel* model, std::vector<int32_t> hid
 
 void Renderer::setSceneItemLook(size_t item, const SceneItemLook& look) {
     if (item >= scene_.size() || scene_[item].look == look) return;
-    scene_[item].look = look;
+    // Only its parts moved (a machine's cycle, an explosion in progress):
+    // from now on the item is drawn over the cached shadows of the rest,
+    // which are drawn once more without it, and then no more while only
+    // moving items move.
+    SceneItemLook& current = scene_[item].look;
+    const bool onlyMoved = current.ghostFade == look.ghostFade && current.clipPlane == look.clipPlane &&
+                           current.capColour == look.capColour;
+    const bool staticShadowsDirty = staticShadowsDirty_;
+    current = look;
+    if (onlyMoved && movingItems_.insert(item).second) {
+        rebuildInstances();
+        return;
+    }
     rebuildInstances();
+    if (onlyMoved) staticShadowsDirty_ = staticShadowsDirty;  // the rest is as cached
 }
 
 void Renderer::setClipUniforms(const gfx::ShaderProgram& program, const Instance& instance, bool cap) const {
@@ -258,6 +251,7 @@ void Renderer::rebuildInstances() {
             instance.placement = p;
             instance.ghostFade = std::clamp(item.look.ghostFade, 0.0f, 1.0f);
             instance.clip = item.look.clipPlane;
+            instance.moving = movingItems_.count(itemIndex) > 0;
             const glm::mat4 moved =
                 p < item.look.placementTransforms.size() ? item.look.placementTransforms[p] : glm::mat4(1.0f);
             instance.world = item.transform * moved * placement.transform;
@@ -273,7 +267,7 @@ void Renderer::rebuildInstances() {
             instances_.push_back(instance);
         }
     }
-    shadowsDirty_ = true;
+    shadowsDirty_ = staticShadowsDirty_ = true;
 }
 
 void Renderer::setFloorOverlays(std::vector<FloorOverlay> overlays) {
@@ -468,53 +462,6 @@ void Renderer::bindMaterial(const GpuMaterial& m, const gfx::ShaderProgram& p) c
     bindOr(m.normal, flatNormal_, 2);
     bindOr(m.occlusion, white_, 3);
     bindOr(m.emissive, white_, 4);
-}
-
-void Renderer::drawShadowMap(FrameStats& stats) {
-    lightViewProjection_ = lightViewProjection();
-    gfx::bindFramebuffer(&shadowTarget_, shadowMap_.width(), shadowMap_.height());
-    gfx::clear({0, 0, 0, 0}, false, true);
-    gfx::RenderState state;
-    state.cull = gfx::CullMode::None;  // thin or open geometry must still cast
-    state.colorWrite = false;
-    state.polygonOffsetFactor = 1.5f;
-    state.polygonOffsetUnits = 2.0f;
-    gfx::applyState(state);
-    shadow_.use();
-    shadow_.set("uLightViewProjection", lightViewProjection_);
-
-    // Group by mesh so repeated meshes are one instanced draw.
-    std::vector<size_t> order;
-    for (size_t i = 0; i < instances_.size(); ++i)
-        if (!instances_[i].blended && instances_[i].ghostFade <= 0.0f) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        const Instance &x = instances_[a], &y = instances_[b];
-        return std::make_tuple(x.model, x.mesh, x.clipKey()) < std::make_tuple(y.model, y.mesh, y.clipKey());
-    });
-    instanceScratch_.clear();
-    for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
-    if (instanceScratch_.empty()) return;
-    instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
-    for (size_t begin = 0; begin < order.size();) {
-        const Instance& first = instances_[order[begin]];
-        size_t end = begin + 1;
-        while (end < order.size() && instances_[order[end]].model == first.model &&
-               instances_[order[end]].mesh == first.mesh && instances_[order[end]].clipKey() == first.clipKey())
-            ++end;
-        const GpuMesh& mesh = first.model->meshes()[first.mesh];
-        const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        setClipUniforms(shadow_, first, false);
-        bool masked = material.data.alphaMode == AlphaMode::Mask;
-        shadow_.set("uAlphaMask", int(masked));
-        shadow_.set("uAlphaCutoff", material.data.alphaCutoff);
-        shadow_.set("uBaseColorFactor", material.data.baseColorFactor);
-        (material.baseColor && *material.baseColor ? *material.baseColor : white_).bind(0);
-        mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
-        gfx::drawIndexed(mesh.vao, mesh.indexCount, int(end - begin));
-        ++stats.drawCalls;
-        begin = end;
-    }
-    stats.shadowMapRedrawn = true;
 }
 
 void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats) {
@@ -883,7 +830,7 @@ Status Renderer::writeOutputPng(const std::filesystem::path& file) {
 void Renderer::finish() { gfx::finish(); }
 
 size_t Renderer::gpuBytes() const {
-    size_t bytes = shadowMap_.byteSize() + sceneColor_.byteSize() + sceneDepth_.byteSize() + outputColor_.byteSize() +
+    size_t bytes = shadowMap_.byteSize() + staticShadows_.byteSize() + sceneColor_.byteSize() + sceneDepth_.byteSize() + outputColor_.byteSize() +
                    overlayVertices_.size() + overlayIndices_.size();
     std::vector<const GpuModel*> seen;
     for (const SceneModel& item : scene_) {

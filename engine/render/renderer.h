@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -164,7 +165,7 @@ public:
     void setFloorOverlays(std::vector<FloorOverlay> overlays);
     const Aabb& sceneBounds() const { return sceneBounds_; }
     // Call when something that casts shadows moved or the sun changed.
-    void invalidateShadows() { shadowsDirty_ = true; }
+    void invalidateShadows() { shadowsDirty_ = staticShadowsDirty_ = true; }
 
     Lighting& lighting() { return lighting_; }
     RenderOptions& options() { return options_; }
@@ -197,6 +198,7 @@ private:
     void rebuildTargets();
     void rebuildInstances();
     void drawShadowMap(FrameStats& stats);
+    void drawShadowCasters(const gfx::Framebuffer& target, bool moving, FrameStats& stats);
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
@@ -235,9 +237,16 @@ private:
     std::vector<Instance> instances_;
     Aabb sceneBounds_;
 
+    gfx::TextureDesc shadowDesc_;
     gfx::Texture2D shadowMap_;
     gfx::Framebuffer shadowTarget_;
     bool shadowsDirty_ = true;
+    // The shadows of what stays still, while something moves (see
+    // renderer_shadows.cpp); scene items that have moved since setScene.
+    gfx::Texture2D staticShadows_;
+    gfx::Framebuffer staticShadowsTarget_;
+    bool staticShadowsDirty_ = true;
+    std::set<size_t> movingItems_;
     glm::mat4 lightViewProjection_{1.0f};
 
     glm::ivec2 outputSize_{0};

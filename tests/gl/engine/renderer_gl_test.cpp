@@ -109,6 +109,39 @@ TEST_F(RendererGL, RendersTheCubesOverTheSky) {
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
+// A machine's cycle moves its parts every frame: the shadows of the rest
+// are cached and only the moving item is drawn again, with the same picture
+// as a full redraw.
+TEST_F(RendererGL, MovingItemsAreDrawnOverCachedShadowsWithTheSamePicture) {
+    auto cube = std::make_shared<GpuModel>(cubeGrid(1, 1.0f));
+    const glm::mat4 above = glm::translate(glm::mat4(1.0f), glm::vec3(9, 3, 9));
+    Camera camera = cameraAt({25, 18, 25}, {9, 0, 9});
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}, SceneModel{cube, above, true, {}, {}}});
+    const int fullDraws = renderer_->render(camera).drawCalls;
+    SceneItemLook look;
+    for (float x : {0.5f, 1.0f, 1.5f}) {
+        look.placementTransforms = {glm::translate(glm::mat4(1.0f), glm::vec3(x, 0, 0))};
+        renderer_->setSceneItemLook(1, look);
+        FrameStats moved = renderer_->render(camera);
+        EXPECT_TRUE(moved.shadowMapRedrawn);
+        if (x > 0.5f) EXPECT_LT(moved.drawCalls, fullDraws) << "only the moving cube is drawn into the shadow map";
+    }
+    const Image cached = renderer_->readOutput();
+
+    auto fresh = Renderer::create({std::filesystem::path(TWIN_SHADER_DIR)});
+    ASSERT_TRUE(fresh.ok()) << fresh.error();
+    (*fresh)->setOutputOffscreen({64, 48});
+    const glm::mat4 last = above * glm::translate(glm::mat4(1.0f), glm::vec3(1.5f, 0, 0));
+    (*fresh)->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}, SceneModel{cube, last, true, {}, {}}});
+    (*fresh)->render(camera);
+    const Image redrawn = (*fresh)->readOutput();
+    ASSERT_EQ(cached.rgba.size(), redrawn.rgba.size());
+    size_t different = 0;
+    for (size_t i = 0; i < cached.rgba.size(); ++i) different += cached.rgba[i] != redrawn.rgba[i];
+    EXPECT_EQ(different, 0u);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
 }  // namespace
 }  // namespace engine
 
