@@ -151,6 +151,7 @@ Status Renderer::loadShaders() {
     const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},
                              {&pbrPlain_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE"}},
                              {&shadow_, "shadow.vert", "shadow.frag"},
+                             {&shadowPlain_, "shadow.vert", "shadow.frag", {"PLAIN_CASTER"}},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
                              {&fxaa_, "fullscreen.vert", "fxaa.frag"},
                              {&outline_, "outline.vert", "outline.frag"},

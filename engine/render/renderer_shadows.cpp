@@ -50,8 +50,11 @@ void Renderer::drawShadowCasters(const gfx::Framebuffer& target, bool moving, Fr
     state.polygonOffsetFactor = 1.5f;
     state.polygonOffsetUnits = 2.0f;
     gfx::applyState(state);
-    shadow_.use();
-    shadow_.set("uLightViewProjection", lightViewProjection_);
+    for (const gfx::ShaderProgram* program : {&shadow_, &shadowPlain_}) {
+        program->use();
+        program->set("uLightViewProjection", lightViewProjection_);
+    }
+    const gfx::ShaderProgram* current = &shadowPlain_;
 
     // Group by mesh so repeated meshes are one instanced draw.
     std::vector<size_t> order;
@@ -76,12 +79,17 @@ void Renderer::drawShadowCasters(const gfx::Framebuffer& target, bool moving, Fr
             ++end;
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        setClipUniforms(shadow_, first, false);
-        bool masked = material.data.alphaMode == AlphaMode::Mask;
-        shadow_.set("uAlphaMask", int(masked));
-        shadow_.set("uAlphaCutoff", material.data.alphaCutoff);
-        shadow_.set("uBaseColorFactor", material.data.baseColorFactor);
-        (material.baseColor && *material.baseColor ? *material.baseColor : white_).bind(0);
+        const bool masked = material.data.alphaMode == AlphaMode::Mask;
+        const gfx::ShaderProgram* program = masked || first.clip ? &shadow_ : &shadowPlain_;
+        if (program != current) program->use();
+        current = program;
+        if (program == &shadow_) {
+            setClipUniforms(shadow_, first, false);
+            shadow_.set("uAlphaMask", int(masked));
+            shadow_.set("uAlphaCutoff", material.data.alphaCutoff);
+            shadow_.set("uBaseColorFactor", material.data.baseColorFactor);
+            (material.baseColor && *material.baseColor ? *material.baseColor : white_).bind(0);
+        }
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, begin * sizeof(glm::mat4));
         gfx::drawIndexed(mesh.vao, mesh.indexCount, int(end - begin));
         ++stats.drawCalls;

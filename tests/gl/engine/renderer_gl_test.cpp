@@ -142,6 +142,51 @@ TEST_F(RendererGL, MovingItemsAreDrawnOverCachedShadowsWithTheSamePicture) {
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
+// A fully transparent alpha-masked quad above the grid casts no shadow:
+// masked casters keep the shadow program that discards (the plain one,
+// without, draws the rest).
+TEST_F(RendererGL, AlphaMaskedHolesCastNoShadow) {
+    ModelData quad;
+    TextureData clear;
+    clear.name = "clear";
+    clear.width = clear.height = 1;
+    clear.mips = {{255, 255, 255, 0}};
+    quad.textures.push_back(clear);
+    MaterialData masked;
+    masked.alphaMode = AlphaMode::Mask;
+    masked.doubleSided = true;
+    masked.baseColorTexture = 0;
+    quad.materials.push_back(masked);
+    MeshData mesh;
+    for (glm::vec2 c : {glm::vec2(-6, -6), glm::vec2(6, -6), glm::vec2(6, 6), glm::vec2(-6, 6)}) {
+        Vertex v;
+        v.position = glm::vec3(c.x, 0, c.y);
+        v.uv = (c + 6.0f) / 12.0f;
+        mesh.vertices.push_back(v);
+        mesh.bounds.expand(v.position);
+    }
+    mesh.indices = {0, 2, 1, 0, 3, 2};
+    quad.meshes.push_back(mesh);
+    quad.nodes.push_back(NodeData{"quad", -1, glm::mat4(1.0f), {0}});
+    auto hole = std::make_shared<GpuModel>(quad);
+    Camera camera = cameraAt({25, 18, 25}, {9, 0, 9});
+    // Within the grid's bounds, so the scene's extent (and the shadow map's
+    // framing) is the same with it and without.
+    const glm::mat4 above = glm::translate(glm::mat4(1.0f), glm::vec3(9, 0.9f, 9));
+
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}, SceneModel{hole, above, false, {}, {}}});
+    renderer_->render(camera);
+    const Image without = renderer_->readOutput();
+    renderer_->setScene({SceneModel{model_, glm::mat4(1.0f), true, {}, {}}, SceneModel{hole, above, true, {}, {}}});
+    renderer_->render(camera);
+    const Image with = renderer_->readOutput();
+    ASSERT_EQ(with.rgba.size(), without.rgba.size());
+    size_t different = 0;
+    for (size_t i = 0; i < with.rgba.size(); ++i) different += with.rgba[i] != without.rgba[i];
+    EXPECT_EQ(different, 0u);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
 }  // namespace
 }  // namespace engine
 
