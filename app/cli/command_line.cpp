@@ -193,7 +193,8 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
     p.flag("--overlay", "include the statistics overlay in the screenshot", setTrue(o.overlay));
     p.flag("--bench",
            "print load time, first-frame time and frame-time median/p95\n"
-           "over a fixed orbit, headless",
+           "over a fixed orbit (or --tour), headless; the clock moves 1/30 s\n"
+           "a frame, so machines running by --data-time or --mqtt move",
            setTrue(o.bench));
     const std::string benchFramesReason = "--bench-frames expects a number of frames between 1 and 100000";
     p.value("--bench-frames", "N", "frames in the --bench orbit (default 120)", benchFramesReason,
