@@ -6,8 +6,8 @@ model, render one frame offscreen and write a PNG, then exit. The script
 measures each process's wall time and peak memory (max RSS of the process
 tree), repeats the runs interleaved (twin, f3d, twin, ...) so that load noise
 hits both alike, and prints Markdown tables with medians, the twin/f3d ratios
-and the budgets from DESIGN.md section 5 (time <= 1/3 of f3d's, peak memory
-<= 1/2 of f3d's).
+and the budgets of issue 12 (time <= 1/3 of f3d's with a warm import cache,
+<= 1/2 on a first opening with a cold one; peak memory <= 1/2 of f3d's).
 
 twin-tour is measured in two modes:
   warm: TWIN_TOUR_CACHE_DIR points at a directory filled by an untimed run
@@ -51,7 +51,8 @@ DEFAULT_MODELS = [
     "3ds/test1/test1.3ds",
     "ifc/AC14-FZK-Haus.ifc",
 ]
-TIME_BUDGET = 1.0 / 3.0    # twin wall time <= 1/3 of f3d's
+TIME_BUDGET = 1.0 / 3.0    # twin wall time <= 1/3 of f3d's, import cache warm
+COLD_TIME_BUDGET = 1.0 / 2.0  # ... <= 1/2 on a first opening (cold cache, the importer running)
 MEMORY_BUDGET = 1.0 / 2.0  # twin peak memory <= 1/2 of f3d's
 MIN_PNG_BYTES = 1024       # a PNG smaller than this counts as "no image"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -832,7 +833,7 @@ class Benchmark:
             out.append("### %s (%.0f KiB)" % (name, size_kib))
             out.append("")
             sampled = self.args.sample_tree > 0
-            out.append("| program | wall time (budget: twin/f3d <= 0.33) "
+            out.append("| program | wall time (budget: twin/f3d <= 0.33 warm, 0.50 cold) "
                        "| peak memory, max RSS (budget: twin/f3d <= 0.50) |"
                        + (" summed RSS of the live tree, sampled |" if sampled else ""))
             out.append("|---|---|---|" + ("---|" if sampled else ""))
@@ -848,8 +849,8 @@ class Benchmark:
                 out.append(line)
             summary = [name]
             for mode in (WARM, COLD):
-                _, time_text = ratio_verdict(twin_cells[mode], f3d_cell,
-                                             "wall_s_median", TIME_BUDGET)
+                _, time_text = ratio_verdict(twin_cells[mode], f3d_cell, "wall_s_median",
+                                             TIME_BUDGET if mode == WARM else COLD_TIME_BUDGET)
                 _, mem_text = ratio_verdict(twin_cells[mode], f3d_cell,
                                             "maxrss_mib_median", MEMORY_BUDGET)
                 out.append("| **twin %s / f3d** | %s | %s |%s" % (
@@ -860,7 +861,7 @@ class Benchmark:
         out.append("### Summary: twin/f3d ratios")
         out.append("")
         out.append("| model | time warm (<= 0.33) | memory warm (<= 0.50) "
-                   "| time cold (<= 0.33) | memory cold (<= 0.50) |")
+                   "| time cold (<= 0.50) | memory cold (<= 0.50) |")
         out.append("|---|---|---|---|---|")
         for row in summary_rows:
             out.append("| " + " | ".join(row) + " |")
@@ -916,6 +917,7 @@ class Benchmark:
                          "memory_method": self.runner.method,
                          "memory_floor_mib": self.floor_mib,
                          "budgets": {"time_ratio": TIME_BUDGET,
+                                     "cold_time_ratio": COLD_TIME_BUDGET,
                                      "memory_ratio": MEMORY_BUDGET}},
             "machine": self.machine,
             "commands": self.commands_text(),
