@@ -306,10 +306,16 @@ VisitContent quizWorld() {
     return content;
 }
 
-TEST(VisitExplorer, QuizAnswersByChoiceAndByTappingThePartAndKeepsTheResult) {
-    const auto file = std::filesystem::temp_directory_path() / ("twin_visit_quiz_" + std::to_string(::getpid())) /
+// A quiz results file in a folder of its own, emptied first.
+std::filesystem::path freshQuizFile(const std::string& folderPrefix) {
+    const auto file = std::filesystem::temp_directory_path() / (folderPrefix + std::to_string(::getpid())) /
                       "quiz-results.sqlite";
     std::filesystem::remove_all(file.parent_path());
+    return file;
+}
+
+TEST(VisitExplorer, QuizAnswersByChoiceAndByTappingThePartAndKeepsTheResult) {
+    const auto file = freshQuizFile("twin_visit_quiz_");
     VisitSessionDesc desc = focused(0.0f, "head");
     desc.quizProgress = std::make_shared<learn::QuizProgress>(file);
     VisitSession s(desc);
@@ -405,9 +411,7 @@ TEST(VisitExplorer, TheIdleResetForgetsResultsHeldInMemoryOnly) {
     s.resetVisit(Language::French);
     EXPECT_EQ(s.quizProgress().record("printer"), learn::QuizRecord{});
 
-    const auto file = std::filesystem::temp_directory_path() / ("twin_visit_quiz_kept_" + std::to_string(::getpid())) /
-                      "quiz-results.sqlite";
-    std::filesystem::remove_all(file.parent_path());
+    const auto file = freshQuizFile("twin_visit_quiz_kept_");
     VisitSessionDesc desc = focused(0.0f, "head");
     desc.quizProgress = std::make_shared<learn::QuizProgress>(file);
     VisitSession kept(desc);
