@@ -28,6 +28,10 @@ struct MeshData {
     std::vector<uint32_t> indices;  // triangles, 3 per face
     uint32_t materialIndex = 0;
     Aabb bounds;                    // in mesh space
+    // The vertices' uv hold baked light, not texture coordinates: x the
+    // sun's visibility, y the sky's (see scene/light_bake.h). Only meshes
+    // whose material has no texture are baked. Not stored in model files.
+    bool bakedLight = false;
 };
 
 enum class AlphaMode : uint8_t { Opaque = 0, Mask = 1, Blend = 2 };

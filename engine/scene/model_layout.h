@@ -7,6 +7,7 @@
 // (bounds of the model and of each top-level node) serves framing, picking
 // and cut-away views without a GPU model. No GL here.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -88,6 +89,9 @@ struct ModelLayout {
     std::vector<TextureData> textures;
     std::vector<MeshPlacement> placements;
     ModelExtent extent;
+    // Set when some meshes carry baked light (MeshData::bakedLight): the
+    // sun it was baked for; the renderer uses it only under that sun.
+    std::optional<glm::vec3> bakedSunDirection;
 };
 
 // Lays `model` out for drawing. Bad mesh or material indices (a corrupt
