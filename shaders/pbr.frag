@@ -2,9 +2,14 @@
 // Metallic-roughness PBR: GGX specular, Lambert diffuse, a sun with a
 // filtered shadow map, hemisphere ambient and an analytic sky reflection.
 #include "common.glsl"
+#include "surface_light.glsl"
 
+#ifdef BAKED_LIGHT  // lit per vertex (see pbr.vert)
+in vec4 vColour;
+#else
 in vec3 vWorldPosition;
 in vec3 vNormal;
+#endif
 #ifndef PLAIN_SURFACE  // built without, for materials with no texture (see pbr.vert)
 in vec4 vTangent;
 in vec2 vUv;
@@ -50,10 +55,10 @@ uniform vec3 uCapColour;
 uniform mat4 uLightViewProjection;
 uniform bool uShadowsEnabled;
 uniform vec2 uShadowTexel;   // 1 / shadow map size
-uniform float uAmbientIntensity;
 
 layout(location = 0) out vec4 outColor;
 
+#ifndef BAKED_LIGHT
 float shadowFactor(vec3 n) {
     if (!uShadowsEnabled) return 1.0;
     vec4 light = uLightViewProjection * vec4(vWorldPosition, 1.0);
@@ -65,16 +70,11 @@ float shadowFactor(vec3 n) {
     float z = p.z - min(bias, 0.004);
     return filteredShadow(uShadowMap, p.xy, z, uShadowTexel);
 }
+#endif
 
-// Karis' analytic fit of the split-sum environment BRDF (mobile shading).
-vec2 environmentBrdf(float roughness, float nDotV) {
-    const vec4 c0 = vec4(-1.0, -0.0275, -0.572, 0.022);
-    const vec4 c1 = vec4(1.0, 0.0425, 1.04, -0.04);
-    vec4 r = roughness * c0 + c1;
-    float a004 = min(r.x * r.x, exp2(-9.28 * nDotV)) * r.x + r.y;
-    return vec2(-1.04, 1.04) * a004 + r.zw;
-}
-
+#ifdef BAKED_LIGHT
+void main() { outColor = vColour; }
+#else
 void main() {
     if (uClipEnabled) {
         if (dot(uClipPlane.xyz, vWorldPosition) + uClipPlane.w < 0.0) discard;
@@ -117,39 +117,13 @@ void main() {
 #endif
 
     vec3 v = normalize(uCameraPosition - vWorldPosition);
-    vec3 l = uSunDirection;
-    vec3 h = normalize(v + l);
-    float nDotL = clamp(dot(n, l), 0.0, 1.0);
-    float nDotV = clamp(abs(dot(n, v)), 1e-4, 1.0);
-    float nDotH = clamp(dot(n, h), 0.0, 1.0);
-    float vDotH = clamp(dot(v, h), 0.0, 1.0);
-
-    vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
-    vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
-
-    float a = roughness * roughness;
-    float a2 = a * a;
-    float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
-    float distribution = a2 / (PI * d * d);
-    float visibility = 0.5 / (nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2) + nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2) + 1e-5);
-    // (1 - vDotH)^5 by products: pow() is an exp2 and a log2 per pixel on llvmpipe.
-    float m = 1.0 - vDotH, m2 = m * m;
-    vec3 fresnel = f0 + (1.0 - f0) * (m2 * m2 * m);
-    vec3 specular = distribution * visibility * fresnel;
-    vec3 diffuse = (1.0 - fresnel) * diffuseColor / PI;
-    vec3 direct = (diffuse + specular) * uSunColor * nDotL * shadowFactor(n);
-
-    // Ambient: hemisphere light for diffuse, the sky blurred by roughness for specular.
-    vec3 r = reflect(-v, n);
-    vec3 environment = mix(skyRadiance(r), hemisphereIrradiance(r), clamp(roughness * 1.2, 0.0, 1.0));
-    vec2 brdf = environmentBrdf(roughness, nDotV);
-    vec3 ambient = (diffuseColor * hemisphereIrradiance(n) + environment * (f0 * brdf.x + brdf.y)) *
-                   occlusion * uAmbientIntensity;
+    vec3 light = surfaceLight(baseColor.rgb, metallic, roughness, n, v, shadowFactor(n), occlusion);
 
     vec3 emissive = uEmissiveFactor;
 #ifndef PLAIN_SURFACE
     if (uHasEmissiveTexture) emissive *= texture(uEmissiveTexture, vUv).rgb;
 #endif
     float alpha = uAlphaMode == 2 ? baseColor.a : 1.0;
-    outColor = vec4(toDisplay(direct + ambient + emissive), alpha * (1.0 - uGhostFade));
+    outColor = vec4(toDisplay(light + emissive), alpha * (1.0 - uGhostFade));
 }
+#endif

@@ -7,8 +7,26 @@ layout(location = 4) in mat4 aModel;  // per instance, locations 4-7
 
 uniform mat4 uViewProjection;
 
+// BAKED_LIGHT: meshes whose light was baked into their vertices (aUv: the
+// sun's and the sky's visibility, see engine/scene/light_bake.h), always
+// without textures. They are lit here, per vertex, and the fragment shader
+// only writes the colour: on llvmpipe per-pixel lighting and the shadow
+// map's lookups cost three times the rasterisation (docs/performance.md).
+#ifdef BAKED_LIGHT
+#include "common.glsl"
+#include "surface_light.glsl"
+uniform vec4 uBaseColorFactor;
+uniform float uMetallicFactor;
+uniform float uRoughnessFactor;
+uniform vec3 uEmissiveFactor;
+uniform int uAlphaMode;      // 0 opaque, 2 blend (glass)
+uniform bool uDoubleSided;
+uniform vec3 uCameraPosition;
+out vec4 vColour;
+#else
 out vec3 vWorldPosition;
 out vec3 vNormal;
+#endif
 // PLAIN_SURFACE: materials without any texture (the whole Twin building)
 // need no UV or tangent. llvmpipe stores every varying of every binned
 // triangle, so dropping these two saves memory and interpolation.
@@ -26,11 +44,21 @@ void main() {
     // the determinant's sign keeps mirrored instances' normals outwards.
     mat3 cofactor = mat3(cross(m[1], m[2]), cross(m[2], m[0]), cross(m[0], m[1]));
     float handedness = dot(cross(m[0], m[1]), m[2]) < 0.0 ? -1.0 : 1.0;
+#ifdef BAKED_LIGHT
+    vec3 n = normalize(cofactor * aNormal * handedness);
+    vec3 v = normalize(uCameraPosition - world.xyz);
+    if (uDoubleSided && dot(n, v) < 0.0) n = -n;  // the side seen (glass)
+    float metallic = clamp(uMetallicFactor, 0.0, 1.0);
+    float roughness = clamp(uRoughnessFactor, 0.045, 1.0);
+    vec3 light = surfaceLight(uBaseColorFactor.rgb, metallic, roughness, n, v, aUv.x, aUv.y);
+    vColour = vec4(toDisplay(light + uEmissiveFactor), uAlphaMode == 2 ? uBaseColorFactor.a : 1.0);
+#else
     vNormal = cofactor * aNormal * handedness;
+    vWorldPosition = world.xyz;
+#endif
 #ifndef PLAIN_SURFACE
     vTangent = vec4(m * aTangent.xyz, aTangent.w * handedness);
     vUv = aUv;
 #endif
-    vWorldPosition = world.xyz;
     gl_Position = uViewProjection * world;
 }

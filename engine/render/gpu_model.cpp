@@ -60,6 +60,7 @@ GpuModel::GpuModel(const ModelLayout& model) {
         GpuMesh mesh;
         mesh.materialIndex = m.materialIndex < materials_.size() ? m.materialIndex : 0;
         mesh.bounds = m.bounds;
+        mesh.bakedLight = m.bakedLight && !materials_[mesh.materialIndex].textured();
         if (!m.vertices.empty() && !m.indices.empty()) {
             mesh.vertices = gfx::Buffer(gfx::BufferKind::Vertex, m.vertices.data(), m.vertices.size() * sizeof(Vertex));
             mesh.indices = gfx::Buffer(gfx::BufferKind::Index, m.indices.data(), m.indices.size() * sizeof(uint32_t));
@@ -74,6 +75,7 @@ GpuModel::GpuModel(const ModelLayout& model) {
     for (const MeshData& mesh : model.meshes) upload(mesh);
     placements_ = model.placements;
     extent_ = model.extent;
+    bakedSunDirection_ = model.bakedSunDirection;
 
     for (const MeshPlacement& p : placements_) {
         const GpuMesh& mesh = meshes_[p.mesh];

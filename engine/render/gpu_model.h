@@ -1,6 +1,7 @@
 #pragma once
 // GpuModel: a ModelData uploaded to the GPU, ready to draw many times.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,7 @@ struct GpuMesh {
     size_t indexCount = 0;
     uint32_t materialIndex = 0;
     Aabb bounds;
+    bool bakedLight = false;  // its uv hold baked light (MeshData::bakedLight)
 };
 
 struct GpuMaterial {
@@ -65,6 +67,8 @@ public:
     const Aabb& bounds() const { return extent_.bounds; }
     const ModelExtent& extent() const { return extent_; }
     size_t triangleCount() const { return triangles_; }
+    // The sun its baked meshes were lit for (none: nothing baked).
+    const std::optional<glm::vec3>& bakedSunDirection() const { return bakedSunDirection_; }
     size_t gpuBytes() const { return gpuBytes_; }
 
 private:
@@ -73,6 +77,7 @@ private:
     std::vector<GpuMaterial> materials_;
     std::vector<MeshPlacement> placements_;
     ModelExtent extent_;
+    std::optional<glm::vec3> bakedSunDirection_;
     size_t triangles_ = 0;
     size_t gpuBytes_ = 0;
 };

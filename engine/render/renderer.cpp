@@ -94,6 +94,7 @@ Status Renderer::loadShaders() {
     };
     const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},
                              {&pbrPlain_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE"}},
+                             {&pbrBaked_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE", "BAKED_LIGHT"}},
                              {&shadow_, "shadow.vert", "shadow.frag"},
                              {&shadowPlain_, "shadow.vert", "shadow.frag", {"PLAIN_CASTER"}},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
@@ -204,6 +205,10 @@ void Renderer::rebuildInstances() {
                 continue;
             instance.mirrored = glm::determinant(glm::mat3(instance.world)) < 0.0f;
             instance.blended = model.materials()[mesh.materialIndex].data.alphaMode == AlphaMode::Blend;
+            // Baked light holds for the building as it stands: not once a
+            // part of it is hidden (its shadows stay), moved, cut or faded.
+            instance.bakedLight = mesh.bakedLight && item.hiddenTopNodes.empty() && moved == glm::mat4(1.0f) &&
+                                  !instance.clip && instance.ghostFade <= 0.0f;
             instances_.push_back(instance);
         }
     }
@@ -274,10 +279,10 @@ Renderer::Surfaces Renderer::usePbr(const Camera& camera, const glm::mat4& viewP
                                     const std::function<void(const gfx::ShaderProgram&)>& uniforms) {
     Surfaces surfaces;
     if (options_.flatShading && buildOnFirstUse(flat_, "flat.frag"))
-        surfaces.textured = surfaces.plain = &flat_;
+        surfaces.textured = surfaces.plain = surfaces.baked = &flat_;
     else
-        surfaces.textured = &pbr_, surfaces.plain = &pbrPlain_;
-    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.textured}) {
+        surfaces.textured = &pbr_, surfaces.plain = &pbrPlain_, surfaces.baked = &pbrBaked_;
+    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.baked, surfaces.textured}) {
         program->use();
         program->set("uViewProjection", viewProjection);
         program->set("uLightViewProjection", lightViewProjection_);
@@ -292,11 +297,17 @@ Renderer::Surfaces Renderer::usePbr(const Camera& camera, const glm::mat4& viewP
     return surfaces;
 }
 
-const gfx::ShaderProgram& Renderer::Surfaces::use(const GpuMaterial& material) {
-    const gfx::ShaderProgram* wanted = material.textured() ? textured : plain;
+const gfx::ShaderProgram& Renderer::Surfaces::use(const GpuMaterial& material, bool bakedLight) {
+    const gfx::ShaderProgram* wanted = bakedLight ? baked : material.textured() ? textured : plain;
     if (wanted != current) wanted->use();
     current = wanted;
     return *wanted;
+}
+
+bool Renderer::litByBake(const Instance& instance) const {
+    const std::optional<glm::vec3>& sun = instance.model->bakedSunDirection();
+    return instance.bakedLight && options_.shadows && sun &&
+           glm::distance(*sun, glm::normalize(lighting_.sunDirection)) < 1e-4f;
 }
 
 void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
@@ -419,7 +430,7 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        const gfx::ShaderProgram& surface = surfaces.use(material);
+        const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(first));
         setClipUniforms(surface, first, true);
         gfx::RenderState state;
         // A cut item shows its back faces: they are the cap.
@@ -465,7 +476,7 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
         const Instance& instance = instances_[order[k].second];
         const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
         const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
-        const gfx::ShaderProgram& surface = surfaces.use(material);
+        const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(instance));
         setClipUniforms(surface, instance, true);
         gfx::RenderState state;
         state.depthWrite = false;

@@ -1,11 +1,12 @@
 #pragma once
 // Renderer: draws a set of GpuModels with PBR shading, a cached sun shadow
 // map, an analytic sky, sorted transparency, tone mapping and FXAA, into a
-// window or an offscreen image. Shaders tone-map as they shade into an 8-bit
-// target (no half-float pass: llvmpipe cannot afford one), then FXAA or a
-// blit writes the output. Floor overlays (flat tinted areas, e.g. a
-// heatmap) are blended over the opaque scene; the user interface (ImGui) is
-// drawn after `render` into the same output.
+// window or an offscreen image. Meshes whose light was baked
+// (scene/light_bake.h) are lit per vertex from it, not per pixel. Shaders
+// tone-map as they shade into an 8-bit target (no half-float pass: llvmpipe
+// cannot afford one), then FXAA or a blit writes the output. Floor overlays
+// (flat tinted areas, e.g. a heatmap) are blended over the opaque scene; the
+// user interface (ImGui) is drawn after `render` into the same output.
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -24,6 +25,7 @@
 #include "gfx/vertex_array.h"
 #include "render/gpu_model.h"
 #include "scene/camera.h"
+#include "scene/light_bake.h"
 
 namespace engine {
 
@@ -33,7 +35,7 @@ struct RendererDesc {
 };
 
 struct Lighting {
-    glm::vec3 sunDirection = glm::normalize(glm::vec3(0.5f, 0.8f, 0.35f));  // towards the sun
+    glm::vec3 sunDirection = kDefaultSunDirection;  // towards the sun
     glm::vec3 sunColor = glm::vec3(1.0f, 0.95f, 0.88f) * 3.2f;
     glm::vec3 skyZenith{0.28f, 0.47f, 0.78f};
     glm::vec3 skyHorizon{0.72f, 0.78f, 0.86f};
@@ -212,18 +214,21 @@ private:
     // The surface programs of a pass; use() binds the one a material needs
     // (glUseProgram only when it changes).
     struct Surfaces {
-        const gfx::ShaderProgram *textured = nullptr, *plain = nullptr, *current = nullptr;
-        const gfx::ShaderProgram& use(const GpuMaterial& material);
+        const gfx::ShaderProgram *textured = nullptr, *plain = nullptr, *baked = nullptr, *current = nullptr;
+        const gfx::ShaderProgram& use(const GpuMaterial& material, bool bakedLight = false);
     };
     Surfaces usePbr(const Camera& camera, const glm::mat4& viewProjection,
                     const std::function<void(const gfx::ShaderProgram&)>& uniforms = {});
     glm::mat4 lightViewProjection() const;
+    // Whether the instance is drawn with its baked light (the sun it was
+    // baked for, shadows on), not lit per pixel.
+    bool litByBake(const Instance& instance) const;
 
     RendererDesc desc_;
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, pbrPlain_, flat_, depth_, shadow_, shadowPlain_, sky_, ground_, fxaa_, outline_, floorOverlay_;
+    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, ground_, fxaa_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
     std::vector<FloorOverlay> floorOverlays_;
     // All overlays in one buffer, rebuilt when the set changes: the fills,

@@ -22,6 +22,7 @@ struct Renderer::Instance {
     size_t placement = 0;   // index into the model's placements
     float ghostFade = 0.0f;  // above 0: drawn by drawGhosts only
     std::optional<glm::vec4> clip;  // the item's section plane
+    bool bakedLight = false;  // its mesh's baked light holds (see rebuildInstances)
     bool moving = false;  // its item moves from frame to frame: drawn over the cached shadows
     // Instances cut by different planes cannot share an instanced draw.
     size_t clipKey() const { return clip ? sceneItem : SIZE_MAX; }

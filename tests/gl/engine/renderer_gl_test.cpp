@@ -187,6 +187,66 @@ TEST_F(RendererGL, AlphaMaskedHolesCastNoShadow) {
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
+// A 12 m floor whose light was baked: every vertex sees `sun` of the sun.
+std::shared_ptr<GpuModel> bakedFloor(float sun) {
+    ModelData model;
+    MaterialData grey;  // mid grey: far from the tone curve's white
+    grey.baseColorFactor = glm::vec4(0.3f, 0.3f, 0.3f, 1.0f);
+    model.materials.push_back(grey);
+    MeshData mesh;
+    for (glm::vec2 c : {glm::vec2(-6, -6), glm::vec2(-6, 6), glm::vec2(6, 6), glm::vec2(6, -6)}) {
+        Vertex v;
+        v.position = glm::vec3(c.x, 0, c.y);
+        mesh.vertices.push_back(v);
+        mesh.bounds.expand(v.position);
+    }
+    mesh.indices = {0, 1, 2, 0, 2, 3};
+    model.meshes.push_back(mesh);
+    model.nodes.push_back(NodeData{"floor", -1, glm::mat4(1.0f), {0}});
+    ModelLayout layout = layOutModel(model);
+    for (MeshData& m : layout.meshes) {
+        m.bakedLight = true;
+        for (Vertex& v : m.vertices) v.uv = glm::vec2(sun, 1.0f);
+    }
+    layout.bakedSunDirection = kDefaultSunDirection;
+    return std::make_shared<GpuModel>(layout);
+}
+
+double meanLevel(const Image& image) {
+    double sum = 0.0;
+    for (size_t i = 0; i < image.rgba.size(); i += 4) sum += image.rgba[i] + image.rgba[i + 1] + image.rgba[i + 2];
+    return sum / double(image.rgba.size() / 4 * 3);
+}
+
+TEST_F(RendererGL, ABakedMeshIsLitByItsBakedLightUnderTheSunItWasBakedFor) {
+    const Camera camera = cameraAt({0, 14, 0.01f}, {0, 0, 0});  // the floor fills the view
+    renderer_->options().ground = false;
+    auto look = [&](float sun) {
+        renderer_->setScene({SceneModel{bakedFloor(sun), glm::mat4(1.0f), true, {}, {}}});
+        renderer_->render(camera);
+        return meanLevel(renderer_->readOutput());
+    };
+    const double inSun = look(1.0f), inShade = look(0.0f);
+    EXPECT_GT(inSun, inShade + 40.0) << "sun " << inSun << ", shade " << inShade;
+    // Lit per pixel instead (the floor's own shadow map: all in the sun)
+    // when the bake does not hold: another sun, or shadows off.
+    renderer_->lighting().sunDirection = glm::normalize(glm::vec3(0.3f, 0.9f, 0.2f));
+    const double otherSunShade = look(0.0f), otherSunLit = look(1.0f);
+    EXPECT_NEAR(otherSunShade, otherSunLit, 0.01);
+    EXPECT_GT(otherSunShade, inShade + 40.0);
+    renderer_->lighting().sunDirection = kDefaultSunDirection;
+    // Or when a part of its model is hidden (a cut-away: the light baked
+    // under the hidden floors no longer holds).
+    auto shaded = bakedFloor(0.0f);
+    renderer_->setScene({SceneModel{shaded, glm::mat4(1.0f), true, {}, {}}});
+    renderer_->setHiddenTopNodes(shaded.get(), {7});
+    renderer_->render(camera);
+    EXPECT_GT(meanLevel(renderer_->readOutput()), inShade + 40.0);
+    renderer_->options().shadows = false;
+    EXPECT_NEAR(look(0.0f), look(1.0f), 0.01);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
 }  // namespace
 }  // namespace engine
 
