@@ -1,5 +1,8 @@
 #include "content/content_loader.h"
 
+#include "content/baked_light.h"
+#include "core/log.h"
+
 #include <algorithm>
 #include <cctype>
 #include <future>
@@ -126,7 +129,7 @@ uint32_t buildingObjectOfTopNode(int32_t topNode) { return kBuildingObjectBase +
 
 namespace {
 LoadedContent loadWith(const std::filesystem::path& input, const engine::IsolatedImporter* importer,
-                       const ModelOpener* open, bool buildPickingBvh) {
+                       const ModelOpener* open, bool buildPickingBvh, const std::filesystem::path& lightDirectory) {
     LoadedContent content;
     Uses uses;
     if (!isSceneFile(input)) {
@@ -145,6 +148,15 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
     layOutWithBvh(content, models, buildPickingBvh);
+    // The browser has no core to spare for tracing: it reads what twin-tour-pack baked.
+    content.light = bakeBuildingLight(content, lightDirectory, importer ? BakeWhenMissing::Yes : BakeWhenMissing::No);
+    const BakedLightReport& light = content.light;
+    if (!light.cacheError.empty()) engine::log::warning("baked light: " + light.cacheError);
+    if (light.meshes > 0)
+        engine::log::debug("baked light: " + std::to_string(light.meshes) + " meshes, " +
+                           std::to_string(light.triangles) + " triangles, " +
+                           (light.fromCache ? "read from the cache in " : "traced in ") +
+                           std::to_string(int(light.seconds * 1000)) + " ms");
     content.scene = std::move(scene);
     return content;
 }
@@ -153,12 +165,13 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
 #ifndef __EMSCRIPTEN__
 LoadedContent loadContent(const std::filesystem::path& input, const engine::IsolatedImporter& importer,
                           bool buildPickingBvh) {
-    return loadWith(input, &importer, nullptr, buildPickingBvh);
+    return loadWith(input, &importer, nullptr, buildPickingBvh, importer.desc().cacheDirectory);
 }
 #endif
 
-LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh) {
-    return loadWith(input, nullptr, &open, buildPickingBvh);
+LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh,
+                          const std::filesystem::path& bakedLightDirectory) {
+    return loadWith(input, nullptr, &open, buildPickingBvh, bakedLightDirectory);
 }
 
 }  // namespace twin

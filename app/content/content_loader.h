@@ -39,6 +39,16 @@ struct LoadedModel {
     double seconds = 0.0;
 };
 
+// The building's baked light (content/baked_light.h).
+struct BakedLightReport {
+    size_t meshes = 0;
+    size_t triangles = 0;  // of the baked meshes, once cut
+    bool fromCache = false;
+    double seconds = 0.0;
+    std::string cacheError;  // a cache file that could not be read or written
+    std::filesystem::path file;  // the cache file read or written
+};
+
 struct LoadedContent {
     std::string title;
     std::optional<SceneDescription> scene;  // when a scene file was opened
@@ -46,6 +56,7 @@ struct LoadedContent {
     std::vector<std::string> errors;    // what could not be opened, one line each
     std::vector<std::string> warnings;  // opened, with problems (e.g. a missing texture)
     std::shared_ptr<const engine::TriangleBvh> bvh;  // for picking, when asked for
+    BakedLightReport light;
     bool ok() const { return !models.empty(); }
 };
 
@@ -59,7 +70,10 @@ LoadedContent loadContent(const std::filesystem::path& input, const engine::Isol
 
 // The same with another way of opening each model file (the browser reads
 // models converted beforehand: it has no importer). One file at a time.
+// The building's baked light is read from `bakedLightDirectory` when it is
+// there (twin-tour-pack puts it), never traced.
 using ModelOpener = std::function<engine::Result<engine::ImportOutcome>(const std::filesystem::path& file)>;
-LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh = false);
+LoadedContent loadContent(const std::filesystem::path& input, const ModelOpener& open, bool buildPickingBvh = false,
+                          const std::filesystem::path& bakedLightDirectory = {});
 
 }  // namespace twin

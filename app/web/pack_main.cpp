@@ -2,7 +2,8 @@
 // model the scene places (building and machines) is imported as the native
 // app imports it (the isolated importer, its cache) and written in the
 // engine's model format beside where the scene names it, under OUT_DIR:
-// OUT_DIR/assets/models/machines/agv.glb.tmdl. scripts/web.sh runs it.
+// OUT_DIR/assets/models/machines/agv.glb.tmdl; the building's baked light
+// goes to OUT_DIR/light/. scripts/web.sh runs it.
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -82,6 +83,24 @@ int main(int argc, char** argv) {
             continue;
         }
         std::printf("%s -> %s\n", relative.c_str(), target.c_str());
+    }
+    // The building's baked light, as the native app bakes it (or finds it in
+    // its cache): the browser reads it rather than tracing it.
+    if (failures == 0) {
+        twin::LoadedContent content = twin::loadContent(scenePath, importer);
+        if (!content.light.file.empty()) {
+            const std::filesystem::path target =
+                twin::web::bakedLightDirectory(out / "scenes" / scenePath.filename()) / content.light.file.filename();
+            std::error_code ec;
+            std::filesystem::create_directories(target.parent_path(), ec);
+            std::filesystem::copy_file(content.light.file, target, std::filesystem::copy_options::overwrite_existing, ec);
+            if (ec) {
+                std::fprintf(stderr, "twin-tour-pack: %s: %s\n", target.c_str(), ec.message().c_str());
+                ++failures;
+            } else {
+                std::printf("baked light -> %s\n", target.c_str());
+            }
+        }
     }
     return failures == 0 ? 0 : 1;
 }

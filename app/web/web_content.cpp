@@ -12,6 +12,10 @@ std::filesystem::path convertedModelFile(const std::filesystem::path& modelFile)
     return converted;
 }
 
+std::filesystem::path bakedLightDirectory(const std::filesystem::path& sceneFile) {
+    return sceneFile.parent_path().parent_path() / "light";
+}
+
 LoadedContent loadConvertedContent(const std::filesystem::path& sceneFile) {
     ModelOpener open = [](const std::filesystem::path& file) -> engine::Result<engine::ImportOutcome> {
         const auto start = std::chrono::steady_clock::now();
@@ -24,7 +28,7 @@ LoadedContent loadConvertedContent(const std::filesystem::path& sceneFile) {
         outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return outcome;
     };
-    return loadContent(sceneFile, open, true);
+    return loadContent(sceneFile, open, true, bakedLightDirectory(sceneFile));
 }
 
 }  // namespace twin::web

@@ -13,6 +13,10 @@ namespace twin::web {
 // program's file system, so the scene file is used unchanged.
 std::filesystem::path convertedModelFile(const std::filesystem::path& modelFile);
 
+// Where twin-tour-pack puts the building's baked light, and the browser
+// reads it: light/ beside the scene's folder.
+std::filesystem::path bakedLightDirectory(const std::filesystem::path& sceneFile);
+
 // loadContent() with each model file read as a converted model (in the
 // browser's file system, a model's path holds its converted form); with the
 // picking BVH (taps, tours, labels behind walls).

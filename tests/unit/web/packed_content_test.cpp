@@ -15,10 +15,9 @@ namespace {
 const std::filesystem::path kSource = TWIN_SOURCE_DIR;
 const std::filesystem::path kPacked = TWIN_PACK_DIR;
 
-TEST(PackedContent, TheDefaultSceneOpensFromTheConvertedModels) {
-    const std::filesystem::path scene = kSource / "scenes" / "twin.json";
-    std::set<std::filesystem::path> opened;
-    ModelOpener open = [&](const std::filesystem::path& file) -> engine::Result<engine::ImportOutcome> {
+// Opens each model from its converted file, noting which were asked for.
+ModelOpener packedOpener(std::set<std::filesystem::path>& opened) {
+    return [&opened](const std::filesystem::path& file) -> engine::Result<engine::ImportOutcome> {
         opened.insert(file);
         const std::filesystem::path packed =
             convertedModelFile(kPacked / file.lexically_normal().lexically_relative(kSource));
@@ -28,7 +27,12 @@ TEST(PackedContent, TheDefaultSceneOpensFromTheConvertedModels) {
         outcome.model = std::move(model).value();
         return outcome;
     };
-    LoadedContent content = loadContent(scene, open, true);
+}
+
+TEST(PackedContent, TheDefaultSceneOpensFromTheConvertedModels) {
+    const std::filesystem::path scene = kSource / "scenes" / "twin.json";
+    std::set<std::filesystem::path> opened;
+    LoadedContent content = loadContent(scene, packedOpener(opened), true);
     ASSERT_TRUE(content.scene);
     for (const std::string& error : content.errors) ADD_FAILURE() << error;
     // The building and every distinct machine model, each once.
@@ -41,6 +45,20 @@ TEST(PackedContent, TheDefaultSceneOpensFromTheConvertedModels) {
     }
     EXPECT_EQ(placements, content.scene->building.models.size() + content.scene->machines.size());
     ASSERT_TRUE(content.bvh);
+}
+
+// The light the pack baked fits the layout the browser makes of the same
+// models: read, not traced; without it, the building is lit per pixel.
+TEST(PackedContent, TheBuildingsBakedLightIsReadFromThePack) {
+    const std::filesystem::path scene = kSource / "scenes" / "twin.json";
+    std::set<std::filesystem::path> opened;
+    LoadedContent content = loadContent(scene, packedOpener(opened), false, bakedLightDirectory(kPacked / "scenes" / "twin.json"));
+    EXPECT_TRUE(content.light.fromCache) << content.light.cacheError;
+    EXPECT_GT(content.light.meshes, 100u);
+    EXPECT_TRUE(content.light.cacheError.empty()) << content.light.cacheError;
+
+    LoadedContent unlit = loadContent(scene, packedOpener(opened), false, kPacked / "no-light-here");
+    EXPECT_EQ(unlit.light.meshes, 0u);
 }
 
 TEST(PackedContent, AModelThatWasNotConvertedIsAnErrorNamingIt) {

@@ -1,0 +1,147 @@
+#include "content/baked_light.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <system_error>
+
+#include <xxhash.h>
+
+#include "assets/model_file.h"
+#include "scene/light_bake.h"
+
+namespace twin {
+namespace {
+
+// Bumped whenever the bake's method changes: old files are then ignored.
+constexpr uint64_t kBakeVersion = 1;
+// Light files kept in the cache folder; older ones are removed.
+constexpr size_t kKeptFiles = 4;
+
+struct Hasher {
+    XXH3_state_t* state = XXH3_createState();
+    Hasher() { XXH3_64bits_reset(state); }
+    ~Hasher() { XXH3_freeState(state); }
+    void add(const void* data, size_t bytes) { XXH3_64bits_update(state, data, bytes); }
+    template <class T>
+    void add(const std::vector<T>& v) { add(v.data(), v.size() * sizeof(T)); }
+    uint64_t digest() const { return XXH3_64bits_digest(state); }
+};
+
+uint64_t bakeKey(const engine::ModelLayout& layout, const std::vector<uint32_t>& meshes, const glm::mat4& placement,
+                 const std::vector<engine::BvhTriangle>& casters, const engine::LightBakeDesc& desc) {
+    Hasher h;
+    h.add(&kBakeVersion, sizeof kBakeVersion);
+    // Field by field: the struct's padding is not part of the settings.
+    const float settings[] = {desc.sunDirection.x, desc.sunDirection.y, desc.sunDirection.z, desc.maxEdge,
+                              desc.minEdge, desc.lightStep, float(desc.sunRays), desc.sunSpread,
+                              float(desc.skyRays), desc.skyDistance, float(desc.maxTriangles)};
+    h.add(settings, sizeof settings);
+    h.add(&placement, sizeof placement);
+    for (uint32_t i : meshes) {
+        const engine::MeshData& mesh = layout.meshes[i];
+        h.add(mesh.vertices);
+        h.add(mesh.indices);
+        h.add(&mesh.materialIndex, sizeof mesh.materialIndex);
+        for (const engine::MeshPlacement& mp : layout.placements)
+            if (mp.mesh == i) h.add(&mp.transform, sizeof mp.transform);
+    }
+    h.add(casters);
+    return h.digest();
+}
+
+// The baked meshes as they were stored, when the file fits this layout.
+bool readBaked(const std::filesystem::path& file, engine::ModelLayout& layout, const std::vector<uint32_t>& meshes,
+               std::string& error) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return false;
+    engine::Result<engine::ModelData> stored = engine::readModelFile(file);
+    if (!stored) {
+        error = stored.error();
+        return false;
+    }
+    if (stored->meshes.size() != meshes.size()) {
+        error = file.string() + ": " + std::to_string(stored->meshes.size()) + " meshes, expected " +
+                std::to_string(meshes.size());
+        return false;
+    }
+    for (size_t k = 0; k < meshes.size(); ++k)
+        if (stored->meshes[k].materialIndex != layout.meshes[meshes[k]].materialIndex) {
+            error = file.string() + ": mesh " + std::to_string(k) + " has another material";
+            return false;
+        }
+    for (size_t k = 0; k < meshes.size(); ++k) {
+        engine::MeshData& mesh = layout.meshes[meshes[k]];
+        mesh.vertices = std::move(stored->meshes[k].vertices);
+        mesh.indices = std::move(stored->meshes[k].indices);
+        mesh.bounds = stored->meshes[k].bounds;
+        mesh.bakedLight = true;
+    }
+    return true;
+}
+
+engine::Status writeBaked(const std::filesystem::path& file, const engine::ModelLayout& layout,
+                          const std::vector<uint32_t>& meshes) {
+    engine::ModelData stored;
+    stored.sourceName = "baked light";
+    stored.materials = layout.materials;
+    for (uint32_t i : meshes) stored.meshes.push_back(layout.meshes[i]);
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    engine::Status written = engine::writeModelFile(stored, file);
+    // Keep the newest few: each changed scene leaves one behind.
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+    for (const auto& entry : std::filesystem::directory_iterator(file.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("light-") && name.ends_with(".light"))
+            files.push_back({entry.last_write_time(ec), entry.path()});
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = kKeptFiles; k < files.size(); ++k) std::filesystem::remove(files[k].second, ec);
+    return written;
+}
+
+}  // namespace
+
+BakedLightReport bakeBuildingLight(LoadedContent& content, const std::filesystem::path& cacheDirectory,
+                                   BakeWhenMissing bakeWhenMissing) {
+    const auto start = std::chrono::steady_clock::now();
+    BakedLightReport report;
+    std::vector<engine::BvhTriangle> casters;
+    for (const LoadedModel& model : content.models)
+        for (const glm::mat4& placement : model.placements)
+            engine::appendShadowCasters(model.layout, placement, casters);
+    std::shared_ptr<const engine::TriangleBvh> bvh;  // built on the first bake that needs it
+    const engine::LightBakeDesc desc;
+    for (LoadedModel& model : content.models) {
+        const bool building = model.placements.size() == 1 && model.placementObjects[0] == kBuildingObjectBase;
+        if (!building) continue;
+        const std::vector<uint32_t> meshes = engine::bakeableMeshes(model.layout);
+        if (meshes.empty()) continue;
+        const uint64_t key = bakeKey(model.layout, meshes, model.placements[0], casters, desc);
+        char name[40];
+        std::snprintf(name, sizeof name, "light-%016llx.light", static_cast<unsigned long long>(key));
+        const std::filesystem::path file = cacheDirectory.empty() ? std::filesystem::path() : cacheDirectory / name;
+        if (!file.empty() && readBaked(file, model.layout, meshes, report.cacheError)) {
+            model.layout.bakedSunDirection = glm::normalize(desc.sunDirection);
+            report.fromCache = true;
+            report.file = file;
+        } else if (bakeWhenMissing == BakeWhenMissing::No) {
+            continue;  // lit per pixel
+        } else {
+            if (!bvh) bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(casters));
+            engine::bakeLight(model.layout, model.placements[0], *bvh, desc);
+            if (!file.empty())
+                if (engine::Status written = writeBaked(file, model.layout, meshes); !written)
+                    report.cacheError = written.error();
+                else
+                    report.file = file;
+        }
+        report.meshes += meshes.size();
+        for (uint32_t i : meshes) report.triangles += model.layout.meshes[i].indices.size() / 3;
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+}  // namespace twin
