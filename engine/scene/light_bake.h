@@ -30,7 +30,7 @@ struct LightBakeDesc {
     // Measured on the Twin building (docs/performance.md): finer cuts cost
     // more in triangles than they give back in shading.
     float maxEdge = 8.0f;        // world units: every triangle is first cut down to this
-    float minEdge = 0.5f;        // where the light changes, cut down to this
+    float minEdge = 0.75f;       // where the light changes, cut down to this
     float lightStep = 0.4f;      // an edge whose ends see more than this apart is cut
     int sunRays = 4;             // around the sun's direction, for a soft edge
     float sunSpread = 0.012f;    // radians between them and the sun's centre
