@@ -270,7 +270,8 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
     p.flag("--no-ground", "switch the ground off", [&o] { o.ground = false; });
     p.flag("--full-resolution",
            "keep full resolution while the view moves (by default a slow\n"
-           "GPU shades moving frames at a lower resolution, never below half)",
+           "GPU shades moving frames above 1280x720 at a lower resolution,\n"
+           "never below 70 %)",
            setTrue(o.fullResolution));
 
     p.group("Kiosk (a touchscreen left alone; docs/kiosk.md)");
