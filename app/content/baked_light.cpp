@@ -107,17 +107,23 @@ BakedLightReport bakeBuildingLight(LoadedContent& content, const std::filesystem
                                    BakeWhenMissing bakeWhenMissing) {
     const auto start = std::chrono::steady_clock::now();
     BakedLightReport report;
-    std::vector<engine::BvhTriangle> casters;
-    for (const LoadedModel& model : content.models)
-        for (const glm::mat4& placement : model.placements)
-            engine::appendShadowCasters(model.layout, placement, casters);
+    std::vector<engine::BvhTriangle> casters;  // gathered for the first building that needs them
+    auto gatherCasters = [&] {
+        if (!casters.empty()) return;
+        for (const LoadedModel& model : content.models)
+            for (const glm::mat4& placement : model.placements)
+                engine::appendShadowCasters(model.layout, placement, casters);
+    };
     std::shared_ptr<const engine::TriangleBvh> bvh;  // built on the first bake that needs it
     const engine::LightBakeDesc desc;
     for (LoadedModel& model : content.models) {
         const bool building = model.placements.size() == 1 && model.placementObjects[0] == kBuildingObjectBase;
         if (!building) continue;
         const std::vector<uint32_t> meshes = engine::bakeableMeshes(model.layout);
-        if (meshes.empty()) continue;
+        size_t triangles = 0;
+        for (uint32_t i : meshes) triangles += model.layout.meshes[i].indices.size() / 3;
+        if (meshes.empty() || triangles > desc.maxTriangles) continue;  // lit per pixel (see bakeLight)
+        gatherCasters();
         const uint64_t key = bakeKey(model.layout, meshes, model.placements[0], casters, desc);
         char name[40];
         std::snprintf(name, sizeof name, "light-%016llx.light", static_cast<unsigned long long>(key));
@@ -130,7 +136,8 @@ BakedLightReport bakeBuildingLight(LoadedContent& content, const std::filesystem
             continue;  // lit per pixel
         } else {
             if (!bvh) bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(casters));
-            engine::bakeLight(model.layout, model.placements[0], *bvh, desc);
+            if (engine::bakeLight(model.layout, model.placements[0], *bvh, desc).meshes == 0)
+                continue;  // too big to bake: lit per pixel
             if (!file.empty())
                 if (engine::Status written = writeBaked(file, model.layout, meshes); !written)
                     report.cacheError = written.error();

@@ -280,7 +280,11 @@ LightBakeStats bakeLight(ModelLayout& layout, const glm::mat4& placement, const 
         stats.trianglesBefore += mesh.indices.size() / 3;
         works.push_back(std::move(w));
     }
-    if (works.empty()) return stats;
+    // A model already past the budget is left to per-pixel light: tracing
+    // millions of vertices would hold its opening for minutes.
+    if (works.empty() || stats.trianglesBefore > desc.maxTriangles) {
+        return LightBakeStats{0, stats.trianglesBefore, stats.trianglesBefore, 0, 0};
+    }
     const float minEdge = std::max(desc.minEdge, 1e-3f);
     const float maxEdge = std::max(desc.maxEdge, minEdge);
 

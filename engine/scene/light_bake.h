@@ -36,7 +36,7 @@ struct LightBakeDesc {
     float sunSpread = 0.012f;    // radians between them and the sun's centre
     int skyRays = 12;            // cosine-weighted over the hemisphere
     float skyDistance = 0.35f;   // occluders farther than this do not darken (corners, contacts)
-    size_t maxTriangles = 700000;  // cutting stops once the baked meshes have this many
+    size_t maxTriangles = 700000;  // cutting stops here; a model already above it is not baked
 };
 
 // A mesh can be baked when nothing it is drawn with needs its UVs (no

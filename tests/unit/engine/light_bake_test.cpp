@@ -190,5 +190,17 @@ TEST(LightBake, TheTriangleBudgetStopsTheCuts) {
     EXPECT_EQ(stats.trianglesAfter, layout.meshes[0].indices.size() / 3);
 }
 
+TEST(LightBake, AModelAboveTheBudgetIsLeftToPerPixelLight) {
+    ModelLayout layout = layoutOf({floorSquare(4.0f), floorSquare(4.0f, 4.0f)});
+    LightBakeDesc desc = sunStraightUp();
+    desc.maxTriangles = 3;  // the model has 4
+    LightBakeStats stats = bakeLight(layout, glm::mat4(1.0f), TriangleBvh{}, desc);
+    EXPECT_EQ(stats.meshes, 0u);
+    EXPECT_EQ(stats.rays, 0u);
+    EXPECT_FALSE(layout.meshes[0].bakedLight);
+    EXPECT_EQ(layout.meshes[0].indices.size(), 6u);  // not cut either
+    EXPECT_FALSE(layout.bakedSunDirection.has_value());
+}
+
 }  // namespace
 }  // namespace engine
