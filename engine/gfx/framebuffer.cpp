@@ -36,14 +36,6 @@ void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int he
     glBindFramebuffer(GL_FRAMEBUFFER, to ? to->id() : 0);
 }
 
-void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, const Framebuffer* to, int toWidth,
-                     int toHeight) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, from ? from->id() : 0);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to ? to->id() : 0);
-    glBlitFramebuffer(0, 0, fromWidth, fromHeight, 0, 0, toWidth, toHeight, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-    glBindFramebuffer(GL_FRAMEBUFFER, to ? to->id() : 0);
-}
-
 void copyDepth(const Framebuffer* from, const Framebuffer* to, int width, int height) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, from ? from->id() : 0);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to ? to->id() : 0);

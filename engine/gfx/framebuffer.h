@@ -32,11 +32,6 @@ void bindFramebuffer(const Framebuffer* framebuffer, int width, int height);
 // Copies the colour of `from` into `to` (null: the window), same size.
 void blitColor(const Framebuffer* from, const Framebuffer* to, int width, int height);
 
-// Copies the lower-left `fromWidth` x `fromHeight` of `from` onto the whole
-// `toWidth` x `toHeight` of `to`, filtered (an upscale).
-void blitColorScaled(const Framebuffer* from, int fromWidth, int fromHeight, const Framebuffer* to, int toWidth,
-                     int toHeight);
-
 // Copies the depth of `from` into `to`, same size and format.
 void copyDepth(const Framebuffer* from, const Framebuffer* to, int width, int height);
 

@@ -228,7 +228,7 @@ private:
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, ground_, fxaa_, outline_, floorOverlay_;
+    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, ground_, fxaa_, upscale_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
     std::vector<FloorOverlay> floorOverlays_;
     // All overlays in one buffer, rebuilt when the set changes: the fills,
