@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include "assets/model_file.h"
+#include "core/file_util.h"
 #include "scene/light_bake.h"
 
 namespace twin {
@@ -99,14 +100,7 @@ engine::Status writeBaked(const std::filesystem::path& file, const engine::Model
     std::filesystem::create_directories(file.parent_path(), ec);
     engine::Status written = engine::writeModelFile(stored, file);
     // Keep the newest few: each changed scene leaves one behind.
-    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
-    for (const auto& entry : std::filesystem::directory_iterator(file.parent_path(), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.starts_with("light-") && name.ends_with(".light"))
-            files.push_back({entry.last_write_time(ec), entry.path()});
-    }
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t k = kKeptFiles; k < files.size(); ++k) std::filesystem::remove(files[k].second, ec);
+    engine::keepNewestFiles(file.parent_path(), "light-", ".light", kKeptFiles);
     return written;
 }
 

@@ -1,7 +1,6 @@
 #include "assets/model_file.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cerrno>
 #include <cmath>
@@ -15,6 +14,8 @@
 #include <unistd.h>
 
 #include <xxhash.h>
+
+#include "core/file_util.h"
 
 namespace engine {
 
@@ -560,35 +561,7 @@ Status writeModelFile(const ModelData& model, const std::filesystem::path& file,
     } catch (const std::bad_alloc&) {
         return makeError("cannot write " + inQuotes(file) + ": ran out of memory while encoding the model");
     }
-    // A unique sibling name, so concurrent writers never share a temp file.
-    std::filesystem::path temp = file;
-    static std::atomic<uint32_t> counter{0};
-    temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return makeError("cannot write " + inQuotes(file) + ": " + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            std::string reason = std::strerror(errno);
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return makeError("cannot write " + inQuotes(file) + ": " + reason);
-        }
-        done += size_t(n);
-    }
-    if (::close(fd) != 0) {
-        std::string reason = std::strerror(errno);
-        ::unlink(temp.c_str());
-        return makeError("cannot write " + inQuotes(file) + ": " + reason);
-    }
-    if (::rename(temp.c_str(), file.c_str()) != 0) {
-        std::string reason = std::strerror(errno);
-        ::unlink(temp.c_str());
-        return makeError("cannot write " + inQuotes(file) + ": " + reason);
-    }
-    return {};
+    return writeFileAtomically(file, bytes);
 }
 
 Result<ModelFileContents> parseModelFile(std::span<const uint8_t> bytes, std::string_view fileName,

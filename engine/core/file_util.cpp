@@ -1,10 +1,16 @@
 #include "core/file_util.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace engine {
 
@@ -17,6 +23,51 @@ Result<std::string> readTextFile(const std::filesystem::path& file) {
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();
+}
+
+Status writeFileAtomically(const std::filesystem::path& file, std::span<const uint8_t> bytes) {
+    const std::string quoted = "\"" + file.string() + "\"";
+    // A unique sibling name, so concurrent writers never share a temp file.
+    std::filesystem::path temp = file;
+    static std::atomic<uint32_t> counter{0};
+    temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return makeError("cannot write " + quoted + ": " + std::strerror(errno));
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            std::string reason = n == 0 ? "nothing written" : std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return makeError("cannot write " + quoted + ": " + reason);
+        }
+        done += size_t(n);
+    }
+    if (::close(fd) != 0) {
+        std::string reason = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return makeError("cannot write " + quoted + ": " + reason);
+    }
+    if (::rename(temp.c_str(), file.c_str()) != 0) {
+        std::string reason = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return makeError("cannot write " + quoted + ": " + reason);
+    }
+    return {};
+}
+
+void keepNewestFiles(const std::filesystem::path& directory, const std::string& prefix, const std::string& suffix,
+                     size_t keep) {
+    std::error_code ec;
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with(prefix) && name.ends_with(suffix)) files.push_back({entry.last_write_time(ec), entry.path()});
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = keep; k < files.size(); ++k) std::filesystem::remove(files[k].second, ec);
 }
 
 std::filesystem::path executablePath() {

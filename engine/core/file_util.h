@@ -1,6 +1,8 @@
 #pragma once
 // Small file-system helpers shared by the engine's modules.
+#include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 
 #include "core/result.h"
@@ -9,6 +11,15 @@ namespace engine {
 
 // Whole file as bytes in a string; the error names the file and the reason.
 Result<std::string> readTextFile(const std::filesystem::path& file);
+
+// Writes `bytes` to `file` through a temporary sibling renamed over it, so
+// that a reader never sees half a file; the error names the file and why.
+Status writeFileAtomically(const std::filesystem::path& file, std::span<const uint8_t> bytes);
+
+// Removes all but the `keep` newest files of `directory` whose names start
+// with `prefix` and end with `suffix` (caches that leave one file per key).
+void keepNewestFiles(const std::filesystem::path& directory, const std::string& prefix, const std::string& suffix,
+                     size_t keep);
 
 // Absolute path of the running executable (/proc/self/exe).
 std::filesystem::path executablePath();
