@@ -95,10 +95,13 @@ ShownContent showContent(engine::Renderer& renderer, LoadedContent& content) {
     return shown;
 }
 
-engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory) {
+engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory,
+                                     const std::filesystem::path& cacheDirectory) {
     engine::RendererDesc desc;
     desc.shaderDirectory = dataDirectory / "shaders";
-    desc.shadowMapSize = input.extension() == ".json" ? 2048 : 1024;
+    const bool scene = input.extension() == ".json";
+    desc.shadowMapSize = scene ? 2048 : 1024;
+    if (scene) desc.shadowCacheDirectory = cacheDirectory;
     return desc;
 }
 

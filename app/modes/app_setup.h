@@ -40,8 +40,11 @@ void applyRenderOptions(engine::Renderer& renderer, const AppOptions& options);
 
 // Renderer settings for what is opened: a whole building needs a finer
 // shadow map than one model, which a 1024 map covers at a quarter of the
-// memory (measured: 2048 costs 6 MiB more per process on llvmpipe).
-engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory);
+// memory (measured: 2048 costs 6 MiB more per process on llvmpipe). A
+// scene's still shadows are kept in `cacheDirectory` (empty: not kept):
+// drawing them was a quarter of its first frame.
+engine::RendererDesc rendererDescFor(const std::filesystem::path& input, const std::filesystem::path& dataDirectory,
+                                     const std::filesystem::path& cacheDirectory = {});
 
 
 using Clock = std::chrono::steady_clock;

@@ -164,7 +164,7 @@ engine::Status openVisit(const AppOptions& options, bool headless, Visit& visit,
     if (!device) return engine::makeError(device.error());
     visit.rendererName = device->renderer;
     logPhase("GL context", phaseStart);
-    auto renderer = engine::Renderer::create(rendererDescFor(input, data));
+    auto renderer = engine::Renderer::create(rendererDescFor(input, data, importDescFor(options).cacheDirectory));
     if (!renderer) return engine::makeError(firstLine(renderer.error()) + "\n" + renderer.error());
     visit.renderer = std::move(renderer).value();
     applyRenderOptions(*visit.renderer, options);

@@ -57,6 +57,8 @@ Result<DeviceInfo> loadGl(GetProcAddress getProcAddress) {
 }
 #endif
 
+std::string deviceName() { return glString(GL_RENDERER) + " / " + glString(GL_VERSION); }
+
 void enableDebugOutput() {
 #ifndef __EMSCRIPTEN__
     if (!GLAD_GL_KHR_debug) return;

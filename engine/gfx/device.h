@@ -24,6 +24,10 @@ struct DeviceInfo {
 // says what was needed (3.3 core) and what was found.
 Result<DeviceInfo> loadGl(GetProcAddress getProcAddress);
 
+// The current context's GL_RENDERER and GL_VERSION, e.g. to tell apart
+// what another driver drew.
+std::string deviceName();
+
 // Routes driver debug messages (KHR_debug, when present) to the log.
 void enableDebugOutput();
 

@@ -50,7 +50,8 @@ GLuint create() {
 }
 }  // namespace
 
-Texture2D::Texture2D(const TextureDesc& desc) : handle_(create()), width_(desc.width), height_(desc.height) {
+Texture2D::Texture2D(const TextureDesc& desc)
+    : handle_(create()), width_(desc.width), height_(desc.height), format_(desc.format) {
     FormatInfo f = info(desc.format);
     glTexImage2D(GL_TEXTURE_2D, 0, GLint(f.internal), desc.width, desc.height, 0, f.format, f.type, nullptr);
     applySampling(desc, 1);
@@ -59,7 +60,7 @@ Texture2D::Texture2D(const TextureDesc& desc) : handle_(create()), width_(desc.w
 }
 
 Texture2D::Texture2D(const TextureDesc& desc, const std::vector<const uint8_t*>& mipLevels)
-    : handle_(create()), width_(desc.width), height_(desc.height) {
+    : handle_(create()), width_(desc.width), height_(desc.height), format_(desc.format) {
     FormatInfo f = info(desc.format);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     int levels = int(mipLevels.size());
@@ -75,6 +76,29 @@ Texture2D::Texture2D(const TextureDesc& desc, const std::vector<const uint8_t*>&
 void Texture2D::bind(int unit) const {
     glActiveTexture(GLenum(GL_TEXTURE0 + unit));
     glBindTexture(GL_TEXTURE_2D, handle_.id());
+}
+
+std::vector<uint16_t> Texture2D::readDepth16() const {
+    std::vector<uint16_t> depths;
+#ifndef __EMSCRIPTEN__
+    if (format_ != TextureFormat::Depth16Compare || !handle_) return depths;
+    depths.resize(size_t(width_) * size_t(height_));
+    glBindTexture(GL_TEXTURE_2D, handle_.id());
+    glPixelStorei(GL_PACK_ALIGNMENT, 2);
+    glGetTexImage(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT, GL_UNSIGNED_SHORT, depths.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+#endif
+    return depths;
+}
+
+bool Texture2D::writeDepth16(const std::vector<uint16_t>& depths) {
+    if (format_ != TextureFormat::Depth16Compare || !handle_ || depths.size() != size_t(width_) * size_t(height_))
+        return false;
+    glBindTexture(GL_TEXTURE_2D, handle_.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width_, height_, GL_DEPTH_COMPONENT, GL_UNSIGNED_SHORT, depths.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return true;
 }
 
 }  // namespace engine::gfx

@@ -44,10 +44,19 @@ public:
 
     void bind(int unit) const;
 
+    // Level 0 of a Depth16Compare texture as 16-bit depths, rows bottom to
+    // top; empty for other formats, and in the browser (WebGL cannot read
+    // textures back).
+    std::vector<uint16_t> readDepth16() const;
+    // Replaces level 0 of a Depth16Compare texture (width x height depths);
+    // false if the format or the size does not match.
+    bool writeDepth16(const std::vector<uint16_t>& depths);
+
 private:
     GlHandle<detail::deleteTexture> handle_;
     int width_ = 0;
     int height_ = 0;
+    TextureFormat format_ = TextureFormat::Rgba8;
     size_t bytes_ = 0;
 };
 

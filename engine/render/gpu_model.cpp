@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include <xxhash.h>
+
 namespace engine {
 namespace {
 const gfx::VertexAttribute kVertexLayout[] = {
@@ -10,6 +12,23 @@ const gfx::VertexAttribute kVertexLayout[] = {
     {2, 4, gfx::AttributeType::Float, offsetof(Vertex, tangent), sizeof(Vertex), false},
     {3, 2, gfx::AttributeType::Float, offsetof(Vertex, uv), sizeof(Vertex), false},
 };
+
+uint64_t shadowKeyOf(const MeshData& mesh, const MaterialData& material, const std::vector<TextureData>& textures) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    XXH3_64bits_update(state, mesh.vertices.data(), mesh.vertices.size() * sizeof(Vertex));
+    XXH3_64bits_update(state, mesh.indices.data(), mesh.indices.size() * sizeof(uint32_t));
+    // Field by field: the struct's padding is not part of the material.
+    const float alpha[] = {float(material.alphaMode), material.alphaCutoff, material.baseColorFactor.a};
+    XXH3_64bits_update(state, alpha, sizeof alpha);
+    const int32_t texture = material.baseColorTexture;
+    if (material.alphaMode == AlphaMode::Mask && texture >= 0 && size_t(texture) < textures.size())
+        for (const std::vector<uint8_t>& level : textures[size_t(texture)].mips)
+            XXH3_64bits_update(state, level.data(), level.size());
+    const uint64_t key = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    return key;
+}
 
 const gfx::Texture2D* textureAt(const std::vector<gfx::Texture2D>& textures, int32_t index) {
     return index >= 0 && size_t(index) < textures.size() ? &textures[size_t(index)] : nullptr;
@@ -61,6 +80,7 @@ GpuModel::GpuModel(const ModelLayout& model) {
         mesh.materialIndex = m.materialIndex < materials_.size() ? m.materialIndex : 0;
         mesh.bounds = m.bounds;
         mesh.bakedLight = m.bakedLight && !materials_[mesh.materialIndex].textured();
+        mesh.shadowKey = shadowKeyOf(m, materials_[mesh.materialIndex].data, model.textures);
         if (!m.vertices.empty() && !m.indices.empty()) {
             mesh.vertices = gfx::Buffer(gfx::BufferKind::Vertex, m.vertices.data(), m.vertices.size() * sizeof(Vertex));
             mesh.indices = gfx::Buffer(gfx::BufferKind::Index, m.indices.data(), m.indices.size() * sizeof(uint32_t));

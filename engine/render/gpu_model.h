@@ -25,6 +25,10 @@ struct GpuMesh {
     uint32_t materialIndex = 0;
     Aabb bounds;
     bool bakedLight = false;  // its uv hold baked light (MeshData::bakedLight)
+    // A hash of all its shadow depends on (vertices, triangles, the
+    // material's alpha, a masked material's texture): names the shadow maps
+    // kept between runs (RendererDesc::shadowCacheDirectory).
+    uint64_t shadowKey = 0;
 };
 
 struct GpuMaterial {

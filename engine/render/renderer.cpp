@@ -9,7 +9,9 @@
 #include <tuple>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <xxhash.h>
 
+#include "core/file_util.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
@@ -37,6 +39,18 @@ gfx::Texture2D solidTexture(uint8_t r, uint8_t g, uint8_t b) {
     return gfx::Texture2D(desc, {pixel});
 }
 
+uint64_t hashShaderFiles(const std::filesystem::path& dir) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    for (const char* name : kShaderFiles) {
+        Result<std::string> text = readTextFile(dir / name);
+        if (text) XXH3_64bits_update(state, text->data(), text->size());
+    }
+    const uint64_t hash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    return hash;
+}
+
 std::filesystem::file_time_type newestShaderTime(const std::filesystem::path& dir) {
     std::filesystem::file_time_type newest{};
     std::error_code ec;
@@ -54,6 +68,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
     Status shaders = r->loadShaders();
     if (!shaders) return makeError(shaders.error());
 
+    r->deviceName_ = gfx::deviceName();
     r->white_ = solidTexture(255, 255, 255);
     r->flatNormal_ = solidTexture(128, 128, 255);
     r->emptyVao_ = gfx::VertexArray::createEmpty();
@@ -130,6 +145,7 @@ Status Renderer::loadShaders() {
     upscale_.use();
     upscale_.set("uColor", 0);
     shadersTime_ = newestShaderTime(dir);
+    if (!desc_.shadowCacheDirectory.empty()) shadersHash_ = hashShaderFiles(dir);
     return {};
 }
 
@@ -147,6 +163,7 @@ void Renderer::reloadShadersIfChanged() {
 void Renderer::setScene(std::vector<SceneModel> scene) {
     scene_ = std::move(scene);
     movingItems_.clear();
+    stillShadowsKept_ = !desc_.shadowCacheDirectory.empty();
     rebuildInstances();
 }
 

@@ -32,6 +32,10 @@ namespace engine {
 struct RendererDesc {
     std::filesystem::path shaderDirectory;
     int shadowMapSize = 2048;
+    // Where the shadow map of what stays still is kept between runs, named
+    // by a hash of all it was drawn from (casters, placements, sun, size,
+    // shaders, GL driver); empty: drawn at every start.
+    std::filesystem::path shadowCacheDirectory;
 };
 
 struct Lighting {
@@ -138,6 +142,7 @@ struct FrameStats {
     size_t triangles = 0;         // of the scene's meshes
     size_t overlayTriangles = 0;  // of the floor overlays, fills and borders
     bool shadowMapRedrawn = false;
+    bool shadowMapRead = false;  // the still casters' map came from RendererDesc::shadowCacheDirectory
     // Zero unless RenderOptions::timePasses: wall-clock, and CPU time of all
     // the process's threads (llvmpipe's rasterisers included).
     PassTimes passMs, passCpuMs;
@@ -200,7 +205,10 @@ private:
     void rebuildTargets();
     void rebuildInstances();
     void drawShadowMap(FrameStats& stats);
+    void drawStillShadows(const gfx::Framebuffer& target, gfx::Texture2D& map, FrameStats& stats);
     void drawShadowCasters(const gfx::Framebuffer& target, bool moving, FrameStats& stats);
+    std::vector<size_t> shadowCasters(bool moving) const;
+    uint64_t stillShadowsKey() const;
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
@@ -237,6 +245,13 @@ private:
     gfx::VertexArray overlayVao_;
     size_t overlayIndexCount_ = 0;
     std::filesystem::file_time_type shadersTime_{};
+    uint64_t shadersHash_ = 0;      // of every shader file's text (the shadow cache's key)
+    std::string deviceName_;        // GL renderer and version (the shadow cache's key)
+    bool shadowCacheWarned_ = false;  // a cache file that could not be read or written: said once
+    // Only the first still map after setScene is kept on disk: it is what a
+    // start waits for; later ones (a machine isolated, cut) would each write
+    // 8 MiB for a state that seldom comes back.
+    bool stillShadowsKept_ = false;
 
     std::vector<SceneModel> scene_;
     std::vector<Instance> instances_;

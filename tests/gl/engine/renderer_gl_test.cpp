@@ -4,6 +4,10 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <fstream>
+#include <unistd.h>
+
+#include "core/log.h"
 #include "gfx/device.h"
 #include "gl_test_context.h"
 #include "render/renderer.h"
@@ -139,6 +143,77 @@ TEST_F(RendererGL, MovingItemsAreDrawnOverCachedShadowsWithTheSamePicture) {
     size_t different = 0;
     for (size_t i = 0; i < cached.rgba.size(); ++i) different += cached.rgba[i] != redrawn.rgba[i];
     EXPECT_EQ(different, 0u);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
+// A scene's still shadows are kept in the cache folder: the next renderer
+// of the same scene reads them instead of drawing them, with the same
+// picture; another sun or placement draws and keeps its own; a damaged
+// file is said once and drawn over.
+TEST_F(RendererGL, StillShadowsAreKeptBetweenRunsOfTheSameScene) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("renderer-shadow-cache-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::vector<std::string> warnings;
+    log::setSink([&warnings](log::Level level, std::string_view m) {
+        if (level == log::Level::Warning) warnings.emplace_back(m);
+    });
+    const Camera camera = cameraAt({25, 18, 25}, {9, 0, 9});
+    auto startOnce = [&](const glm::mat4& placement, glm::vec3 sun, FrameStats& stats) {
+        RendererDesc desc{std::filesystem::path(TWIN_SHADER_DIR)};
+        desc.shadowMapSize = 512;
+        desc.shadowCacheDirectory = dir;
+        auto renderer = Renderer::create(desc);
+        EXPECT_TRUE(renderer.ok()) << renderer.error();
+        (*renderer)->setOutputOffscreen({64, 48});
+        (*renderer)->lighting().sunDirection = sun;
+        (*renderer)->setScene({SceneModel{model_, placement, true, {}, {}}});
+        stats = (*renderer)->render(camera);
+        return (*renderer)->readOutput();
+    };
+    auto countFiles = [&dir] {
+        size_t n = 0;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+            n += entry.path().extension() == ".depth";
+        return n;
+    };
+    const glm::vec3 sun = kDefaultSunDirection;
+    FrameStats first, second;
+    const Image drawn = startOnce(glm::mat4(1.0f), sun, first);
+    EXPECT_FALSE(first.shadowMapRead);
+    EXPECT_EQ(countFiles(), 1u);
+    const Image read = startOnce(glm::mat4(1.0f), sun, second);
+    EXPECT_TRUE(second.shadowMapRead);
+    EXPECT_LT(second.drawCalls, first.drawCalls) << "the casters are not drawn";
+    ASSERT_EQ(drawn.rgba.size(), read.rgba.size());
+    EXPECT_TRUE(drawn.rgba == read.rgba) << "the same picture";
+
+    FrameStats other;
+    startOnce(glm::mat4(1.0f), glm::normalize(glm::vec3(-0.3f, 0.8f, 0.5f)), other);
+    EXPECT_FALSE(other.shadowMapRead) << "another sun";
+    startOnce(glm::translate(glm::mat4(1.0f), glm::vec3(1, 0, 0)), sun, other);
+    EXPECT_FALSE(other.shadowMapRead) << "another placement";
+    EXPECT_EQ(countFiles(), 3u);
+
+    // Damage every kept file: each start draws again, and says so once.
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::fstream f(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        f.put('\x7f');
+    }
+    warnings.clear();
+    FrameStats damaged;
+    const Image redrawn = startOnce(glm::mat4(1.0f), sun, damaged);
+    EXPECT_FALSE(damaged.shadowMapRead);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("checksum"), std::string::npos) << warnings[0];
+    EXPECT_TRUE(redrawn.rgba == drawn.rgba);
+    startOnce(glm::mat4(1.0f), sun, damaged);
+    EXPECT_TRUE(damaged.shadowMapRead) << "written again after the damaged one";
+
+    log::setSink({});
+    std::filesystem::remove_all(dir);
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
