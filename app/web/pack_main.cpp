@@ -99,6 +99,10 @@ int main(int argc, char** argv) {
                 ++failures;
             } else {
                 std::printf("baked light -> %s\n", target.c_str());
+                // An earlier pack's light, for another scene, is dead weight in the download.
+                for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec))
+                    if (entry.path().extension() == ".light" && entry.path() != target)
+                        std::filesystem::remove(entry.path(), ec);
             }
         }
     }

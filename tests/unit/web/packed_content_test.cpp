@@ -3,7 +3,9 @@
 // the content loader's ModelOpener, as app/web/web_content.cpp does.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
+#include <vector>
 
 #include "assets/model_file.h"
 #include "content/content_loader.h"
@@ -59,6 +61,13 @@ TEST(PackedContent, TheBuildingsBakedLightIsReadFromThePack) {
 
     LoadedContent unlit = loadContent(scene, packedOpener(opened), false, kPacked / "no-light-here");
     EXPECT_EQ(unlit.light.meshes, 0u);
+
+    // One light file, the one read: a stale one from an earlier pack is gone.
+    std::vector<std::filesystem::path> lightFiles;
+    for (const auto& entry : std::filesystem::directory_iterator(bakedLightDirectory(kPacked / "scenes" / "twin.json")))
+        lightFiles.push_back(entry.path().filename());
+    ASSERT_EQ(lightFiles.size(), 1u);
+    EXPECT_EQ(lightFiles[0], content.light.file.filename());
 }
 
 TEST(PackedContent, AModelThatWasNotConvertedIsAnErrorNamingIt) {
