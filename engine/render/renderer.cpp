@@ -22,7 +22,7 @@ namespace engine {
 
 namespace {
 const char* kShaderFiles[] = {"common.glsl", "pbr.vert", "pbr.frag", "shadow.vert", "shadow.frag",
-                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "fxaa.frag",
+                              "fullscreen.vert", "sky.frag", "ground.vert", "ground.frag", "ground_light.glsl", "fxaa.frag",
                               "outline.vert", "outline.frag", "floor_overlay.vert", "floor_overlay.frag",
                               "flat.frag", "depth.frag", "upscale.vert", "upscale.frag"};
 
@@ -85,14 +85,6 @@ Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
         r->options_.shadows = false;
     }
 
-    const float groundQuad[] = {-1, 0, -1, 1, 0, -1, 1, 0, 1, -1, 0, 1};
-    const uint32_t groundTriangles[] = {0, 2, 1, 0, 3, 2};
-    r->groundVertices_ = gfx::Buffer(gfx::BufferKind::Vertex, groundQuad, sizeof groundQuad);
-    r->groundIndices_ = gfx::Buffer(gfx::BufferKind::Index, groundTriangles, sizeof groundTriangles);
-    const gfx::VertexAttribute position{0, 3, gfx::AttributeType::Float, 0, 12, false};
-    r->groundVao_.addAttributes(r->groundVertices_, &position, 1);
-    r->groundVao_.setIndexBuffer(r->groundIndices_);
-
     r->instanceBuffer_ = gfx::Buffer(gfx::BufferKind::Vertex, nullptr, 64 * sizeof(glm::mat4), gfx::BufferUsage::Stream);
     return r;
 }
@@ -112,7 +104,8 @@ Status Renderer::loadShaders() {
                              {&pbrBaked_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE", "BAKED_LIGHT"}},
                              {&shadow_, "shadow.vert", "shadow.frag"},
                              {&shadowPlain_, "shadow.vert", "shadow.frag", {"PLAIN_CASTER"}},
-                             {&sky_, "fullscreen.vert", "sky.frag"},  {&ground_, "ground.vert", "ground.frag"},
+                             {&sky_, "fullscreen.vert", "sky.frag"},  {&groundLit_, "ground.vert", "ground.frag"},
+                             {&groundPerVertex_, "ground.vert", "ground.frag", {"LIT_PER_VERTEX"}},
                              {&fxaa_, "fullscreen.vert", "fxaa.frag"},
                              {&upscale_, "upscale.vert", "upscale.frag"},
                              {&outline_, "outline.vert", "outline.frag"},
@@ -138,8 +131,8 @@ Status Renderer::loadShaders() {
     pbrPlain_.set("uShadowMap", 5);
     shadow_.use();
     shadow_.set("uBaseColorTexture", 0);
-    ground_.use();
-    ground_.set("uShadowMap", 5);
+    groundLit_.use();
+    groundLit_.set("uShadowMap", 5);
     fxaa_.use();
     fxaa_.set("uLdrColor", 0);
     upscale_.use();
@@ -640,28 +633,7 @@ FrameStats Renderer::render(const Camera& camera) {
     drawOpaque(camera, viewProjection, stats);
     mark(&PassTimes::opaque);
 
-    if (options_.ground && !sceneBounds_.empty()) {
-        gfx::RenderState state;
-        state.cull = gfx::CullMode::None;
-        gfx::applyState(state);
-        ground_.use();
-        setLightingUniforms(ground_);
-        float radius = std::max(sceneBounds_.radius(), 0.01f);
-        glm::vec3 center = sceneBounds_.center();
-        // Slightly below the lowest point so the model's base does not z-fight.
-        center.y = sceneBounds_.min.y - radius * 0.002f;
-        ground_.set("uViewProjection", viewProjection);
-        ground_.set("uLightViewProjection", lightViewProjection_);
-        ground_.set("uGroundCenter", center);
-        ground_.set("uGroundRadius", radius * 6.0f);
-        ground_.set("uCameraPosition", camera.position);
-        ground_.set("uGroundAlbedo", lighting_.groundAlbedo);
-        ground_.set("uShadowsEnabled", int(options_.shadows));
-        ground_.set("uShadowTexel", glm::vec2(1.0f / float(shadowMap_.width())));
-        shadowMap_.bind(5);
-        gfx::drawIndexed(groundVao_, 6, 1);
-        ++stats.drawCalls;
-    }
+    if (options_.ground && !sceneBounds_.empty()) drawGround(camera, viewProjection, stats);
     mark(&PassTimes::ground);
 
     // The sky last among opaque things: its triangle lies on the far plane,

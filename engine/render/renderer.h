@@ -213,6 +213,7 @@ private:
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawOutlines(const glm::mat4& viewProjection, FrameStats& stats);
+    void drawGround(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void setClipUniforms(const gfx::ShaderProgram& program, const Instance& instance, bool cap) const;
     void rebuildFloorOverlays();
     void drawFloorOverlays(const glm::mat4& viewProjection, FrameStats& stats);
@@ -236,7 +237,7 @@ private:
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, ground_, fxaa_, upscale_, outline_, floorOverlay_;
+    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, groundLit_, groundPerVertex_, fxaa_, upscale_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
     std::vector<FloorOverlay> floorOverlays_;
     // All overlays in one buffer, rebuilt when the set changes: the fills,
@@ -277,8 +278,17 @@ private:
 
     gfx::Texture2D white_, flatNormal_;
     gfx::VertexArray emptyVao_;
-    gfx::Buffer groundVertices_, groundIndices_;
-    gfx::VertexArray groundVao_;
+    // The ground's grid (renderer_ground.cpp), made again when the scene's
+    // bounds or the sun change: the part shadows reach, and the rest.
+    struct Ground {
+        Aabb bounds;
+        glm::vec3 sun{0.0f};
+        glm::vec3 center{0.0f};
+        float radius = 0.0f;
+        gfx::Buffer vertices, shadowedIndices, unshadowedIndices;
+        gfx::VertexArray shadowed, unshadowed;
+        size_t shadowedCount = 0, unshadowedCount = 0;
+    } ground_;
     gfx::Buffer instanceBuffer_;
     std::vector<glm::mat4> instanceScratch_;
 };
