@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <future>
+#include <numeric>
 
 #include "modes/app_setup.h"
 #include "modes/espeak_narrator.h"
@@ -524,10 +525,12 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::vector<engine::PassTimes> passes, passesCpu;
     std::vector<double> panelTimes, panelCpuTimes;
     std::vector<double> frameCpu;
+    std::vector<double> pathSeconds;  // where on the tour each frame is
     const double cpuStart = engine::cpuSeconds();
     for (int i = 0; i < options.benchFrames; ++i) {
         if (path) {
             path->seek(path->totalDuration() * double(i) / double(std::max(1, options.benchFrames - 1)));
+            pathSeconds.push_back(path->totalDuration() * double(i) / double(std::max(1, options.benchFrames - 1)));
             CameraViewpoint view = path->viewpoint();
             session.placeCamera(view.eye, view.target);
         } else {
@@ -579,6 +582,16 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
                 sortedCpu[sortedCpu.size() / 2], sortedCpu[std::min(sortedCpu.size() - 1, size_t(0.95 * double(sortedCpu.size() - 1) + 0.5))]);
     std::printf("resolution in motion: median scale %.2f, min %.2f (%s)\n", sortedScales[sortedScales.size() / 2],
                 sortedScales.front(), options.fullResolution ? "--full-resolution" : "adaptive");
+    if (!pathSeconds.empty()) {
+        // Where the p95 comes from: the slowest frames and their moment of the tour.
+        std::vector<size_t> slowest(frames.size());
+        std::iota(slowest.begin(), slowest.end(), size_t(0));
+        std::sort(slowest.begin(), slowest.end(), [&](size_t a, size_t b) { return frames[a] > frames[b]; });
+        std::printf("slowest frames (tour time: ms):");
+        for (size_t k = 0; k < std::min<size_t>(6, slowest.size()); ++k)
+            std::printf(" %.0f s: %.1f%s", pathSeconds[slowest[k]], frames[slowest[k]], k + 1 < 6 ? "," : "");
+        std::printf("\n");
+    }
     std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
     std::printf("peak memory: %.1f MiB (resident after the frames: %.1f MiB)\n",
                 double(engine::peakResidentBytes()) / (1024.0 * 1024.0), double(engine::residentBytes()) / (1024.0 * 1024.0));
