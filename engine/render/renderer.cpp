@@ -662,36 +662,31 @@ FrameStats Renderer::render(const Camera& camera) {
     mark(&PassTimes::outlines);
 
     const gfx::Framebuffer* output = offscreen_ ? &outputTarget_ : nullptr;
-    if (sceneSize != outputSize_) {
-        // Our own quad rather than a scaled glBlitFramebuffer: as fast a
-        // frame, and its shader comes from Mesa's disk cache, where the
-        // blit's is built again at every start (40-50 ms of the first frame
-        // at 1920x1080 on llvmpipe).
-        gfx::RenderState post;
-        post.depthTest = gfx::DepthTest::Off;
-        post.depthWrite = false;
-        post.cull = gfx::CullMode::None;
-        gfx::applyState(post);
-        gfx::bindFramebuffer(output, outputSize_.x, outputSize_.y);
-        upscale_.use();
-        upscale_.set("uUvScale", glm::vec2(sceneSize) / glm::vec2(outputSize_));
-        sceneColor_.bind(0);
-        gfx::drawTriangles(emptyVao_, 6);
-        ++stats.drawCalls;
-    } else if (options_.fxaa) {
-        gfx::RenderState post;
-        post.depthTest = gfx::DepthTest::Off;
-        post.depthWrite = false;
-        post.cull = gfx::CullMode::None;
-        gfx::applyState(post);
-        gfx::bindFramebuffer(output, outputSize_.x, outputSize_.y);
-        fxaa_.use();
-        fxaa_.set("uTexel", glm::vec2(1.0f / float(outputSize_.x), 1.0f / float(outputSize_.y)));
-        sceneColor_.bind(0);
-        gfx::drawTriangles(emptyVao_, 3);
-        ++stats.drawCalls;
-    } else {
+    if (sceneSize == outputSize_ && !options_.fxaa) {
         gfx::blitColor(&sceneTarget_, output, outputSize_.x, outputSize_.y);
+    } else {
+        // The scene's colour onto the output through a program: FXAA, or the
+        // upscale of a frame shaded at a lower resolution. The upscale is our
+        // own quad rather than a scaled glBlitFramebuffer: as fast a frame,
+        // and its shader comes from Mesa's disk cache, where the blit's is
+        // built again at every start (40-50 ms of the first frame at
+        // 1920x1080 on llvmpipe).
+        const bool upscale = sceneSize != outputSize_;
+        gfx::RenderState post;
+        post.depthTest = gfx::DepthTest::Off;
+        post.depthWrite = false;
+        post.cull = gfx::CullMode::None;
+        gfx::applyState(post);
+        gfx::bindFramebuffer(output, outputSize_.x, outputSize_.y);
+        const gfx::ShaderProgram& program = upscale ? upscale_ : fxaa_;
+        program.use();
+        if (upscale)
+            program.set("uUvScale", glm::vec2(sceneSize) / glm::vec2(outputSize_));
+        else
+            program.set("uTexel", glm::vec2(1.0f / float(outputSize_.x), 1.0f / float(outputSize_.y)));
+        sceneColor_.bind(0);
+        gfx::drawTriangles(emptyVao_, upscale ? 6 : 3);  // a quad, or one screen-covering triangle
+        ++stats.drawCalls;
     }
     mark(&PassTimes::post);
     return stats;

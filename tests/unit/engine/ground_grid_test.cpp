@@ -11,13 +11,6 @@
 namespace engine {
 namespace {
 
-Aabb box(glm::vec3 min, glm::vec3 max) {
-    Aabb b;
-    b.expand(min);
-    b.expand(max);
-    return b;
-}
-
 // The triangle of `indices` that covers (x, z), or -1.
 int triangleAt(const GroundGrid& grid, const std::vector<uint32_t>& indices, float x, float z) {
     for (size_t t = 0; t + 2 < indices.size(); t += 3) {
@@ -39,7 +32,7 @@ double area(const GroundGrid& grid, const std::vector<uint32_t>& indices) {
 }
 
 TEST(GroundGrid, ShadowsFallOnlyOnThePartLitPerPixel) {
-    const Aabb scene = box({-10, 0, -5}, {10, 12, 5});
+    const Aabb scene{{-10, 0, -5}, {10, 12, 5}};
     const glm::vec3 sun = glm::normalize(glm::vec3(0.5f, 0.8f, 0.35f));
     const GroundGrid grid = makeGroundGrid(scene, sun);
     ASSERT_FALSE(grid.shadowed.empty());
@@ -58,7 +51,7 @@ TEST(GroundGrid, ShadowsFallOnlyOnThePartLitPerPixel) {
 }
 
 TEST(GroundGrid, ThePartsCoverTheSquareOnceAndShareTheirEdges) {
-    const GroundGrid grid = makeGroundGrid(box({0, 1, 0}, {30, 9, 20}), glm::normalize(glm::vec3(-0.2f, 0.6f, 0.4f)));
+    const GroundGrid grid = makeGroundGrid(Aabb{{0, 1, 0}, {30, 9, 20}}, glm::normalize(glm::vec3(-0.2f, 0.6f, 0.4f)));
     const double side = 2.0 * double(grid.radius);
     EXPECT_NEAR(area(grid, grid.shadowed) + area(grid, grid.unshadowed), side * side, side * side * 1e-5);
     // Every vertex lies on the ground, below the scene.
@@ -85,7 +78,7 @@ TEST(GroundGrid, ThePartsCoverTheSquareOnceAndShareTheirEdges) {
 }
 
 TEST(GroundGrid, ASunAtTheHorizonShadowsTheWholeGround) {
-    const GroundGrid grid = makeGroundGrid(box({-1, 0, -1}, {1, 2, 1}), glm::vec3(1.0f, 0.02f, 0.0f));
+    const GroundGrid grid = makeGroundGrid(Aabb{{-1, 0, -1}, {1, 2, 1}}, glm::vec3(1.0f, 0.02f, 0.0f));
     EXPECT_TRUE(grid.unshadowed.empty());
     EXPECT_GE(triangleAt(grid, grid.shadowed, grid.center.x + grid.radius * 0.95f, grid.center.z), 0);
 }
