@@ -5,10 +5,9 @@
 #include <cstdio>
 #include <system_error>
 
-#include <xxhash.h>
-
 #include "assets/model_file.h"
 #include "core/file_util.h"
+#include "core/hasher.h"
 #include "scene/light_bake.h"
 
 namespace twin {
@@ -19,22 +18,12 @@ constexpr uint64_t kBakeVersion = 1;
 // Light files kept in the cache folder; older ones are removed.
 constexpr size_t kKeptFiles = 4;
 
-struct Hasher {
-    XXH3_state_t* state = XXH3_createState();
-    Hasher() { XXH3_64bits_reset(state); }
-    ~Hasher() { XXH3_freeState(state); }
-    void add(const void* data, size_t bytes) { XXH3_64bits_update(state, data, bytes); }
-    template <class T>
-    void add(const std::vector<T>& v) { add(v.data(), v.size() * sizeof(T)); }
-    uint64_t digest() const { return XXH3_64bits_digest(state); }
-};
-
 // Everything the light of content.models[baked] depends on: the settings
 // and every model's meshes, materials' alpha and placements (the shadow
 // casters come from them). Hashed as stored, not as placed triangles:
 // gathering those costs 17-21 ms of each start, hashing this about 1 ms.
 uint64_t bakeKey(const std::vector<LoadedModel>& models, size_t baked, const engine::LightBakeDesc& desc) {
-    Hasher h;
+    engine::Hasher h;
     h.add(&kBakeVersion, sizeof kBakeVersion);
     // Field by field: the struct's padding is not part of the settings.
     const float settings[] = {desc.sunDirection.x, desc.sunDirection.y, desc.sunDirection.z, desc.maxEdge,

@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-#include <xxhash.h>
+#include "core/hasher.h"
 
 namespace engine {
 namespace {
@@ -14,20 +14,15 @@ const gfx::VertexAttribute kVertexLayout[] = {
 };
 
 uint64_t shadowKeyOf(const MeshData& mesh, const MaterialData& material, const std::vector<TextureData>& textures) {
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    XXH3_64bits_update(state, mesh.vertices.data(), mesh.vertices.size() * sizeof(Vertex));
-    XXH3_64bits_update(state, mesh.indices.data(), mesh.indices.size() * sizeof(uint32_t));
-    // Field by field: the struct's padding is not part of the material.
+    Hasher h;
+    h.add(mesh.vertices);
+    h.add(mesh.indices);
     const float alpha[] = {float(material.alphaMode), material.alphaCutoff, material.baseColorFactor.a};
-    XXH3_64bits_update(state, alpha, sizeof alpha);
+    h.add(alpha, sizeof alpha);
     const int32_t texture = material.baseColorTexture;
     if (material.alphaMode == AlphaMode::Mask && texture >= 0 && size_t(texture) < textures.size())
-        for (const std::vector<uint8_t>& level : textures[size_t(texture)].mips)
-            XXH3_64bits_update(state, level.data(), level.size());
-    const uint64_t key = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    return key;
+        for (const std::vector<uint8_t>& level : textures[size_t(texture)].mips) h.add(level);
+    return h.digest();
 }
 
 const gfx::Texture2D* textureAt(const std::vector<gfx::Texture2D>& textures, int32_t index) {

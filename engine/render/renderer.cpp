@@ -9,9 +9,9 @@
 #include <tuple>
 
 #include <glm/gtc/matrix_transform.hpp>
-#include <xxhash.h>
 
 #include "core/file_util.h"
+#include "core/hasher.h"
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "gfx/device.h"
@@ -40,15 +40,10 @@ gfx::Texture2D solidTexture(uint8_t r, uint8_t g, uint8_t b) {
 }
 
 uint64_t hashShaderFiles(const std::filesystem::path& dir) {
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    for (const char* name : kShaderFiles) {
-        Result<std::string> text = readTextFile(dir / name);
-        if (text) XXH3_64bits_update(state, text->data(), text->size());
-    }
-    const uint64_t hash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    return hash;
+    Hasher h;
+    for (const char* name : kShaderFiles)
+        if (Result<std::string> text = readTextFile(dir / name)) h.add(*text);
+    return h.digest();
 }
 
 std::filesystem::file_time_type newestShaderTime(const std::filesystem::path& dir) {

@@ -207,7 +207,6 @@ private:
     void drawShadowMap(FrameStats& stats);
     void drawStillShadows(const gfx::Framebuffer& target, gfx::Texture2D& map, FrameStats& stats);
     void drawShadowCasters(const gfx::Framebuffer& target, bool moving, FrameStats& stats);
-    std::vector<size_t> shadowCasters(bool moving) const;
     uint64_t stillShadowsKey() const;
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);

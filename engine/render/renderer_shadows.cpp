@@ -13,8 +13,7 @@
 #include <cstdio>
 #include <tuple>
 
-#include <xxhash.h>
-
+#include "core/hasher.h"
 #include "core/log.h"
 #include "gfx/device.h"
 #include "render/renderer_instance.h"
@@ -59,6 +58,10 @@ void Renderer::drawStillShadows(const gfx::Framebuffer& target, gfx::Texture2D& 
         return;
     }
     stillShadowsKept_ = false;
+    auto warnOnce = [this](const std::string& message) {
+        if (!shadowCacheWarned_) log::warning(message);
+        shadowCacheWarned_ = true;
+    };
     const auto start = std::chrono::steady_clock::now();
     const uint64_t key = stillShadowsKey();
     const std::filesystem::path file = shadowMapFileName(desc_.shadowCacheDirectory, key);
@@ -73,57 +76,35 @@ void Renderer::drawStillShadows(const gfx::Framebuffer& target, gfx::Texture2D& 
             log::debug(text);
             return;
         }
-        if (!kept && !shadowCacheWarned_) log::warning(kept.error() + "; drawing the shadows again");
-        shadowCacheWarned_ = shadowCacheWarned_ || !kept;
+        if (!kept) warnOnce(kept.error() + "; drawing the shadows again");
     }
     drawShadowCasters(target, false, stats);
     ShadowMapImage image{key, map.width(), map.height(), map.readDepth16()};
     if (image.depths.empty()) return;  // cannot be read back here (WebGL)
-    if (Status written = writeShadowMapFile(file, image); !written && !shadowCacheWarned_) {
-        log::warning(written.error() + "; the shadows will be drawn at each start");
-        shadowCacheWarned_ = true;
-    }
-}
-
-// The casters that are moving (`moving`) or still, in drawing order:
-// grouped by mesh so repeated meshes are one instanced draw.
-std::vector<size_t> Renderer::shadowCasters(bool moving) const {
-    std::vector<size_t> order;
-    for (size_t i = 0; i < instances_.size(); ++i) {
-        const Instance& instance = instances_[i];
-        if (!instance.blended && instance.ghostFade <= 0.0f && instance.moving == moving) order.push_back(i);
-    }
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        const Instance &x = instances_[a], &y = instances_[b];
-        return std::make_tuple(x.model, x.mesh, x.clipKey()) < std::make_tuple(y.model, y.mesh, y.clipKey());
-    });
-    return order;
+    if (Status written = writeShadowMapFile(file, image); !written)
+        warnOnce(written.error() + "; the shadows will be drawn at each start");
 }
 
 // Everything the still casters' map depends on, so that a kept map is
 // never read for another scene, sun, placement, cut, shader or driver.
 uint64_t Renderer::stillShadowsKey() const {
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    auto add = [state](const void* data, size_t bytes) { XXH3_64bits_update(state, data, bytes); };
-    add(&kShadowCacheVersion, sizeof kShadowCacheVersion);
-    add(deviceName_.data(), deviceName_.size());
-    add(&shadersHash_, sizeof shadersHash_);
+    Hasher h;
+    h.add(&kShadowCacheVersion, sizeof kShadowCacheVersion);
+    h.add(deviceName_);
+    h.add(&shadersHash_, sizeof shadersHash_);
     const int size[] = {shadowMap_.width(), shadowMap_.height()};
-    add(size, sizeof size);
-    add(&lightViewProjection_, sizeof lightViewProjection_);
+    h.add(size, sizeof size);
+    h.add(&lightViewProjection_, sizeof lightViewProjection_);
     // In the instances' order, which follows the scene: the drawing order
     // sorts by address, which changes from run to run.
     for (const Instance& instance : instances_) {
-        if (instance.blended || instance.ghostFade > 0.0f || instance.moving) continue;
-        add(&instance.model->meshes()[instance.mesh].shadowKey, sizeof(uint64_t));
-        add(&instance.world, sizeof instance.world);
+        if (!instance.castsShadow() || instance.moving) continue;
+        h.add(&instance.model->meshes()[instance.mesh].shadowKey, sizeof(uint64_t));
+        h.add(&instance.world, sizeof instance.world);
         const glm::vec4 clip = instance.clip.value_or(glm::vec4(0.0f));
-        add(&clip, sizeof clip);
+        h.add(&clip, sizeof clip);
     }
-    const uint64_t key = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    return key;
+    return h.digest();
 }
 
 // Draws the casters that are moving (`moving`) or still into `target`,
@@ -143,7 +124,14 @@ void Renderer::drawShadowCasters(const gfx::Framebuffer& target, bool moving, Fr
     }
     const gfx::ShaderProgram* current = &shadowPlain_;
 
-    const std::vector<size_t> order = shadowCasters(moving);
+    // Group by mesh so repeated meshes are one instanced draw.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < instances_.size(); ++i)
+        if (instances_[i].castsShadow() && instances_[i].moving == moving) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const Instance &x = instances_[a], &y = instances_[b];
+        return std::make_tuple(x.model, x.mesh, x.clipKey()) < std::make_tuple(y.model, y.mesh, y.clipKey());
+    });
     stats.shadowMapRedrawn = true;
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
