@@ -10,6 +10,11 @@ namespace engine::gfx {
 
 enum class TextureFormat {
     Rgba8,        // linear 8-bit
+    // 8-bit colour stored blue first: for a render target that is sampled
+    // again. llvmpipe scales a quad from one such target onto another by its
+    // fast 8-bit path (the upscale: 6.7 -> 2.2 ms at 1920x1080); it takes the
+    // float path for RGBA. Not for uploading pixels.
+    Bgra8,
     Srgb8Alpha8,  // colour images: the GPU decodes sRGB when sampling
     Rgba16F,      // HDR colour target
     Depth24,      // depth target

@@ -241,11 +241,11 @@ void Renderer::setOutputOffscreen(glm::ivec2 size) {
 
 void Renderer::rebuildTargets() {
     glm::ivec2 s = glm::max(outputSize_, glm::ivec2(1));
-    sceneColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Linear});
+    sceneColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Bgra8, gfx::TextureFilter::Linear});
     sceneDepth_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Depth24, gfx::TextureFilter::Nearest});
     sceneTarget_ = gfx::Framebuffer(&sceneColor_, &sceneDepth_);
     if (offscreen_) {
-        outputColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Rgba8, gfx::TextureFilter::Nearest});
+        outputColor_ = gfx::Texture2D(gfx::TextureDesc{s.x, s.y, gfx::TextureFormat::Bgra8, gfx::TextureFilter::Nearest});
         outputTarget_ = gfx::Framebuffer(&outputColor_, nullptr);
     } else {
         outputColor_ = {};
