@@ -14,8 +14,12 @@ struct FormatInfo {
 FormatInfo info(TextureFormat format) {
     switch (format) {
         case TextureFormat::Rgba8: return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
+#ifdef __EMSCRIPTEN__  // WebGL 2 has no BGRA textures (and no llvmpipe to please)
+        case TextureFormat::Bgra8: return {GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
+#else
         // Unsized, so that Mesa picks the storage matching GL_BGRA.
         case TextureFormat::Bgra8: return {GL_RGBA, GL_BGRA, GL_UNSIGNED_BYTE, 4};
+#endif
         case TextureFormat::Srgb8Alpha8: return {GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE, 4};
         case TextureFormat::Rgba16F: return {GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, 8};
         case TextureFormat::Depth24: return {GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, 4};
