@@ -17,6 +17,7 @@ build_packages=(
   libglm-dev nlohmann-json3-dev
   libpng-dev              # fast PNG writing for screenshots
   libxxhash-dev           # content hashes for the import cache
+  libmeshoptimizer-dev    # coarser levels of detail for far meshes (engine/scene/mesh_lod)
   fonts-inter fonts-dejavu-core   # UI font with every French glyph
   libmosquitto-dev        # live data over MQTT
   libsqlite3-dev          # history of live values

@@ -46,6 +46,8 @@ fetch_source() {  # PACKAGE VERSION FOLDER-GLOB
 }
 fetch_source imgui 1.86+ds-1 'imgui-1.86*'
 imgui_src=$(compgen -G "$out/src/imgui-1.86*" | head -1)
+fetch_source meshoptimizer 0.18+dfsg-2 'meshoptimizer-0.18*'
+meshopt_src=$(compgen -G "$out/src/meshoptimizer-0.18*" | head -1)
 
 # 2. Debian's header-only libraries, each by its own link (never all of
 # /usr/include, whose C library headers are not the browser's).
@@ -70,10 +72,10 @@ mkdir -p "$site/data"
 "$native/twin-tour-pack" scenes/twin.json "$site/data"
 
 # 4. The WebAssembly build.
-if [[ ! -f $out/CMakeCache.txt ]]; then
-  emcmake cmake -S web -B "$out" -DCMAKE_BUILD_TYPE=Release -DIMGUI_SOURCE_DIR="$imgui_src" \
-    -DTWIN_HEADER_LINKS="$links"
-fi
+# Configured every time (quick once cached), so a folder configured before
+# a new source package still gets its path.
+emcmake cmake -S web -B "$out" -DCMAKE_BUILD_TYPE=Release -DIMGUI_SOURCE_DIR="$imgui_src" \
+  -DMESHOPT_SOURCE_DIR="$meshopt_src" -DTWIN_HEADER_LINKS="$links" >/dev/null
 # Debian's emscripten runs acorn (node-acorn) from /usr/share/nodejs, which a
 # node other than Debian's does not search by itself.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}

@@ -211,6 +211,8 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
     p.flag("--bench-flat", "--bench: every surface one constant colour (the raster floor)", setTrue(o.benchFlat));
     p.flag("--bench-panels", "--bench: draw the panels and labels too, as the window does", setTrue(o.benchPanels));
     p.flag("--bench-prepass", "--bench: a depth pre-pass before the opaque shading", setTrue(o.benchPrepass));
+    p.flag("--bench-full-detail", "--bench: every mesh drawn whole, however far (no coarser levels)",
+           setTrue(o.benchFullDetail));
 
     p.group("Live data (replay of a typical week by default, so it works offline)");
     const std::string mqttReason = "--mqtt expects a broker URL mqtt://HOST[:PORT] or mqtts://HOST[:PORT]";

@@ -2,6 +2,7 @@
 
 #include "content/baked_light.h"
 #include "core/log.h"
+#include "scene/mesh_lod.h"
 
 #include <algorithm>
 #include <cctype>
@@ -148,8 +149,31 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
     layOutWithBvh(content, models, buildPickingBvh);
+    // Coarser levels of detail for the meshes that the light does not bake
+    // (machines, props placed many times): a scene is seen from afar. A
+    // single model is framed whole and close, so it gets none. The other
+    // models' on another core while the building's light is read or baked
+    // (it changes the building's meshes, so the building's come after).
+    auto isBuilding = [](const LoadedModel& model) {
+        return std::find(model.placementObjects.begin(), model.placementObjects.end(), kBuildingObjectBase) !=
+               model.placementObjects.end();
+    };
+    auto levelsOfDetail = [&content](auto&& which) {
+        for (LoadedModel& model : content.models)
+            if (which(model)) engine::addLevelsOfDetail(model.layout);
+    };
+    auto notBuilding = [&](const LoadedModel& model) { return !isBuilding(model); };
+#ifdef __EMSCRIPTEN__
+    levelsOfDetail(notBuilding);
+#else
+    std::future<void> otherLevels = std::async(std::launch::async, [&] { levelsOfDetail(notBuilding); });
+#endif
     // The browser has no core to spare for tracing: it reads what twin-tour-pack baked.
     content.light = bakeBuildingLight(content, lightDirectory, importer ? BakeWhenMissing::Yes : BakeWhenMissing::No);
+    levelsOfDetail(isBuilding);
+#ifndef __EMSCRIPTEN__
+    otherLevels.get();
+#endif
     const BakedLightReport& light = content.light;
     if (!light.cacheError.empty()) engine::log::warning("baked light: " + light.cacheError);
     if (light.meshes > 0)

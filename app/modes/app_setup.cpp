@@ -141,6 +141,7 @@ void fillFigures(FrameFigures& f, const engine::FrameStats& stats, const engine:
     f.drawCalls = stats.drawCalls;
     f.visibleInstances = stats.visibleInstances;
     f.culledInstances = stats.culledInstances;
+    f.coarserInstances = stats.coarserInstances;
     f.residentBytes = engine::residentBytes();
     f.gpuBytes = renderer.gpuBytes();
 }

@@ -36,6 +36,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     visit.renderer->options().timePasses = options.benchPasses;
     visit.renderer->options().flatShading = options.benchFlat;
     visit.renderer->options().depthPrepass = options.benchPrepass;
+    visit.renderer->options().levelsOfDetail = !options.benchFullDetail;
 
     auto firstStart = Clock::now();
     {
@@ -95,6 +96,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::sort(sortedCpu.begin(), sortedCpu.end());
     stats.triangles = painter.figures().triangles;
     stats.drawCalls = painter.figures().drawCalls;
+    stats.coarserInstances = painter.figures().coarserInstances;
     std::vector<float> sortedScales = scales;
     std::sort(sortedScales.begin(), sortedScales.end());
     std::vector<double> sorted = frames;
@@ -103,11 +105,11 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("scene: %s\n", session.scene() ? session.scene()->name.fr.c_str() : inputFor(options, findDataDirectory()).filename().c_str());
     std::printf("camera path: %s\n", path ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", visit.rendererName.c_str());
-    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s\n",
+    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s, levels of detail %s\n",
                 options.size.x, options.size.y, options.shadows ? "on" : "off",
                 !options.antialiasing ? "off" : options.fullResolution ? "on" : "on at rest (none of these frames)",
                 options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off",
-                options.benchPrepass ? "on" : "off");
+                options.benchPrepass ? "on" : "off", options.benchFullDetail ? "off" : "on");
     std::printf("load: %.1f ms\n", loadMs);
     std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
     std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,
@@ -128,7 +130,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
             std::printf(" %.0f s: %.1f%s", pathSeconds[slowest[k]], frames[slowest[k]], k + 1 < 6 ? "," : "");
         std::printf("\n");
     }
-    std::printf("triangles: %zu, draw calls: %d\n", stats.triangles, stats.drawCalls);
+    std::printf("triangles: %zu (%d instances by a coarser level of detail), draw calls: %d\n", stats.triangles,
+                stats.coarserInstances, stats.drawCalls);
     std::printf("peak memory: %.1f MiB (resident after the frames: %.1f MiB)\n",
                 double(engine::peakResidentBytes()) / (1024.0 * 1024.0), double(engine::residentBytes()) / (1024.0 * 1024.0));
     if (options.benchPasses) {

@@ -66,6 +66,7 @@ void FramePainter::syncFocus(const SceneView& view) {
         if (view.focus && item == focused) {
             look.placementTransforms = view.focus->placementTransforms;
             look.clipPlane = view.focus->clipPlane;
+            look.fullDetail = true;
         } else if (view.focus) {
             look.ghostFade = view.focus->ghostFade;
         } else if (motion[item]) {

@@ -27,6 +27,7 @@ struct FrameFigures {
     int drawCalls = 0;
     int visibleInstances = 0;
     int culledInstances = 0;
+    int coarserInstances = 0;  // drawn by a coarser level of detail
     size_t residentBytes = 0;
     size_t gpuBytes = 0;
     std::string renderer;

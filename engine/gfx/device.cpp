@@ -123,12 +123,13 @@ void clear(const glm::vec4& color, bool clearColor, bool clearDepth) {
 
 void setViewport(int x, int y, int width, int height) { glViewport(x, y, width, height); }
 
-void drawIndexed(const VertexArray& vao, size_t indexCount, int instances) {
+void drawIndexed(const VertexArray& vao, size_t indexCount, int instances, size_t firstIndex) {
     glBindVertexArray(vao.id());
+    const void* offset = reinterpret_cast<const void*>(firstIndex * sizeof(uint32_t));
     if (instances == 1)
-        glDrawElements(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, nullptr);
+        glDrawElements(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, offset);
     else
-        glDrawElementsInstanced(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, nullptr, instances);
+        glDrawElementsInstanced(GL_TRIANGLES, GLsizei(indexCount), GL_UNSIGNED_INT, offset, instances);
 }
 
 void drawTriangles(const VertexArray& vao, int vertexCount) {

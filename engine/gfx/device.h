@@ -51,7 +51,7 @@ void clear(const glm::vec4& color, bool clearColor = true, bool clearDepth = tru
 void setViewport(int x, int y, int width, int height);
 
 // Indexed triangles (uint32 indices), `instances` copies.
-void drawIndexed(const VertexArray& vao, size_t indexCount, int instances = 1);
+void drawIndexed(const VertexArray& vao, size_t indexCount, int instances = 1, size_t firstIndex = 0);
 // Non-indexed triangles, e.g. a full-screen triangle from gl_VertexID.
 void drawTriangles(const VertexArray& vao, int vertexCount);
 

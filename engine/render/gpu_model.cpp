@@ -78,10 +78,22 @@ GpuModel::GpuModel(const ModelLayout& model) {
         mesh.shadowKey = shadowKeyOf(m, materials_[mesh.materialIndex].data, model.textures);
         if (!m.vertices.empty() && !m.indices.empty()) {
             mesh.vertices = gfx::Buffer(gfx::BufferKind::Vertex, m.vertices.data(), m.vertices.size() * sizeof(Vertex));
-            mesh.indices = gfx::Buffer(gfx::BufferKind::Index, m.indices.data(), m.indices.size() * sizeof(uint32_t));
+            mesh.indexCount = m.indices.size() / 3 * 3;
+            mesh.levels.push_back({0, mesh.indexCount});
+            std::vector<uint32_t> all;
+            const std::vector<uint32_t>* indices = &m.indices;
+            if (!m.lods.empty()) {
+                all.assign(m.indices.begin(), m.indices.begin() + ptrdiff_t(mesh.indexCount));
+                for (const MeshLod& lod : m.lods) {
+                    mesh.levels.push_back({all.size(), lod.indices.size() / 3 * 3});
+                    mesh.levelErrors.push_back(lod.error);
+                    all.insert(all.end(), lod.indices.begin(), lod.indices.begin() + ptrdiff_t(mesh.levels.back().count));
+                }
+                indices = &all;
+            }
+            mesh.indices = gfx::Buffer(gfx::BufferKind::Index, indices->data(), indices->size() * sizeof(uint32_t));
             mesh.vao.addAttributes(mesh.vertices, kVertexLayout, std::size(kVertexLayout));
             mesh.vao.setIndexBuffer(mesh.indices);
-            mesh.indexCount = m.indices.size() / 3 * 3;
             gpuBytes_ += mesh.vertices.size() + mesh.indices.size();
         }
         meshes_.push_back(std::move(mesh));

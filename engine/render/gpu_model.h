@@ -17,11 +17,21 @@
 
 namespace engine {
 
+struct IndexRange {
+    size_t first = 0;  // in indices, not bytes
+    size_t count = 0;
+};
+
 struct GpuMesh {
     gfx::Buffer vertices;
-    gfx::Buffer indices;
+    gfx::Buffer indices;  // the full mesh's, then each coarser level's
     gfx::VertexArray vao;
-    size_t indexCount = 0;
+    size_t indexCount = 0;  // the full mesh's: levels[0].count
+    // levels[0] the full mesh, then its coarser versions (scene/mesh_lod.h);
+    // levelErrors[k - 1] is level k's MeshLod::error.
+    std::vector<IndexRange> levels;
+    std::vector<float> levelErrors;
+    IndexRange level(uint32_t k) const { return k < levels.size() ? levels[k] : IndexRange{0, indexCount}; }
     uint32_t materialIndex = 0;
     Aabb bounds;
     bool bakedLight = false;  // its uv hold baked light (MeshData::bakedLight)

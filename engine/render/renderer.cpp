@@ -16,6 +16,7 @@
 #include "core/process_stats.h"
 #include "gfx/device.h"
 #include "render/frustum.h"
+#include "scene/mesh_lod.h"
 #include "render/renderer_instance.h"
 
 namespace engine {
@@ -169,7 +170,7 @@ void Renderer::setSceneItemLook(size_t item, const SceneItemLook& look) {
     // moving items move.
     SceneItemLook& current = scene_[item].look;
     const bool onlyMoved = current.ghostFade == look.ghostFade && current.clipPlane == look.clipPlane &&
-                           current.capColour == look.capColour;
+                           current.capColour == look.capColour && current.fullDetail == look.fullDetail;
     const bool newlyMoving = onlyMoved && movingItems_.insert(item).second;
     const bool cacheStillRight = onlyMoved && !newlyMoving && !staticShadowsDirty_;
     current = look;
@@ -200,6 +201,7 @@ void Renderer::rebuildInstances() {
             instance.placement = p;
             instance.ghostFade = std::clamp(item.look.ghostFade, 0.0f, 1.0f);
             instance.clip = item.look.clipPlane;
+            instance.fullDetail = item.look.fullDetail;
             instance.moving = movingItems_.count(itemIndex) > 0;
             const glm::mat4 moved =
                 p < item.look.placementTransforms.size() ? item.look.placementTransforms[p] : glm::mat4(1.0f);
@@ -368,10 +370,11 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         }
         order.push_back(i);
     }
+    chooseLevelsOfDetail(camera, order);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const Instance &x = instances_[a], &y = instances_[b];
-        return std::make_tuple(x.model, x.mesh, x.mirrored, x.clipKey()) <
-               std::make_tuple(y.model, y.mesh, y.mirrored, y.clipKey());
+        return std::make_tuple(x.model, x.mesh, x.level, x.mirrored, x.clipKey()) <
+               std::make_tuple(y.model, y.mesh, y.level, y.mirrored, y.clipKey());
     });
     if (order.empty()) return;
     // Runs of the same mesh become one instanced draw; runs are then drawn
@@ -386,8 +389,8 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         size_t end = begin + 1;
         while (end < order.size()) {
             const Instance& next = instances_[order[end]];
-            if (next.model != first.model || next.mesh != first.mesh || next.mirrored != first.mirrored ||
-                next.clipKey() != first.clipKey())
+            if (next.model != first.model || next.mesh != first.mesh || next.level != first.level ||
+                next.mirrored != first.mirrored || next.clipKey() != first.clipKey())
                 break;
             ++end;
         }
@@ -427,7 +430,8 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
             state.frontFaceClockwise = first.mirrored;
             gfx::applyState(state);
             mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
-            gfx::drawIndexed(mesh.vao, mesh.indexCount, int(run.end - run.begin));
+            const IndexRange level = mesh.level(first.level);
+            gfx::drawIndexed(mesh.vao, level.count, int(run.end - run.begin), level.first);
             ++stats.drawCalls;
         }
         primed = true;
@@ -452,10 +456,35 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         bindMaterial(material, surface);
         mesh.vao.setInstanceSource(instanceBuffer_, kInstanceLayout, 4, run.begin * sizeof(glm::mat4));
         int count = int(run.end - run.begin);
-        gfx::drawIndexed(mesh.vao, mesh.indexCount, count);
+        const IndexRange level = mesh.level(first.level);
+        gfx::drawIndexed(mesh.vao, level.count, count, level.first);
         ++stats.drawCalls;
         stats.visibleInstances += count;
-        stats.triangles += mesh.indexCount / 3 * size_t(count);
+        stats.triangles += level.count / 3 * size_t(count);
+        if (first.level > 0) stats.coarserInstances += count;
+    }
+}
+
+// A coarser level where it differs from the full mesh by under a pixel of
+// the output (not of the scaled-down frame: the choice must not change when
+// the camera stops). Measured where the instance's bounds are nearest the eye.
+void Renderer::chooseLevelsOfDetail(const Camera& camera, const std::vector<size_t>& instances) {
+    const bool perspective = camera.projection[3][3] == 0.0f;
+    const float pixelsAtUnitDistance = camera.projection[1][1] * float(outputSize_.y) * 0.5f;
+    for (size_t i : instances) {
+        Instance& instance = instances_[i];
+        const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
+        instance.level = 0;
+        if (mesh.levelErrors.empty() || !options_.levelsOfDetail || instance.fullDetail) continue;
+        const glm::mat3 basis(instance.world);
+        const float scale = std::max({glm::length(basis[0]), glm::length(basis[1]), glm::length(basis[2])});
+        float distance = 1.0f;
+        if (perspective) {
+            const Aabb& b = instance.worldBounds;
+            distance = glm::length(glm::clamp(camera.position, b.min, b.max) - camera.position);
+            if (distance <= 0.0f) continue;
+        }
+        instance.level = uint32_t(chooseLevelOfDetail(mesh.levelErrors, pixelsAtUnitDistance * scale / distance));
     }
 }
 

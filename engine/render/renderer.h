@@ -63,6 +63,9 @@ struct RenderOptions {
     // the frame's CPU time but raised peak memory by 14 MiB, over the budget
     // (docs/performance.md).
     bool depthPrepass = false;
+    // Far meshes drawn by their coarser levels (scene/mesh_lod.h), where
+    // they differ by under a pixel.
+    bool levelsOfDetail = true;
     // Profiling only. timePasses waits for the GPU after each pass to time
     // it (FrameStats::passMs), which slows the frame down; flatShading paints
     // every surface one constant colour, to measure the raster floor.
@@ -85,6 +88,9 @@ struct SceneItemLook {
     // painted flat in capColour (display sRGB). Absent: no cut.
     std::optional<glm::vec4> clipPlane;
     glm::vec3 capColour{0.85f, 0.42f, 0.18f};
+    // Drawn whole however far (no coarser level of detail): the machine a
+    // learner studies, whose every edge should stay where it is.
+    bool fullDetail = false;
     bool operator==(const SceneItemLook&) const = default;
 };
 
@@ -140,6 +146,7 @@ struct FrameStats {
     int visibleInstances = 0;
     int culledInstances = 0;
     size_t triangles = 0;         // of the scene's meshes
+    int coarserInstances = 0;     // drawn by a coarser level of detail
     size_t overlayTriangles = 0;  // of the floor overlays, fills and borders
     bool shadowMapRedrawn = false;
     bool shadowMapRead = false;  // the still casters' map came from RendererDesc::shadowCacheDirectory
@@ -209,6 +216,7 @@ private:
     void drawShadowCasters(const gfx::Framebuffer& target, bool moving, FrameStats& stats);
     uint64_t stillShadowsKey() const;
     void drawOpaque(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
+    void chooseLevelsOfDetail(const Camera& camera, const std::vector<size_t>& instances);
     void drawTransparent(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawGhosts(const Camera& camera, const glm::mat4& viewProjection, FrameStats& stats);
     void drawOutlines(const glm::mat4& viewProjection, FrameStats& stats);

@@ -24,6 +24,8 @@ struct Renderer::Instance {
     std::optional<glm::vec4> clip;  // the item's section plane
     bool bakedLight = false;  // its mesh's baked light holds (see rebuildInstances)
     bool moving = false;  // its item moves from frame to frame: drawn over the cached shadows
+    uint32_t level = 0;   // of detail, chosen each frame by drawOpaque (GpuMesh::levels)
+    bool fullDetail = false;  // SceneItemLook::fullDetail
     // Glass and ghosts cast no shadow.
     bool castsShadow() const { return !blended && ghostFade <= 0.0f; }
     // Instances cut by different planes cannot share an instanced draw.

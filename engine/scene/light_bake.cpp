@@ -222,13 +222,10 @@ size_t triangleCount(const std::vector<Work>& works) {
 }  // namespace
 
 bool canBakeLight(const MaterialData& m) {
-    const bool untextured = m.baseColorTexture == kNoTexture && m.metallicRoughnessTexture == kNoTexture &&
-                            m.normalTexture == kNoTexture && m.occlusionTexture == kNoTexture &&
-                            m.emissiveTexture == kNoTexture;
     // Opaque surfaces are baked for their front; glass is seen through, so
     // the light on its other side matters little.
     const bool lit = (m.alphaMode == AlphaMode::Opaque && !m.doubleSided) || m.alphaMode == AlphaMode::Blend;
-    return untextured && lit;
+    return !m.textured() && lit;
 }
 
 void appendShadowCasters(const ModelLayout& layout, const glm::mat4& placement, std::vector<BvhTriangle>& out) {

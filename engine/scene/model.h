@@ -21,6 +21,13 @@ struct Vertex {
 };
 static_assert(sizeof(Vertex) == 48, "Vertex is written to disk as is");
 
+// A coarser version of a mesh, for when it is seen from afar
+// (scene/mesh_lod.h).
+struct MeshLod {
+    std::vector<uint32_t> indices;  // triangles over the mesh's own vertices
+    float error = 0.0f;             // how far its surface may lie from the full mesh's, mesh units
+};
+
 // One triangle list with one material.
 struct MeshData {
     std::string name;
@@ -32,6 +39,9 @@ struct MeshData {
     // sun's visibility, y the sky's (see scene/light_bake.h). Only meshes
     // whose material has no texture are baked. Not stored in model files.
     bool bakedLight = false;
+    // Coarser versions, each coarser than the one before (scene/mesh_lod.h);
+    // none for small, textured or baked meshes. Not stored in model files.
+    std::vector<MeshLod> lods;
 };
 
 enum class AlphaMode : uint8_t { Opaque = 0, Mask = 1, Blend = 2 };
@@ -66,6 +76,11 @@ struct MaterialData {
     int32_t normalTexture = kNoTexture;             // linear, tangent space
     int32_t occlusionTexture = kNoTexture;          // linear, R
     int32_t emissiveTexture = kNoTexture;           // sRGB
+
+    bool textured() const {
+        return baseColorTexture != kNoTexture || metallicRoughnessTexture != kNoTexture ||
+               normalTexture != kNoTexture || occlusionTexture != kNoTexture || emissiveTexture != kNoTexture;
+    }
 };
 
 struct NodeData {

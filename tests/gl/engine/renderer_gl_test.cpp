@@ -11,6 +11,8 @@
 #include "gfx/device.h"
 #include "gl_test_context.h"
 #include "render/renderer.h"
+#include "scene/mesh_lod.h"
+#include "test_meshes.h"
 
 namespace engine {
 namespace {
@@ -142,6 +144,51 @@ TEST_F(RendererGL, AFrameShadedAtALowerResolutionIsScaledUpToTheSamePicture) {
         if (full.rgba[i * 4] - full.rgba[i * 4 + 2] > full.rgba[reddest * 4] - full.rgba[reddest * 4 + 2]) reddest = i;
     const uint8_t* red = &scaled.rgba[size_t(reddest) * 4];
     EXPECT_GT(int(red[0]), int(red[2]) + 60) << "red is in the red channel";
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
+// Far meshes are drawn by a coarser level of detail, near ones whole, and
+// the far picture is the full one's to within a pixel's edge.
+TEST_F(RendererGL, FarMeshesAreDrawnCoarserWithTheSamePicture) {
+    ModelData spheres;
+    spheres.meshes.push_back(testing::sphereMesh(24, 48, 0.5f));
+    spheres.materials.push_back(MaterialData{});
+    spheres.materials[0].baseColorFactor = {0.2f, 0.5f, 0.9f, 1.0f};
+    spheres.nodes.push_back(NodeData{"root", -1, glm::mat4(1.0f), {}});
+    for (int z = 0; z < 6; ++z)
+        for (int x = 0; x < 6; ++x)
+            spheres.nodes.push_back(NodeData{"sphere", 0, glm::translate(glm::mat4(1.0f), glm::vec3(x * 2.0f, 0.5f, z * 2.0f)), {0}});
+    ModelLayout layout = layOutModel(spheres);
+    addLevelsOfDetail(layout);
+    ASSERT_FALSE(layout.meshes[0].lods.empty());
+    renderer_->setScene({SceneModel{std::make_shared<GpuModel>(layout), glm::mat4(1.0f), true, {}, {}}});
+    renderer_->setOutputOffscreen({256, 192});
+    renderer_->options().fxaa = false;
+    auto draw = [&](const Camera& camera, bool levels) {
+        renderer_->options().levelsOfDetail = levels;
+        FrameStats stats = renderer_->render(camera);
+        return std::make_pair(stats, renderer_->readOutput());
+    };
+    const Camera far = cameraAt({5, 14, -40}, {5, 0, 5});
+    auto [coarse, coarseImage] = draw(far, true);
+    auto [full, fullImage] = draw(far, false);
+    EXPECT_EQ(coarse.coarserInstances, 36);
+    EXPECT_EQ(full.coarserInstances, 0);
+    EXPECT_LT(coarse.triangles, full.triangles / 2);
+    auto difference = compareImages(coarseImage, fullImage, 48);
+    ASSERT_TRUE(difference.ok()) << difference.error();
+    EXPECT_LT(difference->meanDifference, 0.5);
+    EXPECT_LT(difference->pixelsOverThreshold, 60) << "only single edge pixels may differ";
+    // Close by, the nearest spheres are whole.
+    auto [near, nearImage] = draw(cameraAt({-1.5f, 1.5f, -1.5f}, {5, 0, 5}), true);
+    EXPECT_LT(near.coarserInstances, near.visibleInstances);
+    // An item a learner explores is whole however far.
+    SceneItemLook whole;
+    whole.fullDetail = true;
+    renderer_->setSceneItemLook(0, whole);
+    auto [explored, exploredImage] = draw(far, true);
+    EXPECT_EQ(explored.coarserInstances, 0);
+    EXPECT_EQ(explored.triangles, full.triangles);
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
