@@ -63,6 +63,7 @@ struct AppOptions {
     bool benchFlat = false;                  // --bench: constant-colour surfaces (the raster floor)
     bool benchPanels = false;                // --bench: draw the panels and labels too, as the window does
     bool benchPrepass = false;               // --bench: opaque depth pre-pass (RenderOptions::depthPrepass)
+    std::optional<int> benchDrawsPerFlush;   // --bench: RenderOptions::opaqueDrawsPerFlush
     bool benchFullDetail = false;            // --bench: no coarser levels of detail (RenderOptions::levelsOfDetail)
     bool noCache = false;
     std::string cacheDirectory;              // empty: the default cache folder

@@ -37,6 +37,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     visit.renderer->options().flatShading = options.benchFlat;
     visit.renderer->options().depthPrepass = options.benchPrepass;
     visit.renderer->options().levelsOfDetail = !options.benchFullDetail;
+    if (options.benchDrawsPerFlush) visit.renderer->options().opaqueDrawsPerFlush = *options.benchDrawsPerFlush;
 
     auto firstStart = Clock::now();
     {
@@ -105,11 +106,15 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     std::printf("scene: %s\n", session.scene() ? session.scene()->name.fr.c_str() : inputFor(options, findDataDirectory()).filename().c_str());
     std::printf("camera path: %s\n", path ? ("tour " + options.tour).c_str() : "one turn around the scene");
     std::printf("renderer: %s\n", visit.rendererName.c_str());
-    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s, levels of detail %s\n",
+    std::printf("size: %dx%d, shadows %s, anti-aliasing %s, surfaces %s, panels %s, depth pre-pass %s, levels of detail %s, "
+                "opaque pass flushed every %s draws\n",
                 options.size.x, options.size.y, options.shadows ? "on" : "off",
                 !options.antialiasing ? "off" : options.fullResolution ? "on" : "on at rest (none of these frames)",
                 options.benchFlat ? "constant colour (--bench-flat)" : "PBR", options.benchPanels ? "on" : "off",
-                options.benchPrepass ? "on" : "off", options.benchFullDetail ? "off" : "on");
+                options.benchPrepass ? "on" : "off", options.benchFullDetail ? "off" : "on",
+                visit.renderer->options().opaqueDrawsPerFlush > 0
+                    ? std::to_string(visit.renderer->options().opaqueDrawsPerFlush).c_str()
+                    : "no");
     std::printf("load: %.1f ms\n", loadMs);
     std::printf("first frame: %.1f ms (process start to first frame: %.1f ms)\n", firstFrameMs, startToFirstFrameMs);
     std::printf("frames: %d, median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms\n", options.benchFrames,

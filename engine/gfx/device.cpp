@@ -138,6 +138,7 @@ void drawTriangles(const VertexArray& vao, int vertexCount) {
 }
 
 void finish() { glFinish(); }
+void flush() { glFlush(); }
 
 std::string takeErrors() {
     std::string errors;

@@ -57,6 +57,8 @@ void drawTriangles(const VertexArray& vao, int vertexCount);
 
 // Blocks until the GPU has finished (timing and capture).
 void finish();
+// Hands what was drawn so far to the driver without waiting for it.
+void flush();
 
 // Returns "" or the names of pending GL errors (clears them).
 std::string takeErrors();

@@ -462,6 +462,11 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         stats.visibleInstances += count;
         stats.triangles += level.count / 3 * size_t(count);
         if (first.level > 0) stats.coarserInstances += count;
+        // llvmpipe bins a frame's triangles on this thread and rasterises
+        // them on its own only once flushed: flushing along the way lets its
+        // threads start on the first draws while this one bins the rest.
+        const int perFlush = options_.opaqueDrawsPerFlush;
+        if (perFlush > 0 && (&run - runs.data() + 1) % perFlush == 0) gfx::flush();
     }
 }
 
