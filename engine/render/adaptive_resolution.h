@@ -15,8 +15,11 @@ class AdaptiveResolution {
 public:
     // `targetMs`: the frame time aimed at in motion; `minScale`: the lowest
     // fraction of the width and height allowed; outputs of at most
-    // `fullResolutionPixels` pixels are never scaled down.
-    explicit AdaptiveResolution(double targetMs = 28.0, float minScale = 0.7f,
+    // `fullResolutionPixels` pixels are never scaled down. 25 ms, not the
+    // budget's 33: on llvmpipe much of a frame is geometry, which the scale
+    // does not change, so aiming at 28 let fast frames climb to 0.76 and
+    // the tour's median at 1920x1080 reach 33-34 ms (docs/performance.md).
+    explicit AdaptiveResolution(double targetMs = 25.0, float minScale = 0.7f,
                                 int64_t fullResolutionPixels = int64_t(1280) * 720);
 
     // The scale for the coming frame into an output of `outputPixels`
