@@ -22,6 +22,7 @@ namespace {
 constexpr double kPlaybackStep = 1.0 / 60.0;  // the played-back clock: 60 steps a second
 constexpr double kSettleSeconds = 10.0;       // after the last event, at most this long for the view to settle
 constexpr double kStopSignalCheckSeconds = 0.5;  // a stop signal is seen within this
+constexpr double kMemoryReleaseSeconds = 10.0;   // free pages back to the system this often
 
 // Where the input comes from and where it goes, and when the run ends.
 struct LoopDesc {
@@ -56,6 +57,7 @@ int loop(Visit& visit, LoopDesc& run) {
     int finalFrames = -1;  // counting down the frames before the end state is written
     int framesForEvents = 0;  // playback: frames still to draw for the last events
     size_t framesDrawn = 0;
+    double lastMemoryRelease = 0.0;  // on the shell's clock
     std::vector<engine::InputEvent> guiEvents;  // since the last frame drawn
     const bool still = !visit.window && !run.playing;
     // Under systemd (Type=notify): ready once the visit is loaded, and a
@@ -199,6 +201,12 @@ int loop(Visit& visit, LoopDesc& run) {
                 if (finalFrames > 0) finalFrames = 3;
             }
             if (auto code = run.shell->exitCode()) return *code;
+        }
+        // Freed memory back to the system now and then: a kiosk runs for
+        // days, and llvmpipe's frames leave free pages behind (about 2 ms).
+        if (shellNow - lastMemoryRelease >= kMemoryReleaseSeconds) {
+            engine::releaseFreeMemory();
+            lastMemoryRelease = shellNow;
         }
         if (run.soakReportFrames && ++framesDrawn % size_t(run.soakReportFrames) == 0) reportSoak(framesDrawn, playClock);
         // A frame at a lower resolution is followed by a sharp one.

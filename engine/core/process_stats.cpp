@@ -4,6 +4,9 @@
 #include <cstring>
 
 #include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace engine {
 namespace {
@@ -32,6 +35,12 @@ double cpuSeconds() {
     if (getrusage(RUSAGE_SELF, &usage) != 0) return 0.0;
     auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) * 1e-6; };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+void releaseFreeMemory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 }  // namespace engine
