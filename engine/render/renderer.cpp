@@ -16,8 +16,8 @@
 #include "core/process_stats.h"
 #include "gfx/device.h"
 #include "render/frustum.h"
-#include "scene/mesh_lod.h"
 #include "render/renderer_instance.h"
+#include "scene/mesh_lod.h"
 
 namespace engine {
 
