@@ -212,7 +212,7 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
     p.flag("--bench-panels", "--bench: draw the panels and labels too, as the window does", setTrue(o.benchPanels));
     p.flag("--bench-prepass", "--bench: a depth pre-pass before the opaque shading", setTrue(o.benchPrepass));
     const std::string perFlushReason = "--bench-draws-per-flush expects a number of draws between 0 and 100000";
-    p.value("--bench-draws-per-flush", "N", "--bench: flush the opaque pass after every N draws (0: never; default 30)",
+    p.value("--bench-draws-per-flush", "N", "--bench: flush the opaque pass after every N draws (default 0: never)",
             perFlushReason, [&o, perFlushReason](const std::string& v) -> std::string {
                 int draws = 0;
                 if (!parseInt(v, draws) || draws < 0 || draws > 100000) return perFlushReason;

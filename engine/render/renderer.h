@@ -68,9 +68,11 @@ struct RenderOptions {
     bool levelsOfDetail = true;
     // The opaque pass flushes after this many draws (0: never), so that a
     // software rasteriser starts on them while the rest are sent. On
-    // llvmpipe (1920x1080, the tour) 30 took the p95 from 52-55 to 45-48 ms
-    // for 6-9 MiB more at the peak (docs/performance.md).
-    int opaqueDrawsPerFlush = 30;
+    // llvmpipe (1920x1080, the tour) 30 took the p95 from 52-55 to 45-48 ms,
+    // but the 30,000-frame soak failed with it: resident memory swung
+    // between 218 and 238 MiB (docs/reliability.md). Off until that is
+    // understood; --bench-draws-per-flush measures it.
+    int opaqueDrawsPerFlush = 0;
     // Profiling only. timePasses waits for the GPU after each pass to time
     // it (FrameStats::passMs), which slows the frame down; flatShading paints
     // every surface one constant colour, to measure the raster floor.
