@@ -142,6 +142,7 @@ void fillFigures(FrameFigures& f, const engine::FrameStats& stats, const engine:
     f.visibleInstances = stats.visibleInstances;
     f.culledInstances = stats.culledInstances;
     f.coarserInstances = stats.coarserInstances;
+    f.surfaceChanges = stats.surfaceChanges;
     f.residentBytes = engine::residentBytes();
     f.gpuBytes = renderer.gpuBytes();
 }

@@ -98,6 +98,7 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
     stats.triangles = painter.figures().triangles;
     stats.drawCalls = painter.figures().drawCalls;
     stats.coarserInstances = painter.figures().coarserInstances;
+    stats.surfaceChanges = painter.figures().surfaceChanges;
     std::vector<float> sortedScales = scales;
     std::sort(sortedScales.begin(), sortedScales.end());
     std::vector<double> sorted = frames;
@@ -135,8 +136,8 @@ int runBench(const AppOptions& options, Clock::time_point processStart) {
             std::printf(" %.0f s: %.1f%s", pathSeconds[slowest[k]], frames[slowest[k]], k + 1 < 6 ? "," : "");
         std::printf("\n");
     }
-    std::printf("triangles: %zu (%d instances by a coarser level of detail), draw calls: %d\n", stats.triangles,
-                stats.coarserInstances, stats.drawCalls);
+    std::printf("triangles: %zu (%d instances by a coarser level of detail), draw calls: %d, surface changes: %d\n",
+                stats.triangles, stats.coarserInstances, stats.drawCalls, stats.surfaceChanges);
     std::printf("peak memory: %.1f MiB (resident after the frames: %.1f MiB)\n",
                 double(engine::peakResidentBytes()) / (1024.0 * 1024.0), double(engine::residentBytes()) / (1024.0 * 1024.0));
     if (options.benchPasses) {

@@ -28,6 +28,7 @@ struct FrameFigures {
     int visibleInstances = 0;
     int culledInstances = 0;
     int coarserInstances = 0;  // drawn by a coarser level of detail
+    int surfaceChanges = 0;    // engine::FrameStats::surfaceChanges
     size_t residentBytes = 0;
     size_t gpuBytes = 0;
     std::string renderer;

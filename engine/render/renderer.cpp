@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -377,11 +378,12 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
                std::make_tuple(y.model, y.mesh, y.level, y.mirrored, y.clipKey());
     });
     if (order.empty()) return;
-    // Runs of the same mesh become one instanced draw; runs are then drawn
-    // nearest first, so the depth test rejects hidden pixels before shading.
+    // Runs of the same mesh become one instanced draw.
     struct Run {
         size_t begin, end;
         float nearest;
+        const GpuMaterial* material = nullptr;  // only for runs shaded per pixel
+        float groupNearest = 0.0f;               // nearest of the runs sharing that material
     };
     std::vector<Run> runs;
     for (size_t begin = 0; begin < order.size();) {
@@ -400,10 +402,31 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
             glm::vec3 closest = glm::clamp(camera.position, b.min, b.max);
             nearest = std::min(nearest, glm::length(closest - camera.position));
         }
-        runs.push_back({begin, end, nearest});
+        const GpuMaterial& material = first.model->materials()[first.model->meshes()[first.mesh].materialIndex];
+        runs.push_back({begin, end, nearest, litByBake(first) ? nullptr : &material, nearest});
         begin = end;
     }
-    std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.nearest < b.nearest; });
+    // The order that costs llvmpipe least. The baked runs first, nearest
+    // first: their shading is one colour, and as occluders they let the
+    // depth test reject the per-pixel shaded pixels behind them. Then the
+    // per-pixel runs by material, groups nearest first: llvmpipe copies its
+    // whole fragment state (about 30 KB, every texture slot) into the
+    // frame's bins each time a fragment uniform or texture changes, and one
+    // copy per run was 19 MiB of a 1920x1080 frame (docs/performance.md).
+    std::unordered_map<const GpuMaterial*, float> groupNearest;
+    for (const Run& run : runs)
+        if (run.material) {
+            auto [it, added] = groupNearest.try_emplace(run.material, run.nearest);
+            if (!added) it->second = std::min(it->second, run.nearest);
+        }
+    for (Run& run : runs)
+        if (run.material) run.groupNearest = groupNearest[run.material];
+    auto shadingOrder = [](const Run& r) {
+        // 0: baked, 1: the plain program, 2: the textured one (a program change is a copy too)
+        int program = !r.material ? 0 : r.material->textured() ? 2 : 1;
+        return std::make_tuple(program, r.groupNearest, r.material, r.nearest);
+    };
+    std::sort(runs.begin(), runs.end(), [&](const Run& a, const Run& b) { return shadingOrder(a) < shadingOrder(b); });
     instanceScratch_.clear();
     for (size_t i : order) instanceScratch_.push_back(instances_[i].world);
     instanceBuffer_.upload(instanceScratch_.data(), instanceScratch_.size() * sizeof(glm::mat4));
@@ -438,11 +461,14 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     }
 
     Surfaces surfaces = usePbr(camera, viewProjection, [](const gfx::ShaderProgram& p) { p.set("uGhostFade", 0.0f); });
+    std::pair<const gfx::ShaderProgram*, const GpuMaterial*> lastSurface{};
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
         const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(first));
+        if (std::make_pair(&surface, run.material) != lastSurface) ++stats.surfaceChanges;
+        lastSurface = {&surface, run.material};
         setClipUniforms(surface, first, true);
         gfx::RenderState state;
         // A cut item shows its back faces: they are the cap.

@@ -154,6 +154,9 @@ struct FrameStats {
     int culledInstances = 0;
     size_t triangles = 0;         // of the scene's meshes
     int coarserInstances = 0;     // drawn by a coarser level of detail
+    // Opaque runs that changed the surface program or, for surfaces lit per
+    // pixel, the material: on llvmpipe each is a copy of the fragment state.
+    int surfaceChanges = 0;
     size_t overlayTriangles = 0;  // of the floor overlays, fills and borders
     bool shadowMapRedrawn = false;
     bool shadowMapRead = false;  // the still casters' map came from RendererDesc::shadowCacheDirectory

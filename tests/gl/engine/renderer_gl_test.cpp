@@ -211,6 +211,55 @@ TEST_F(RendererGL, FarMeshesAreDrawnCoarserWithTheSamePicture) {
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
+// Surfaces shaded per pixel are drawn grouped by material, whatever their
+// depth order: on llvmpipe every change of material copies the whole
+// fragment state into the frame's bins. The picture is the same as drawing
+// one material alone at each place.
+TEST_F(RendererGL, OpaqueSurfacesAreGroupedByMaterial) {
+    const ModelData grid = cubeGrid(1, 1.0f);
+    ModelData row;
+    row.nodes.push_back(NodeData{"root", -1, glm::mat4(1.0f), {}});
+    const glm::vec4 colours[3] = {{0.9f, 0.2f, 0.1f, 1.0f}, {0.1f, 0.8f, 0.2f, 1.0f}, {0.2f, 0.3f, 0.9f, 1.0f}};
+    for (const glm::vec4& colour : colours) {
+        MaterialData material;
+        material.baseColorFactor = colour;
+        row.materials.push_back(material);
+    }
+    // Twelve cubes in a row going away from the camera, each its own mesh,
+    // the three materials taking turns: nearest first would change the
+    // material at every cube.
+    for (int i = 0; i < 12; ++i) {
+        MeshData mesh = grid.meshes[0];
+        mesh.materialIndex = uint32_t(i % 3);
+        row.meshes.push_back(mesh);
+        row.nodes.push_back(NodeData{"cube", 0, glm::translate(glm::mat4(1.0f), glm::vec3(float(i) * 1.5f, 0, 0)), {uint32_t(i)}});
+    }
+    renderer_->setScene({SceneModel{std::make_shared<GpuModel>(row), glm::mat4(1.0f), true, {}, {}}});
+    renderer_->setOutputOffscreen({256, 96});
+    renderer_->options().fxaa = false;
+    const Camera camera = cameraAt({-4, 3, 6}, {9, 0.5f, 0});
+    const FrameStats stats = renderer_->render(camera);
+    EXPECT_EQ(stats.visibleInstances, 12);
+    EXPECT_EQ(stats.surfaceChanges, 3);
+    const Image grouped = renderer_->readOutput();
+
+    // The same cubes drawn as three scene items, one material each: the
+    // renderer cannot reorder materials there, and nothing may differ.
+    std::vector<SceneModel> items;
+    for (uint32_t m = 0; m < 3; ++m) {
+        ModelData alone = row;
+        for (size_t n = 1; n < alone.nodes.size(); ++n)
+            if (alone.meshes[alone.nodes[n].meshes[0]].materialIndex != m) alone.nodes[n].meshes.clear();
+        items.push_back(SceneModel{std::make_shared<GpuModel>(alone), glm::mat4(1.0f), true, {}, {}});
+    }
+    renderer_->setScene(std::move(items));
+    const Image separate = (renderer_->render(camera), renderer_->readOutput());
+    auto difference = compareImages(grouped, separate, 8);
+    ASSERT_TRUE(difference.ok()) << difference.error();
+    EXPECT_EQ(difference->pixelsOverThreshold, 0);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
 // A machine's cycle moves its parts every frame: the shadows of the rest
 // are cached and only the moving item is drawn again, with the same picture
 // as a full redraw.
