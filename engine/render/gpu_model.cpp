@@ -25,6 +25,20 @@ uint64_t shadowKeyOf(const MeshData& mesh, const MaterialData& material, const s
     return h.digest();
 }
 
+// The values Renderer::bindMaterial gives the surface programs, one by one.
+uint64_t shadingKeyOf(const GpuMaterial& g) {
+    const MaterialData& m = g.data;
+    Hasher h;
+    const float values[] = {m.baseColorFactor.r, m.baseColorFactor.g, m.baseColorFactor.b, m.baseColorFactor.a,
+                            m.metallicFactor,    m.roughnessFactor,   m.emissiveFactor.r,  m.emissiveFactor.g,
+                            m.emissiveFactor.b,  m.normalScale,       m.occlusionStrength, m.alphaCutoff,
+                            float(m.alphaMode),  float(m.doubleSided)};
+    h.add(values, sizeof values);
+    const gfx::Texture2D* textures[] = {g.baseColor, g.metallicRoughness, g.normal, g.occlusion, g.emissive};
+    h.add(textures, sizeof textures);
+    return h.digest();
+}
+
 const gfx::Texture2D* textureAt(const std::vector<gfx::Texture2D>& textures, int32_t index) {
     return index >= 0 && size_t(index) < textures.size() ? &textures[size_t(index)] : nullptr;
 }
@@ -65,6 +79,7 @@ GpuModel::GpuModel(const ModelLayout& model) {
         g.normal = textureAt(textures_, m.normalTexture);
         g.occlusion = textureAt(textures_, m.occlusionTexture);
         g.emissive = textureAt(textures_, m.emissiveTexture);
+        g.shadingKey = shadingKeyOf(g);
         materials_.push_back(g);
     }
     if (materials_.empty()) materials_.push_back(GpuMaterial{});

@@ -48,6 +48,10 @@ struct GpuMaterial {
     const gfx::Texture2D* normal = nullptr;
     const gfx::Texture2D* occlusion = nullptr;
     const gfx::Texture2D* emissive = nullptr;
+    // Equal for materials that set the surface programs' uniforms and
+    // textures alike, whatever their model or name: the renderer draws
+    // them one after the other (see Renderer::drawOpaque).
+    uint64_t shadingKey = 0;
 
     // Whether any map is present: without, the renderer's plain surface
     // program draws it (no UV or tangent varyings).

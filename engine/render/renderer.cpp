@@ -413,18 +413,20 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     // whole fragment state (about 30 KB, every texture slot) into the
     // frame's bins each time a fragment uniform or texture changes, and one
     // copy per run was 19 MiB of a 1920x1080 frame (docs/performance.md).
-    std::unordered_map<const GpuMaterial*, float> groupNearest;
+    // Materials alike in every value (GpuMaterial::shadingKey), from any
+    // model, are one group.
+    std::unordered_map<uint64_t, float> groupNearest;
     for (const Run& run : runs)
         if (run.material) {
-            auto [it, added] = groupNearest.try_emplace(run.material, run.nearest);
+            auto [it, added] = groupNearest.try_emplace(run.material->shadingKey, run.nearest);
             if (!added) it->second = std::min(it->second, run.nearest);
         }
     for (Run& run : runs)
-        if (run.material) run.groupNearest = groupNearest[run.material];
+        if (run.material) run.groupNearest = groupNearest[run.material->shadingKey];
     auto shadingOrder = [](const Run& r) {
         // 0: baked, 1: the plain program, 2: the textured one (a program change is a copy too)
         int program = !r.material ? 0 : r.material->textured() ? 2 : 1;
-        return std::make_tuple(program, r.groupNearest, r.material, r.nearest);
+        return std::make_tuple(program, r.groupNearest, r.material ? r.material->shadingKey : 0, r.nearest);
     };
     std::sort(runs.begin(), runs.end(), [&](const Run& a, const Run& b) { return shadingOrder(a) < shadingOrder(b); });
     instanceScratch_.clear();
@@ -461,14 +463,15 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     }
 
     Surfaces surfaces = usePbr(camera, viewProjection, [](const gfx::ShaderProgram& p) { p.set("uGhostFade", 0.0f); });
-    std::pair<const gfx::ShaderProgram*, const GpuMaterial*> lastSurface{};
+    std::pair<const gfx::ShaderProgram*, uint64_t> lastSurface{};
     for (const Run& run : runs) {
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
         const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(first));
-        if (std::make_pair(&surface, run.material) != lastSurface) ++stats.surfaceChanges;
-        lastSurface = {&surface, run.material};
+        const uint64_t shading = run.material ? run.material->shadingKey : 0;
+        if (std::make_pair(&surface, shading) != lastSurface) ++stats.surfaceChanges;
+        lastSurface = {&surface, shading};
         setClipUniforms(surface, first, true);
         gfx::RenderState state;
         // A cut item shows its back faces: they are the cap.
