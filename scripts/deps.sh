@@ -4,6 +4,7 @@
 #   scripts/deps.sh --test   plus what the test suite needs
 #   scripts/deps.sh --web    plus what the web build needs (scripts/web.sh); both: --test --web
 #   scripts/deps.sh --try-deb  plus what scripts/try-deb.sh needs
+#   scripts/deps.sh --bench    plus the peer and the tools of bench/ (compare_f3d.py)
 # Every dependency of the project is listed here and nowhere else.
 set -euo pipefail
 
@@ -47,18 +48,23 @@ web_packages=(
   emscripten              # the WebAssembly build (emcc 3.1.6, its own clang and libc++)
   chromium                # the web build's test and screenshots, headless (WebGL 2 on SwiftShader)
 )
+bench_packages=(
+  f3d                     # the peer viewer bench/compare_f3d.py measures twin-tour against
+  time                    # GNU time: the peak memory (max RSS) of each run in that bench
+)
 try_deb_packages=(
   debootstrap             # a fresh Debian 12 to install the .deb in (scripts/try-deb.sh)
 )
 # node and npm run the Khronos glTF validator and install the browser's MQTT
 # client (scripts/web-live.sh); any node >= 18 will do, so a node that is
 # already there (not from Debian) is kept.
-want_test=0 want_web=0 want_try_deb=0
+want_test=0 want_web=0 want_try_deb=0 want_bench=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
     --web) want_web=1 ;;
     --try-deb) want_try_deb=1 ;;
+    --bench) want_bench=1 ;;
   esac
 done
 if ! command -v npm >/dev/null; then
@@ -75,6 +81,9 @@ if ((want_try_deb)); then
 fi
 if ((want_web)); then
   wanted+=("${web_packages[@]}")
+fi
+if ((want_bench)); then
+  wanted+=("${bench_packages[@]}")
 fi
 
 missing=()
