@@ -31,10 +31,6 @@ while (($#)); do
     *) echo "soak.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-# Warm-up: the fonts, the shaders' variants, every panel and card met once,
-# the history's first pages, the allocator's arenas. A fifth of the run.
-warmup=${warmup:-$((frames / 5 / every * every))}
-((warmup >= every)) || warmup=$every
 app=$build/twin-tour
 [[ -x $app ]] || { echo "soak.sh: no $app (build it first: bash scripts/build.sh)" >&2; exit 2; }
 
@@ -57,6 +53,14 @@ height=${size#*x}
 ((height >= 309)) || { echo "soak.sh: --size must be at least 549x309 (the kiosk's smallest UI scale)" >&2; exit 2; }
 seconds=$(((frames + 59) / 60 + 5))  # the clock runs 60 steps a second; the last visitor may end early
 python3 bench/make_soak_recording.py --seconds "$seconds" --size "$size" --idle "$idle" >"$work/day.rec"
+# Warm-up: the fonts, the shaders' variants, every panel and card met once
+# (the recording's first visitor, until the time its header gives), the
+# history's first pages, the allocator's arenas. A fifth of the run at least.
+met=$(sed -n 's/^# every screen met by \([0-9.]*\) s$/\1/p' "$work/day.rec")
+met_frames=$(python3 -c "import math; print(math.ceil(${met:-0} * 60 / $every) * $every)")
+warmup=${warmup:-$((frames / 5 / every * every))}
+((warmup >= met_frames)) || warmup=$met_frames
+((warmup >= every)) || warmup=$every
 ui_scale=$(python3 -c "print(1.75 * $height / 1080)")
 # As scripts/test.sh --sanitize: a 16 MiB quarantine bounds what ASan keeps of
 # freed memory; intercept_tls_get_addr=0 spares LeakSanitizer's tracer a crash

@@ -38,8 +38,12 @@ struct LoopDesc {
 
 // bench/soak.sh reads these lines: a frame count, the resident memory, and
 // the OpenGL errors raised since the last line (GL keeps an error until it is
-// read, so none between two lines is missed).
+// read, so none between two lines is missed). Free pages are given back
+// first, as the loop does every 10 s: otherwise a sample reads 20-25 MiB
+// more or less depending on how long ago that was, and hides a leak's
+// few MiB.
 void reportSoak(size_t frames, double clock) {
+    engine::releaseFreeMemory();
     const std::string glErrors = engine::gfx::takeErrors();
     std::printf("soak: frame %zu clock %.1f s resident %zu KiB gl-errors %s\n", frames, clock,
                 engine::residentBytes() / 1024, glErrors.empty() ? "none" : glErrors.c_str());
