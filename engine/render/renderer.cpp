@@ -468,7 +468,7 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(first));
+        const gfx::ShaderProgram& surface = surfaces.use(material, !run.material);  // null: lit by its bake
         const uint64_t shading = run.material ? run.material->shadingKey : 0;
         if (std::make_pair(&surface, shading) != lastSurface) ++stats.surfaceChanges;
         lastSurface = {&surface, shading};
