@@ -49,6 +49,7 @@ std::filesystem::path defaultHistoryFile() {
 
 LiveFeed::LiveFeed(const SceneDescription& scene, const LiveFeedDesc& desc)
     : wallClock_(desc.wallClock),
+      startReplaySpeed_(desc.replaySpeed),
       sources_(std::make_unique<Sources>()),
       ids_(knownIdsOf(scene)),
       topicPrefix_(scene.feeds.topicPrefix),

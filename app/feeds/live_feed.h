@@ -80,6 +80,9 @@ public:
     std::pair<TimePoint, TimePoint> slidableRange() const;
     void setReplaySpeed(double speed);
     double replaySpeed() const;
+    // The speed the replay started at (LiveFeedDesc::replaySpeed): where the
+    // next visitor of a kiosk finds it, whatever the last one chose.
+    double startReplaySpeed() const { return startReplaySpeed_; }
 
     struct Sources;
 
@@ -93,6 +96,7 @@ private:
     }
 
     std::function<std::chrono::steady_clock::time_point()> wallClock_;
+    double startReplaySpeed_;
     std::unique_ptr<Sources> sources_;
     KnownIds ids_;
     std::string topicPrefix_;

@@ -193,7 +193,7 @@ void VisitSession::resetVisit(Language language) {
     gestures_.clear();
     quitRequested_ = false;
     if (feed_) {
-        feed_->setReplaySpeed(1.0);
+        feed_->setReplaySpeed(feed_->startReplaySpeed());  // as started (--replay-speed), not the last visitor's
         feed_->followLive();
     }
     cyclePlaying_ = true;

@@ -1,7 +1,9 @@
 // The machines' working cycles in the visit session: running machines play
 // their clip in the building, idle ones and those with reduced motion stand
 // still, the explored machine plays always, and the explorer's play, pause,
-// scrub and speed commands; --anim-time pauses every cycle at a moment. No GL.
+// scrub and speed commands; --anim-time pauses every cycle at a moment; the
+// replay that says which machines run keeps its speed from one kiosk visitor
+// to the next. No GL.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -71,9 +73,15 @@ struct World {
 struct Loaded {
     World world;
     VisitSession session;
-    explicit Loaded(VisitSessionDesc desc = {}) : session(desc) {
+    double wallSeconds = 0.0;  // the replay's wall clock, moved by the test
+    explicit Loaded(VisitSessionDesc desc = {}, double replaySpeed = 1.0) : session(desc) {
         session.setViewport(kViewport);
         feeds::LiveFeedDesc feed;
+        feed.replaySpeed = replaySpeed;
+        feed.wallClock = [this] {
+            return std::chrono::steady_clock::time_point(
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(wallSeconds)));
+        };
         feed.replayStart = *feeds::parseTimestamp("2026-11-30T09:00:00Z");  // a Monday morning
         engine::Status status = session.load(world.content, &feed);
         EXPECT_TRUE(status) << status.error();
@@ -108,6 +116,26 @@ TEST(VisitCycles, RunningMachinesPlayTheirCycleIdleOnesStandStill) {
     EXPECT_EQ(frame.scene.machineMotions[0].placementTransforms[0], glm::mat4(1.0f));  // the base stays
     run(s, 2.0);  // a whole cycle later: the same place (it loops)
     EXPECT_NEAR(sliderOffset(s.frame(), 0), 0.5f, 0.02f);
+}
+
+// A kiosk replaying its week fast (--replay-speed 600, an accelerated day):
+// a visitor's choice of speed is theirs; the next one finds the replay as it
+// started, not at real time.
+TEST(VisitCycles, TheNextVisitorFindsTheReplayAtItsStartingSpeed) {
+    Loaded v({}, 600.0);
+    VisitSession& s = v.session;
+    ASSERT_NE(s.feed(), nullptr);
+    EXPECT_DOUBLE_EQ(s.feed()->replaySpeed(), 600.0);
+    s.apply(command::SetReplaySpeed{60.0});
+    EXPECT_DOUBLE_EQ(s.feed()->replaySpeed(), 60.0);
+    const feeds::TimePoint before = s.feed()->clock();
+    s.resetVisit(Language::French);
+    EXPECT_DOUBLE_EQ(s.feed()->replaySpeed(), 600.0);
+    v.wallSeconds += 1.0;  // ten minutes of data a second
+    run(s, 0.1);
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(s.feed()->clock() - before).count();
+    EXPECT_GE(minutes, 9);
+    EXPECT_LE(minutes, 11);
 }
 
 TEST(VisitCycles, ReducedMotionKeepsTheBuildingStill) {
