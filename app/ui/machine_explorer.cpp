@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include <imgui.h>
 
@@ -115,6 +116,10 @@ int shownProcedure_ = -1;  // the procedure the tabs last showed (one explorer p
 const Machine* shownMachine_ = nullptr;  // the machine whose asked-for tab was brought forward
 bool shownQuiz_ = false;   // the session's quiz tab, as the tabs last showed it
 bool quizTabPending_ = false;  // asked to come forward: the tab bar shows it a frame later
+int frontTab_ = -1;  // the tab in front last frame (0 parts, 1 procedures, 2 safety, 3 training, 4 quiz)
+int explorerFrame_ = -1;  // ImGui's frame when the panel was last built: a gap means it opened again
+int openingFrames_ = 0;   // frames left before the tab chosen at opening is in front
+bool scrollToTabs_ = false;  // another tab came forward last frame: scroll once its layout is known
 size_t answeredShown_ = SIZE_MAX;  // the question whose answer the panel last scrolled to
 
 // A large answer button, the whole width, its text wrapped: what a finger
@@ -471,7 +476,18 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         shownProcedure_ = e.procedure;
         // A tab asked for from the start, brought forward once per machine.
         ImGuiTabItemFlags partsFlags = 0, safetyFlags = 0, trainingFlags = 0;
-        if (e.tab && shownMachine_ != &m) {
+        // Opened again (ImGui keeps a tab bar's choice): it starts as new, on
+        // the parts or the tab asked for, not where the last learner left it.
+        const bool reopened = ImGui::GetFrameCount() != explorerFrame_ + 1;
+        explorerFrame_ = ImGui::GetFrameCount();
+        if (reopened) {
+            ImGui::SetScrollY(0.0f);
+            partsFlags = ImGuiTabItemFlags_SetSelected;
+            shownQuiz_ = false;
+            openingFrames_ = 2;  // a tab bar brings a tab forward a frame later
+        }
+        const bool sameMachine = shownMachine_ == &m && !reopened;
+        if (e.tab && !sameMachine) {
             ImGuiTabItemFlags& flags = *e.tab == ExplorerTab::Parts        ? partsFlags
                                        : *e.tab == ExplorerTab::Procedures ? procedureFlags
                                        : *e.tab == ExplorerTab::Safety     ? safetyFlags
@@ -487,8 +503,11 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         if (quizFlags) quizTabPending_ = true;
         shownQuiz_ = e.quiz.shown;
         bool quizVisible = false;
+        int front = -1;
+        const float tabsTop = ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y;  // as drawn now
         if (ImGui::BeginTabBar("##explorertabs")) {
         if (tabItem(in(kParts, language) + "###parts", partsFlags)) {
+        front = 0;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", in(kPartsHelp, language).c_str());
         ImGui::PopStyleColor();
@@ -518,6 +537,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         // Procedures: one open at a time, its steps ticked one by one.
         if (!m.procedures.empty() &&
             tabItem(in(kProcedures, language) + "###procedures", procedureFlags)) {
+            front = 1;
             if (e.procedure < 0 || size_t(e.procedure) >= m.procedures.size()) {
                 for (size_t i = 0; i < m.procedures.size(); ++i)
                     if (ImGui::Button((in(m.procedures[i].title, language) + "##procedure" + std::to_string(i)).c_str(),
@@ -563,6 +583,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         // Safety, folded: the card's rules and equipment, which the explorer's panel replaces.
         if ((!m.safetyRules.empty() || !m.protectiveEquipment.empty() || !m.pictograms.empty()) &&
             tabItem(in(kSafety, language) + "###safety", safetyFlags)) {
+            front = 2;
             {
                 auto list = [&](const LocalizedText& heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
                     if (items.empty()) return;
@@ -604,6 +625,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             ImGui::EndTabItem();
         }
         if (tabItem(in(kTraining, language) + "###training", trainingFlags)) {
+            front = 3;
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("%s", in(e.training.empty() ? kNoTraining : kTrainingHelp, language).c_str());
             ImGui::PopStyleColor();
@@ -611,6 +633,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             ImGui::EndTabItem();
         }
         if (!m.quiz.empty() && ImGui::BeginTabItem((in(kQuiz, language) + "###quiz").c_str(), nullptr, quizFlags)) {
+            front = 4;
             quizVisible = true;
             quizTabPending_ = false;
             buildQuiz(m, e, language, scale, commands);
@@ -618,6 +641,18 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         }
             ImGui::EndTabBar();
         }
+        // Another tab in front while the tabs lie in the panel's lower half:
+        // scroll them to its top, or a tab tapped at the bottom of the panel
+        // seems to do nothing (the kiosk's large text). A frame later, when
+        // what the tab changes above it (the quiz hides the part's
+        // description) is laid out.
+        if (std::exchange(scrollToTabs_, false) && tabsTop > ImGui::GetWindowHeight() * 0.5f)
+            ImGui::SetScrollFromPosY(tabsTop - ImGui::GetStyle().ItemSpacing.y, 0.0f);
+        if (openingFrames_ > 0)
+            --openingFrames_;
+        else if (sameMachine && front >= 0 && frontTab_ >= 0 && front != frontTab_)
+            scrollToTabs_ = true;
+        frontTab_ = front;
         // The session learns which tab is in front: a part question takes the
         // 3D taps only while the quiz is shown.
         if (quizVisible != e.quiz.shown && !(quizTabPending_ && e.quiz.shown)) {
