@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes a kiosk day as an input recording (docs/input-recording.md) for bench/soak.sh.
 
-The first visitor opens every tour, every platform's and machine's card and
-the free visit once, in French then in English: what a screen allocates the
-first time it is met (glyphs, layouts, shader variants) is then in the
-warm-up, and the header says when that visitor is done. Then visitors come
+The first visitor opens every tour, every platform's and machine's card, a
+machine's explorer (exploded, cut, each tab) and the free visit once, in
+French then in English: what a screen allocates the first time it is met
+(glyphs, layouts, shader variants, the shadows of moving parts) is then in
+the warm-up, and the header says when that visitor is done. Then visitors come
 and go at random (a fixed seed: the same file every time): a
 touch ends the attract loop, the home screen's buttons open a tour, a
 platform's or a machine's card, or the free visit, sometimes after switching
@@ -30,6 +31,16 @@ TOURS = [(413, y) for y in (336, 452, 568)]
 PLATFORMS = [(1018, y) for y in (315, 389, 556, 630, 705, 779, 853)]
 MACHINES = [(1552, y) for y in (315, 389, 463, 537, 611, 685, 759, 833)]
 HOME = (1800, 1020)  # "← Accueil", bottom right in the visit
+# The first machine's card (FDM No. 1), opened from the home screen: its
+# "Explore the machine" button, lower in French, where the top bar is wider.
+EXPLORE_MACHINE = [(1518, 471), (1518, 174)]  # French, English
+# In that machine's explorer: the explode and section sliders, then its tabs
+# (parts, procedures, safety, training, quiz), as they lie with the panel
+# scrolled to its top (a tab brought forward scrolls the tabs up: the wheel
+# over the panel brings them back).
+EXPLORER_SLIDERS = [(353, 491), (281, 567)]
+EXPLORER_TABS = [(95, 898), (232, 898), (372, 898), (503, 898), (618, 898)]
+EXPLORER_PANEL = (350, 700)
 STEP = 1.0 / 60.0    # the playback's clock step
 
 
@@ -79,10 +90,10 @@ def view_point(rng):
 
 
 def first_visitor(rec, idle):
-    """Every screen of the home screen once, in both languages, then taps
-    in the free visit: a machine picked there starts its cycle, and the
-    first thing that moves makes the renderer keep the still casters'
-    shadows apart (an 8 MiB map) and draw the rest every frame."""
+    """Every screen of the home screen once, and a machine's explorer, in
+    both languages, then taps in the free visit. The explored machine plays
+    its cycle: the first thing that moves makes the renderer keep the still
+    casters' shadows apart (an 8 MiB map) and draw the rest every frame."""
     rec.tap(WAKE)
     rec.at(1.0)
     for language in range(2):
@@ -91,12 +102,28 @@ def first_visitor(rec, idle):
             rec.at(1.0)
             rec.tap(HOME)
             rec.at(0.6)
+        rec.tap(MACHINES[0])
+        rec.at(1.5)
+        rec.tap(EXPLORE_MACHINE[language])
+        rec.at(1.5)
+        for place in EXPLORER_SLIDERS:
+            rec.tap(place)
+            rec.at(1.0)
+        for place in EXPLORER_TABS:
+            rec.tap(place)
+            rec.at(1.0)
+            for _ in range(5):
+                rec.scroll(EXPLORER_PANEL, 1)
+                rec.at(0.05)
+            rec.at(0.3)
+        rec.tap(HOME)
+        rec.at(0.6)
         if language == 0:
             rec.tap(LANGUAGE)
             rec.at(0.6)
     rec.tap(EXPLORE)
     rec.at(1.5)
-    taps = random.Random(3)  # these points pick machines in the free visit
+    taps = random.Random(3)  # these points pick things in the free visit
     for _ in range(10):
         rec.tap(view_point(taps))
         rec.at(1.0)
