@@ -153,6 +153,10 @@ std::string formatDataClock(TimePoint time, Language language) {
 
 TimePoint startOfDay(TimePoint time) { return feeds::startOfLocalDay(time); }
 
+std::string formatSince(TimePoint since, TimePoint now, Language language) {
+    return startOfDay(since) == startOfDay(now) ? formatTimeOfDay(since) : formatDataClock(since, language);
+}
+
 void LivePanels::build(const LiveView& view, const LiveLayout& layout, Language language, float scale,
                        std::vector<UiCommand>& commands) {
     language_ = language;
@@ -394,7 +398,7 @@ void LivePanels::buildPlatformCard(const LiveView& view, const LiveLayout& layou
                 // Now: "closed since 19:30"; next: "12:30 · closed".
                 if (heading == Text::Now)
                     ImGui::Text("%s %s %s", str(Text::Closed, language_).c_str(), str(Text::Since, language_).c_str(),
-                                formatTimeOfDay(a.start).c_str());
+                                formatSince(a.start, view.clock, language_).c_str());
                 else
                     ImGui::Text("%s · %s", formatTimeOfDay(a.start).c_str(), str(Text::Closed, language_).c_str());
                 return;
@@ -541,7 +545,7 @@ void LivePanels::buildMachineSection(const LiveView& view, const Machine& machin
     ImGui::BeginGroup();
     ImGui::TextUnformatted(str(machineStateText(s.state), language_).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s %s", str(Text::Since, language_).c_str(), formatTimeOfDay(s.since).c_str());
+    ImGui::TextDisabled("%s %s", str(Text::Since, language_).c_str(), formatSince(s.since, view.clock, language_).c_str());
     if (stale) ImGui::TextDisabled("%s", ageText(view.clock - s.ts, language_).c_str());
     ImGui::EndGroup();
     // Values in a column at 30 % of the card; a phone's bottom sheet is wider

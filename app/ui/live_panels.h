@@ -58,6 +58,10 @@ private:
 std::string formatDataClock(feeds::TimePoint time, Language language);
 // "10:30", local time.
 std::string formatTimeOfDay(feeds::TimePoint time);
+// When a state began, seen at `now`: "09:42" the same day, else with its day
+// ("vendredi 20 nov. 09:42"): a machine idle since Friday is not idle since
+// this morning.
+std::string formatSince(feeds::TimePoint since, feeds::TimePoint now, Language language);
 // Midnight (local time) of the day holding `time`.
 feeds::TimePoint startOfDay(feeds::TimePoint time);
 
