@@ -163,6 +163,10 @@ public:
     }
     Route route(const engine::InputEvent& e, glm::vec2 viewport, VisitSession& session, double now) override {
         now_ = now;
+        // The window says where the pointer is when it first lies over it
+        // (the kiosk's window mapped under it): nobody moved it.
+        const bool pointerFound = e.kind == engine::InputEvent::Kind::MouseMove && !std::exchange(pointerKnown_, true);
+        if (pointerFound) return controller_ ? routeOf(controller_->input(e, viewport, session, now)) : Route::SessionAndPanels;
         lastInput_ = now;
         lastInputWall_ = utcNow();
         if (window_ && cursorHidden_ && e.kind != engine::InputEvent::Kind::Close) {
@@ -170,7 +174,10 @@ public:
             cursorHidden_ = false;
         }
         if (!controller_) return Route::SessionAndPanels;
-        switch (controller_->input(e, viewport, session, now)) {
+        return routeOf(controller_->input(e, viewport, session, now));
+    }
+    static Route routeOf(kiosk::Route route) {
+        switch (route) {
             case kiosk::Route::SessionAndPanels: return Route::SessionAndPanels;
             case kiosk::Route::PanelsOnly: return Route::PanelsOnly;
             case kiosk::Route::Nobody: return Route::Nobody;
@@ -294,6 +301,7 @@ private:
     std::vector<kiosk::KioskCommand> commands_;
     engine::Window* window_ = nullptr;
     bool cursorHidden_ = false;
+    bool pointerKnown_ = false;  // the window has said where the pointer is
     double now_ = 0.0;
     double lastInput_ = 0.0;
     static constexpr size_t kSummaryFrames = 10000;
