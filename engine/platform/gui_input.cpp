@@ -4,7 +4,6 @@
 #include <imgui_internal.h>  // the windows of the last frame, for takesPointer
 
 #include <array>
-#include <cmath>
 #include <cfloat>
 #include <utility>
 
@@ -66,7 +65,6 @@ void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySiz
     io.DeltaTime = deltaSeconds > 0.0f ? deltaSeconds : 1.0f / 60.0f;
     queue_.insert(queue_.end(), events.begin(), events.end());
     if (std::exchange(liftPointer_, false) && !primaryFinger_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    const ImVec2 lastPointer = io.MousePos;  // where ImGui last looked for what is hovered
 
     std::array<bool, 3> pressedNow{};
     bool touchReleasedNow = false;
@@ -76,15 +74,7 @@ void GuiInput::newFrame(std::span<const InputEvent> events, glm::vec2 displaySiz
         switch (e.kind) {
             case InputEvent::Kind::MouseMove: io.MousePos = ImVec2(e.position.x, e.position.y); break;
             case InputEvent::Kind::MouseDown:
-                // A press where the pointer was not last frame (a touchscreen
-                // seen as a mouse: the pointer jumps to the finger): the
-                // pointer goes there this frame, the press waits for the
-                // next. ImGui 1.86 presses a tab, or any item that allows
-                // overlap, only if nothing else was hovered the frame before.
-                if (std::abs(lastPointer.x - e.position.x) > 0.5f || std::abs(lastPointer.y - e.position.y) > 0.5f) {
-                    io.MousePos = ImVec2(e.position.x, e.position.y);
-                    return false;
-                }
+                io.MousePos = ImVec2(e.position.x, e.position.y);
                 io.MouseDown[int(e.button)] = true;
                 pressedNow[size_t(e.button)] = true;
                 break;

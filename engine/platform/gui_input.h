@@ -30,9 +30,7 @@ public:
     // display size (window pixels), the framebuffer's pixels per window
     // pixel and the time since the last frame. A press and its release in
     // the same frame would be lost to ImGui 1.86 (it samples states once per
-    // frame): the release then waits for the next frame. A mouse press away
-    // from the pointer moves it first and waits a frame too, so that what
-    // lies there is hovered before it is pressed (as a finger's tap needs).
+    // frame): the release then waits for the next frame.
     void newFrame(std::span<const InputEvent> events, glm::vec2 displaySize, glm::vec2 framebufferScale,
                   float deltaSeconds);
     // Events left for the next frame (the caller should draw one more).

@@ -1,6 +1,5 @@
 // GuiInput feeds ImGui from engine events (no window, no GL): a click whose
-// press and release fall in one frame still reaches the panels, so does a
-// press where the pointer was not (a tab tapped on a touchscreen), and Tab and
+// press and release fall in one frame still reaches the panels, and Tab and
 // Enter work the panels as Ctrl+Tab and Space do.
 #include "platform/gui_input.h"
 
@@ -53,53 +52,6 @@ TEST_F(GuiInputTest, APressAndReleaseInOneFrameIsStillAClick) {
     // ...and the release, hence the click, in the next frame.
     EXPECT_TRUE(frame(input, {}));
     EXPECT_FALSE(input.pending());
-}
-
-// A touchscreen seen as a mouse: each tap presses where the pointer was
-// not. ImGui 1.86 leaves a tab unpressed when another item was hovered the
-// frame before, so the pointer moves there a frame before the press.
-TEST_F(GuiInputTest, APressAwayFromThePointerStillSelectsATab) {
-    GuiInput input;
-    ImVec2 tabCentre[2];
-    int front = -1;
-    auto tabs = [&](std::vector<InputEvent> events) {
-        input.newFrame(events, {400, 300}, {1, 1}, 1.0f / 60.0f);
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(300, 200));
-        ImGui::Begin("tabs", nullptr, ImGuiWindowFlags_NoDecoration);
-        if (ImGui::BeginTabBar("##bar")) {
-            const char* names[2] = {"first tab", "second tab"};
-            for (int i = 0; i < 2; ++i) {
-                const bool open = ImGui::BeginTabItem(names[i]);
-                const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-                tabCentre[i] = ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-                if (open) {
-                    front = i;
-                    ImGui::EndTabItem();
-                }
-            }
-            ImGui::EndTabBar();
-        }
-        ImGui::End();
-        ImGui::Render();
-    };
-    auto at = [](ImVec2 p) { return glm::vec2(p.x, p.y); };
-    tabs({});
-    tabs({});
-    ASSERT_EQ(front, 0);
-    // The pointer rests on the first tab, then a tap lands on the second.
-    tabs({mouse(InputEvent::Kind::MouseMove, at(tabCentre[0]))});
-    tabs({mouse(InputEvent::Kind::MouseDown, at(tabCentre[1])), mouse(InputEvent::Kind::MouseUp, at(tabCentre[1]))});
-    EXPECT_TRUE(input.pending());
-    for (int i = 0; i < 4; ++i) tabs({});
-    EXPECT_FALSE(input.pending());
-    EXPECT_EQ(front, 1);
-    // And back, the pointer's move and the tap in one frame (X11 sends both).
-    tabs({mouse(InputEvent::Kind::MouseMove, at(tabCentre[0])), mouse(InputEvent::Kind::MouseDown, at(tabCentre[0])),
-          mouse(InputEvent::Kind::MouseUp, at(tabCentre[0]))});
-    for (int i = 0; i < 4; ++i) tabs({});
-    EXPECT_EQ(front, 0);
 }
 
 TEST_F(GuiInputTest, WheelAndPositionReachImGui) {
