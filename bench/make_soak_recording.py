@@ -110,6 +110,8 @@ def first_visitor(rec, idle):
             rec.tap(place)
             rec.at(1.0)
         for place in EXPLORER_TABS:
+            rec.emit(f"move {rec.point(place)}")  # ImGui 1.86 presses a tab that was hovered first
+            rec.at(0.2)
             rec.tap(place)
             rec.at(1.0)
             for _ in range(5):
