@@ -16,7 +16,8 @@ build_packages=(
   libimgui-dev libstb-dev # Dear ImGui 1.86 (with GLFW/OpenGL3 backends), stb_image
   libassimp-dev           # model import (runs in a child process)
   libglm-dev nlohmann-json3-dev
-  libpng-dev              # fast PNG writing for screenshots
+  libpng-dev              # fast PNG writing for screenshots, and PNG textures in the import worker
+  libjpeg62-turbo-dev     # JPEG textures in the import worker: SIMD, and decoded at the size shown
   libxxhash-dev           # content hashes for the import cache
   libmeshoptimizer-dev    # coarser levels of detail for far meshes (engine/scene/mesh_lod)
   fonts-inter fonts-dejavu-core   # UI font with every French glyph

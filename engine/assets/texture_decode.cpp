@@ -8,6 +8,10 @@
 #include <stb_image.h>
 #include <stb_image_resize.h>
 
+#if ENGINE_SYSTEM_IMAGE_DECODERS
+#include "assets/jpeg_png_decode.h"
+#endif
+
 namespace engine {
 namespace {
 
@@ -124,6 +128,18 @@ Result<TextureData> textureFromRgba(std::vector<uint8_t> rgba, uint32_t width, u
 Result<TextureData> decodeTexture(std::span<const uint8_t> encoded, std::string name, bool srgb, uint32_t maxSize) {
     if (encoded.empty()) return makeError("the image file is empty");
     if (encoded.size() > size_t(std::numeric_limits<int>::max())) return makeError("the image file is too large");
+#if ENGINE_SYSTEM_IMAGE_DECODERS
+    // JPEG and PNG, most textures, through their own libraries (faster; a
+    // large JPEG decoded straight at the size kept). Where they fail,
+    // stb_image tries too, and its reason is the one reported.
+    if (looksLikeJpeg(encoded) || looksLikePng(encoded)) {
+        Result<RgbaPixels> decoded = looksLikeJpeg(encoded) ? decodeJpeg(encoded, maxSize, kMaxDecodedPixels)
+                                                             : decodePng(encoded, kMaxDecodedPixels);
+        if (decoded)
+            return textureFromRgba(std::move(decoded->rgba), decoded->width, decoded->height, std::move(name), srgb,
+                                   maxSize);
+    }
+#endif
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(encoded.data(), int(encoded.size()), &w, &h, &channels)) {
         const char* why = stbi_failure_reason();

@@ -19,10 +19,13 @@ namespace engine {
 // before any pixel is allocated.
 constexpr uint64_t kMaxDecodedPixels = uint64_t(1) << 26;
 
-// Decodes PNG, JPEG, TGA, BMP, PSD, GIF, HDR, PIC or PNM bytes (stb_image),
-// forced to RGBA8, downscaled so that no side exceeds `maxSize` (aspect
-// kept; exact halvings by the mip box filter, the rest by stb_image_resize;
-// sRGB-correct when `srgb`), with the full mip chain. On undecodable
+// Decodes PNG, JPEG, TGA, BMP, PSD, GIF, HDR, PIC or PNM bytes (JPEG and
+// PNG by libjpeg-turbo and libpng where built with them, the rest and their
+// failures by stb_image), forced to RGBA8, downscaled so that no side
+// exceeds `maxSize` (aspect kept; exact halvings by the mip box filter, the
+// rest by stb_image_resize; sRGB-correct when `srgb`, except a JPEG at
+// least twice too large, halved by libjpeg's scaled IDCT as it decodes),
+// with the full mip chain. On undecodable
 // or absurd input returns an error saying why (no name prefix: the caller
 // knows which model and texture it was).
 Result<TextureData> decodeTexture(std::span<const uint8_t> encoded, std::string name, bool srgb, uint32_t maxSize);
