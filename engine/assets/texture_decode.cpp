@@ -15,26 +15,32 @@
 namespace engine {
 namespace {
 
+// Integer tables, so that a 2x2 average in linear light is four lookups,
+// a sum and one more lookup (floats and rounding calls made the mip chain
+// a tenth of a textured import).
 struct SrgbTables {
-    std::array<float, 256> toLinear{};
-    // Linear [0, 1] quantised to 4096 steps -> sRGB byte. Fine enough for
-    // mip averaging: the error stays under one 8-bit step.
-    std::array<uint8_t, 4096> fromLinear{};
+    static constexpr uint32_t kLinearOne = 65535;     // linear 1.0 in toLinear
+    static constexpr uint32_t kSumShift = 6;          // sum of four >> 6: 4096 steps
+    std::array<uint16_t, 256> toLinear{};
+    // (sum of four linear values + half a step) >> kSumShift -> sRGB byte.
+    // 4096 steps of linear light: the error stays under one 8-bit step.
+    std::array<uint8_t, (4 * kLinearOne >> kSumShift) + 1> fromSum{};
 
     SrgbTables() {
         for (int i = 0; i < 256; ++i) {
-            float c = float(i) / 255.0f;
-            toLinear[size_t(i)] = c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+            double c = double(i) / 255.0;
+            double linear = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+            toLinear[size_t(i)] = uint16_t(std::lround(linear * kLinearOne));
         }
-        for (size_t i = 0; i < fromLinear.size(); ++i) {
-            float l = float(i) / float(fromLinear.size() - 1);
-            float s = l <= 0.0031308f ? l * 12.92f : 1.055f * std::pow(l, 1.0f / 2.4f) - 0.055f;
-            fromLinear[i] = uint8_t(std::clamp(std::lround(s * 255.0f), 0L, 255L));
+        for (size_t i = 0; i < fromSum.size(); ++i) {
+            double l = std::min(1.0, double(i << kSumShift) / (4.0 * kLinearOne));
+            double s = l <= 0.0031308 ? l * 12.92 : 1.055 * std::pow(l, 1.0 / 2.4) - 0.055;
+            fromSum[i] = uint8_t(std::clamp(std::lround(s * 255.0), 0L, 255L));
         }
     }
-    uint8_t encode(float linear) const {
-        long step = std::lround(std::clamp(linear, 0.0f, 1.0f) * float(fromLinear.size() - 1));
-        return fromLinear[size_t(step)];
+    uint8_t average(uint8_t a, uint8_t b, uint8_t c, uint8_t d) const {
+        const uint32_t sum = uint32_t(toLinear[a]) + toLinear[b] + toLinear[c] + toLinear[d];
+        return fromSum[(sum + (1u << (kSumShift - 1))) >> kSumShift];
     }
 };
 
@@ -50,23 +56,19 @@ std::vector<uint8_t> downsample(const std::vector<uint8_t>& src, uint32_t w, uin
     const uint32_t nh = std::max(1u, h / 2);
     std::vector<uint8_t> dst(size_t(nw) * nh * 4);
     const SrgbTables& t = srgbTables();
+    const uint32_t colourChannels = srgb ? 3 : 0;  // the rest (alpha at least) averaged as they are
     for (uint32_t y = 0; y < nh; ++y) {
-        const uint32_t y0 = std::min(2 * y, h - 1);
-        const uint32_t y1 = std::min(2 * y + 1, h - 1);
-        for (uint32_t x = 0; x < nw; ++x) {
-            const uint32_t x0 = std::min(2 * x, w - 1);
-            const uint32_t x1 = std::min(2 * x + 1, w - 1);
-            const uint8_t* p[4] = {&src[(size_t(y0) * w + x0) * 4], &src[(size_t(y0) * w + x1) * 4],
-                                   &src[(size_t(y1) * w + x0) * 4], &src[(size_t(y1) * w + x1) * 4]};
-            uint8_t* out = &dst[(size_t(y) * nw + x) * 4];
-            for (int c = 0; c < 4; ++c) {
-                if (srgb && c < 3) {
-                    float sum = t.toLinear[p[0][c]] + t.toLinear[p[1][c]] + t.toLinear[p[2][c]] + t.toLinear[p[3][c]];
-                    out[c] = t.encode(sum * 0.25f);
-                } else {
-                    out[c] = uint8_t((unsigned(p[0][c]) + p[1][c] + p[2][c] + p[3][c] + 2) / 4);
-                }
-            }
+        const uint8_t* row0 = &src[size_t(std::min(2 * y, h - 1)) * w * 4];
+        const uint8_t* row1 = &src[size_t(std::min(2 * y + 1, h - 1)) * w * 4];
+        uint8_t* out = &dst[size_t(y) * nw * 4];
+        for (uint32_t x = 0; x < nw; ++x, out += 4) {
+            const size_t left = size_t(std::min(2 * x, w - 1)) * 4;
+            const size_t right = size_t(std::min(2 * x + 1, w - 1)) * 4;
+            uint32_t c = 0;
+            for (; c < colourChannels; ++c)
+                out[c] = t.average(row0[left + c], row0[right + c], row1[left + c], row1[right + c]);
+            for (; c < 4; ++c)
+                out[c] = uint8_t((unsigned(row0[left + c]) + row0[right + c] + row1[left + c] + row1[right + c] + 2) / 4);
         }
     }
     return dst;
