@@ -21,9 +21,10 @@ struct Image {
 // in timed runs, where stb's encoder costs 65-90 ms at 1280x720.
 Status writePng(const Image& image, const std::filesystem::path& file);
 
-// Writes a PNG row by row, top row first, so a large render never needs a
-// whole second copy in memory. `rows` is asked for `count` rows starting at
-// `first` (top-down) and fills `out` (count * width * 4 bytes).
+// Writes an opaque frame as an RGB PNG, row by row, top row first, so a
+// large render never needs a whole second copy in memory. `rows` is asked
+// for `count` rows starting at `first` (top-down) and fills `out`
+// (count * width * 4 bytes, RGBA; the alpha is not written).
 using RowSource = void (*)(void* context, int first, int count, uint8_t* out);
 Status writePngRows(int width, int height, RowSource rows, void* context, const std::filesystem::path& file);
 

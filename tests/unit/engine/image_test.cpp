@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace engine {
 namespace {
@@ -29,6 +31,29 @@ TEST(Image, PngRoundTripIsLossless) {
     EXPECT_EQ(read->width, 37);
     EXPECT_EQ(read->height, 23);
     EXPECT_EQ(read->rgba, image.rgba);
+    std::filesystem::remove(file);
+}
+
+TEST(Image, RenderedRowsAreWrittenAsAnOpaqueRgbPng) {
+    Image image = gradient(29, 17);
+    for (size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 7;  // whatever the frame's alpha holds
+    std::filesystem::path file = std::filesystem::temp_directory_path() / "twin_image_rows_test.png";
+    auto rows = [](void* context, int first, int count, uint8_t* out) {
+        const Image& source = *static_cast<const Image*>(context);
+        std::memcpy(out, source.pixel(0, first), size_t(count) * size_t(source.width) * 4);
+    };
+    ASSERT_TRUE(writePngRows(image.width, image.height, rows, &image, file).ok());
+    std::ifstream png(file, std::ios::binary);
+    char header[26] = {};
+    png.read(header, sizeof header);
+    EXPECT_EQ(header[25], 2);  // IHDR's colour type: RGB, no alpha
+    Result<Image> read = readImage(file);
+    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_EQ(read->rgba.size(), image.rgba.size());
+    for (size_t i = 0; i < image.rgba.size(); ++i) {
+        SCOPED_TRACE(i);
+        ASSERT_EQ(read->rgba[i], i % 4 == 3 ? 255 : image.rgba[i]);
+    }
     std::filesystem::remove(file);
 }
 
