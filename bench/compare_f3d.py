@@ -51,6 +51,11 @@ DEFAULT_MODELS = [
     "3ds/test1/test1.3ds",
     "ifc/AC14-FZK-Haus.ifc",
 ]
+# --corpus: every file with one of these extensions under the model folder,
+# outside broken/ (files meant to fail; some make assimp allocate for a
+# minute before it gives up).
+MODEL_EXTENSIONS = (".glb", ".gltf", ".obj", ".fbx", ".stl", ".3ds", ".dae",
+                    ".ply", ".ifc", ".off")
 TIME_BUDGET = 1.0 / 3.0    # twin wall time <= 1/3 of f3d's, import cache warm
 COLD_TIME_BUDGET = 1.0 / 2.0  # ... <= 1/2 on a first opening (cold cache, the importer running)
 MEMORY_BUDGET = 1.0 / 2.0  # twin peak memory <= 1/2 of f3d's
@@ -1007,6 +1012,9 @@ def parse_args(argv):
                         help="model to measure instead of the default set "
                              "(repeatable; relative paths are tried from the "
                              "current folder, then from --models)")
+    parser.add_argument("--corpus", action="store_true",
+                        help="measure every model of the model folder (outside "
+                             "broken/) instead of the default set; --model adds more")
     parser.add_argument("--repeat", type=int, default=5, metavar="N",
                         help="timed repetitions per program and model (default 5)")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
@@ -1036,9 +1044,20 @@ def parse_args(argv):
     return args
 
 
+def corpus_models(models_dir):
+    """Every model file under models_dir, outside broken/, sorted by path."""
+    found = []
+    for path in sorted(models_dir.rglob("*")):
+        relative = path.relative_to(models_dir)
+        if path.is_file() and path.suffix.lower() in MODEL_EXTENSIONS and \
+                relative.parts[0] != "broken":
+            found.append((str(relative), path))
+    return found
+
+
 def resolve_models(args):
     models_dir = Path(args.models)
-    models = []
+    models = corpus_models(models_dir) if args.corpus and models_dir.is_dir() else []
     if args.model:
         for given in args.model:
             path = Path(given)
@@ -1051,7 +1070,7 @@ def resolve_models(args):
             except ValueError:
                 name = given
             models.append((name, path))
-    else:
+    elif not args.corpus:
         models = [(name, models_dir / name) for name in DEFAULT_MODELS]
     return models_dir, models
 
