@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -12,6 +13,19 @@
 
 namespace twin {
 namespace {
+
+// The horizontal padding of each side of a tab so that tabs with these names
+// fill at most `width` (ImGui 1.86: a tab is its name, a padding each side
+// and one pixel; tabs are ItemInnerSpacing apart). The style's padding where
+// they fit; never under `least`, where ImGui then cuts the names.
+float tabSideToFit(const std::vector<std::string>& names, float width, float least) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (names.empty()) return style.FramePadding.x;
+    float fixed = float(names.size() - 1) * style.ItemInnerSpacing.x + float(names.size());
+    for (const std::string& name : names) fixed += ImGui::CalcTextSize(name.c_str()).x;
+    const float side = (width - fixed) / (2.0f * float(names.size()));
+    return std::clamp(side, least, style.FramePadding.x);
+}
 
 // The explorer's own words, in both languages.
 const LocalizedText kExplore{"Explorer la machine", "Explore the machine"};
@@ -495,8 +509,24 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             flags |= ImGuiTabItemFlags_SetSelected;
         }
         shownMachine_ = &m;
+        // The tabs this machine has, whole: where their names do not fit
+        // the panel (French, at a kiosk's scale), their sides shrink first,
+        // before ImGui would cut the names ("Procéd...").
+        const bool hasSafety = !m.safetyRules.empty() || !m.protectiveEquipment.empty() || !m.pictograms.empty();
+        std::vector<std::string> tabNames = {in(kParts, language)};
+        if (!m.procedures.empty()) tabNames.push_back(in(kProcedures, language));
+        if (hasSafety) tabNames.push_back(in(kSafety, language));
+        tabNames.push_back(in(kTraining, language));
+        if (!m.quiz.empty()) tabNames.push_back(in(kQuiz, language));
+        // Tab sizes read the padding at each BeginTabItem, their names' places
+        // the one locked at BeginTabBar: both get it, the tabs' content not.
+        const ImVec2 tabPadding(tabSideToFit(tabNames, ImGui::GetContentRegionAvail().x, 2.0f * scale),
+                                ImGui::GetStyle().FramePadding.y);
         auto tabItem = [&](const std::string& label, ImGuiTabItemFlags flags) {
-            return ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tabPadding);
+            const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+            ImGui::PopStyleVar();
+            return open;
         };
         // The quiz brought forward by the session (--quiz, "start again") once.
         const ImGuiTabItemFlags quizFlags = e.quiz.shown && !shownQuiz_ ? ImGuiTabItemFlags_SetSelected : 0;
@@ -505,7 +535,10 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         bool quizVisible = false;
         int front = -1;
         const float tabsTop = ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y;  // as drawn now
-        if (ImGui::BeginTabBar("##explorertabs")) {
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tabPadding);
+        const bool tabBar = ImGui::BeginTabBar("##explorertabs");
+        ImGui::PopStyleVar();
+        if (tabBar) {
         if (tabItem(in(kParts, language) + "###parts", partsFlags)) {
         front = 0;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -581,8 +614,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             ImGui::EndTabItem();
         }
         // Safety, folded: the card's rules and equipment, which the explorer's panel replaces.
-        if ((!m.safetyRules.empty() || !m.protectiveEquipment.empty() || !m.pictograms.empty()) &&
-            tabItem(in(kSafety, language) + "###safety", safetyFlags)) {
+        if (hasSafety && tabItem(in(kSafety, language) + "###safety", safetyFlags)) {
             front = 2;
             {
                 auto list = [&](const LocalizedText& heading, const std::vector<LocalizedText>& items, ImVec4 colour) {
@@ -632,7 +664,7 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
             buildTrainingList(e.training, language);
             ImGui::EndTabItem();
         }
-        if (!m.quiz.empty() && ImGui::BeginTabItem((in(kQuiz, language) + "###quiz").c_str(), nullptr, quizFlags)) {
+        if (!m.quiz.empty() && tabItem(in(kQuiz, language) + "###quiz", quizFlags)) {
             front = 4;
             quizVisible = true;
             quizTabPending_ = false;
