@@ -135,6 +135,7 @@ int explorerFrame_ = -1;  // ImGui's frame when the panel was last built: a gap 
 int openingFrames_ = 0;   // frames left before the tab chosen at opening is in front
 bool scrollToTabs_ = false;  // another tab came forward last frame: scroll once its layout is known
 size_t answeredShown_ = SIZE_MAX;  // the question whose answer the panel last scrolled to
+std::string tappedTab_;  // a tab tapped that ImGui did not bring forward: done next frame
 
 // A large answer button, the whole width, its text wrapped: what a finger
 // or a learner at arm's length can hit. `fill` and `edge` say its state.
@@ -522,10 +523,19 @@ void buildMachineExplorer(const UiView& view, Language language, float scale, fl
         // the one locked at BeginTabBar: both get it, the tabs' content not.
         const ImVec2 tabPadding(tabSideToFit(tabNames, ImGui::GetContentRegionAvail().x, 2.0f * scale),
                                 ImGui::GetStyle().FramePadding.y);
+        // ImGui 1.86 does not select a tab pressed while another item was
+        // hovered the frame before: a touchscreen seen as a mouse, whose
+        // pointer jumps from one tab to the next, needed a second tap. The
+        // tap is noted here and its tab brought forward the next frame.
+        const std::string tapped = std::exchange(tappedTab_, std::string());
         auto tabItem = [&](const std::string& label, ImGuiTabItemFlags flags) {
+            if (label == tapped) flags |= ImGuiTabItemFlags_SetSelected;
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tabPadding);
             const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
             ImGui::PopStyleVar();
+            if (!open && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() &&
+                ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()))
+                tappedTab_ = label;
             return open;
         };
         // The quiz brought forward by the session (--quiz, "start again") once.
