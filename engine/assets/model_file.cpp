@@ -58,14 +58,26 @@ uint32_t mipLevelCount(uint32_t width, uint32_t height) {
 
 // ---------------------------------------------------------------- writing
 
+// The file as a list of pieces: small fields are copied into `small`, large
+// blobs (pixels, vertices, indices) stay where the model holds them. So a
+// model with 89 MiB of textures is written without an 89 MiB copy (which
+// cost the worker as much memory again, and 100 ms of page faults).
 class Writer {
 public:
-    std::vector<uint8_t> bytes;
+    std::vector<uint8_t> small;
+    size_t total = 0;  // bytes so far
 
     void raw(const void* data, size_t size) {
         if (size == 0) return;
         const auto* p = static_cast<const uint8_t*>(data);
-        bytes.insert(bytes.end(), p, p + size);
+        if (size >= kBorrowedBytes) {
+            pieces_.push_back({0, p, size});
+        } else {
+            if (pieces_.empty() || pieces_.back().borrowed) pieces_.push_back({small.size(), nullptr, 0});
+            small.insert(small.end(), p, p + size);
+            pieces_.back().size += size;
+        }
+        total += size;
     }
     template <typename T>
     void pod(const T& value) {
@@ -85,17 +97,38 @@ public:
     }
 
     // Section header with the byte size patched in by endSection().
-    size_t beginSection(uint32_t tag, uint32_t count) {
+    struct SectionStart {
+        size_t smallAt;  // where the size field lies in `small`
+        size_t totalAt;  // and in the file
+    };
+    SectionStart beginSection(uint32_t tag, uint32_t count) {
         u32(tag);
         u32(count);
-        size_t at = bytes.size();
+        SectionStart at{small.size(), total};
         u64(0);
         return at;
     }
-    void endSection(size_t sizeAt) {
-        uint64_t size = bytes.size() - (sizeAt + 8);
-        std::memcpy(bytes.data() + sizeAt, &size, sizeof(size));
+    void endSection(SectionStart at) {
+        uint64_t size = total - (at.totalAt + 8);
+        std::memcpy(small.data() + at.smallAt, &size, sizeof(size));
     }
+    // The file's bytes, in order.
+    std::vector<std::span<const uint8_t>> spans() const {
+        std::vector<std::span<const uint8_t>> out;
+        out.reserve(pieces_.size());
+        for (const Piece& piece : pieces_)
+            out.emplace_back(piece.borrowed ? piece.borrowed : small.data() + piece.offset, piece.size);
+        return out;
+    }
+
+private:
+    static constexpr size_t kBorrowedBytes = 4096;
+    struct Piece {
+        size_t offset;            // in small, where not borrowed
+        const uint8_t* borrowed;  // the model's memory, or null
+        size_t size;
+    };
+    std::vector<Piece> pieces_;
 };
 
 // ---------------------------------------------------------------- reading
@@ -427,13 +460,12 @@ bool dependenciesUnchanged(const std::vector<FileDependency>& dependencies, std:
     return true;
 }
 
-std::vector<uint8_t> encodeModelFile(const ModelData& model, const std::vector<FileDependency>& dependencies) {
-    Writer w;
-    size_t reserve = kModelFileHeaderSize + 1024;
-    for (const TextureData& t : model.textures)
-        for (const auto& mip : t.mips) reserve += mip.size();
-    for (const MeshData& m : model.meshes) reserve += m.vertices.size() * sizeof(Vertex) + m.indices.size() * 4 + 64;
-    w.bytes.reserve(reserve);
+namespace {
+
+// The whole file in `w`: header (its payload size and hash filled in) and
+// sections. Large blobs are the model's own memory: `w` lives no longer
+// than `model`.
+void encodeInto(Writer& w, const ModelData& model, const std::vector<FileDependency>& dependencies) {
 
     // Header; payload size and hash are patched in at the end.
     w.raw(kMagic, sizeof(kMagic));
@@ -444,7 +476,7 @@ std::vector<uint8_t> encodeModelFile(const ModelData& model, const std::vector<F
     w.u32(kSectionCount);
     w.u32(0);
 
-    size_t at = w.beginSection(fourcc("INFO"), uint32_t(model.warnings.size()));
+    Writer::SectionStart at = w.beginSection(fourcc("INFO"), uint32_t(model.warnings.size()));
     w.str(model.sourceName);
     for (const std::string& warning : model.warnings) w.str(warning);
     w.endSection(at);
@@ -546,22 +578,43 @@ std::vector<uint8_t> encodeModelFile(const ModelData& model, const std::vector<F
     }
     w.endSection(at);
 
-    const uint64_t payloadSize = w.bytes.size() - kModelFileHeaderSize;
-    const uint64_t payloadHash = XXH3_64bits(w.bytes.data() + kModelFileHeaderSize, payloadSize);
-    std::memcpy(w.bytes.data() + 16, &payloadSize, 8);
-    std::memcpy(w.bytes.data() + 24, &payloadHash, 8);
-    return std::move(w.bytes);
+    // The header is the start of the first piece (small fields only).
+    const uint64_t payloadSize = w.total - kModelFileHeaderSize;
+    XXH3_state_t* state = XXH3_createState();
+    if (!state) throw std::bad_alloc();
+    XXH3_64bits_reset(state);
+    size_t offset = 0;
+    for (std::span<const uint8_t> piece : w.spans()) {
+        const size_t skip = offset < kModelFileHeaderSize ? std::min(piece.size(), kModelFileHeaderSize - offset) : 0;
+        XXH3_64bits_update(state, piece.data() + skip, piece.size() - skip);
+        offset += piece.size();
+    }
+    const uint64_t payloadHash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    std::memcpy(w.small.data() + 16, &payloadSize, 8);
+    std::memcpy(w.small.data() + 24, &payloadHash, 8);
+}
+
+}  // namespace
+
+std::vector<uint8_t> encodeModelFile(const ModelData& model, const std::vector<FileDependency>& dependencies) {
+    Writer w;
+    encodeInto(w, model, dependencies);
+    std::vector<uint8_t> bytes;
+    bytes.reserve(w.total);
+    for (std::span<const uint8_t> piece : w.spans()) bytes.insert(bytes.end(), piece.begin(), piece.end());
+    return bytes;
 }
 
 Status writeModelFile(const ModelData& model, const std::filesystem::path& file,
                       const std::vector<FileDependency>& dependencies) {
-    std::vector<uint8_t> bytes;
+    Writer w;
     try {
-        bytes = encodeModelFile(model, dependencies);
+        encodeInto(w, model, dependencies);
     } catch (const std::bad_alloc&) {
         return makeError("cannot write " + inQuotes(file) + ": ran out of memory while encoding the model");
     }
-    return writeFileAtomically(file, bytes);
+    return writeFileAtomically(file, w.spans());
 }
 
 Result<ModelFileContents> parseModelFile(std::span<const uint8_t> bytes, std::string_view fileName,

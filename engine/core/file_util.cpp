@@ -26,6 +26,11 @@ Result<std::string> readTextFile(const std::filesystem::path& file) {
 }
 
 Status writeFileAtomically(const std::filesystem::path& file, std::span<const uint8_t> bytes) {
+    const std::span<const uint8_t> one[] = {bytes};
+    return writeFileAtomically(file, std::span<const std::span<const uint8_t>>(one));
+}
+
+Status writeFileAtomically(const std::filesystem::path& file, std::span<const std::span<const uint8_t>> pieces) {
     const std::string quoted = "\"" + file.string() + "\"";
     // A unique sibling name, so concurrent writers never share a temp file.
     std::filesystem::path temp = file;
@@ -33,17 +38,19 @@ Status writeFileAtomically(const std::filesystem::path& file, std::span<const ui
     temp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return makeError("cannot write " + quoted + ": " + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            std::string reason = n == 0 ? "nothing written" : std::strerror(errno);
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return makeError("cannot write " + quoted + ": " + reason);
+    auto fail = [&](const std::string& reason) {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return makeError("cannot write " + quoted + ": " + reason);
+    };
+    for (std::span<const uint8_t> bytes : pieces) {
+        size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return fail(n == 0 ? "nothing written" : std::strerror(errno));
+            done += size_t(n);
         }
-        done += size_t(n);
     }
     if (::close(fd) != 0) {
         std::string reason = std::strerror(errno);

@@ -15,6 +15,8 @@ Result<std::string> readTextFile(const std::filesystem::path& file);
 // Writes `bytes` to `file` through a temporary sibling renamed over it, so
 // that a reader never sees half a file; the error names the file and why.
 Status writeFileAtomically(const std::filesystem::path& file, std::span<const uint8_t> bytes);
+// The same for a file made of these pieces, in order (no copy joins them).
+Status writeFileAtomically(const std::filesystem::path& file, std::span<const std::span<const uint8_t>> pieces);
 
 // Removes all but the `keep` newest files of `directory` whose names start
 // with `prefix` and end with `suffix` (caches that leave one file per key).

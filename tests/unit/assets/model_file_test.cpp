@@ -8,6 +8,9 @@
 #include <random>
 
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
 #include <xxhash.h>
 
 #include "assets/texture_decode.h"
@@ -235,6 +238,24 @@ TEST(ModelFile, RoundTripKeepsEveryField) {
     expectEqual(model, *modelOnly);
     // No temporary file left next to it.
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+}
+
+TEST(ModelFile, LargeBlobsAreWrittenFromTheModelByteForByte) {
+    // writeModelFile writes pixels, vertices and indices of 4 KiB or more
+    // from the model's own memory, between copied small fields.
+    test::TempDir dir;
+    ModelData model = makeSampleModel();
+    model.textures.push_back(makeTexture("large.png", 64, 48, true, 5));  // 12 KiB, then 3 KiB, ...
+    model.meshes.push_back(makeMesh("large", 0, 200));                    // 800 vertices, 1200 indices
+    model.nodes[0].meshes.push_back(uint32_t(model.meshes.size() - 1));
+    const auto path = dir / "large.tmdl";
+    ASSERT_TRUE(writeModelFile(model, path, sampleDependencies()).ok());
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<uint8_t> written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(written == encodeModelFile(model, sampleDependencies()));
+    Result<ModelFileContents> read = readModelFileContents(path);  // the checksum is verified
+    ASSERT_TRUE(read.ok()) << read.error();
+    expectEqual(model, read->model);
 }
 
 TEST(ModelFile, EmptyModelRoundTrips) {
