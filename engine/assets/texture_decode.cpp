@@ -24,7 +24,9 @@ struct SrgbTables {
     std::array<uint16_t, 256> toLinear{};
     // (sum of four linear values + half a step) >> kSumShift -> sRGB byte.
     // 4096 steps of linear light: the error stays under one 8-bit step.
-    std::array<uint8_t, (4 * kLinearOne >> kSumShift) + 1> fromSum{};
+    // The half step added makes four whites index one past 4 * kLinearOne >> kSumShift.
+    static constexpr uint32_t kHalfStep = 1u << (kSumShift - 1);
+    std::array<uint8_t, ((4 * kLinearOne + kHalfStep) >> kSumShift) + 1> fromSum{};
 
     SrgbTables() {
         for (int i = 0; i < 256; ++i) {
@@ -40,7 +42,7 @@ struct SrgbTables {
     }
     uint8_t average(uint8_t a, uint8_t b, uint8_t c, uint8_t d) const {
         const uint32_t sum = uint32_t(toLinear[a]) + toLinear[b] + toLinear[c] + toLinear[d];
-        return fromSum[(sum + (1u << (kSumShift - 1))) >> kSumShift];
+        return fromSum[(sum + kHalfStep) >> kSumShift];
     }
 };
 

@@ -61,6 +61,23 @@ TEST(TextureDecode, SrgbMipsAverageInLinearLight) {
     EXPECT_NEAR(linear->mips[1][0], 128, 1);
 }
 
+TEST(TextureDecode, FlatSrgbImagesKeepTheirLevelInEveryMip) {
+    // Every byte value, white and black included, through the sRGB tables.
+    for (int value = 0; value < 256; ++value) {
+        SCOPED_TRACE("value " + std::to_string(value));
+        Result<TextureData> t = textureFromRgba(std::vector<uint8_t>(8 * 8 * 4, uint8_t(value)), 8, 8, "flat", true, 64);
+        ASSERT_TRUE(t.ok());
+        for (const std::vector<uint8_t>& level : t->mips) {
+            if (value == 0 || value == 255) {
+                ASSERT_EQ(level[0], value);
+            } else {
+                ASSERT_NEAR(level[0], value, 1);
+            }
+            ASSERT_EQ(level[3], value);  // alpha, averaged as it is
+        }
+    }
+}
+
 TEST(TextureDecode, DownscalesToMaxSizeKeepingAspect) {
     const std::vector<uint8_t> png = encodePng(300, 200, 200);
     Result<TextureData> t = decodeTexture(png, "wide.png", true, 64);
