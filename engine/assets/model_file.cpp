@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <system_error>
 
@@ -682,17 +683,20 @@ Result<ModelFileContents> readModelFileContents(const std::filesystem::path& fil
         ::close(fd);
         return makeError("cannot read " + inQuotes(file) + ": not a regular file");
     }
-    std::vector<uint8_t> bytes;
+    // Not a vector: its zero-filling of a large file (tens of MiB of
+    // textures) is as much work as the read that overwrites it.
+    const size_t size = size_t(st.st_size);
+    std::unique_ptr<uint8_t[]> bytes;
     try {
-        bytes.resize(size_t(st.st_size));
+        bytes.reset(new uint8_t[std::max<size_t>(size, 1)]);
     } catch (const std::exception&) {
         ::close(fd);
         return makeError("cannot read " + inQuotes(file) + ": ran out of memory for " + std::to_string(st.st_size) +
                          " bytes");
     }
     size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    while (done < size) {
+        ssize_t n = ::read(fd, bytes.get() + done, size - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             std::string reason = std::strerror(errno);
@@ -703,8 +707,7 @@ Result<ModelFileContents> readModelFileContents(const std::filesystem::path& fil
         done += size_t(n);
     }
     ::close(fd);
-    bytes.resize(done);
-    return parseModelFile(bytes, file.string());
+    return parseModelFile(std::span<const uint8_t>(bytes.get(), done), file.string());
 }
 
 Result<ModelData> readModelFile(const std::filesystem::path& file) {
