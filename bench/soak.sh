@@ -10,7 +10,8 @@
 # switch the language, open tours, platforms' and machines' cards, tap, drag,
 # scroll and go home; the live data replays at x600. --soak-report makes the
 # playback draw every step of its clock (60 a second) and print, every 1000
-# frames, the resident memory and the OpenGL errors since the last line.
+# frames, the resident memory, the heap in use (glibc's mallinfo2: what a leak of
+# ours would grow) and the OpenGL errors since the last line.
 #
 # It fails (exit 1) when, after the warm-up, memory rose 5 MiB or more above
 # the most the warm-up used (the warm-up meets every screen once, so its peak
@@ -84,17 +85,17 @@ elapsed=$(($(date +%s) - start))
 
 awk -v warmup="$warmup" -v limit="$limit_mib" -v frames="$frames" -v elapsed="$elapsed" -v status="$status" '
   /^soak: frame / {
-    n++; f[n] = $3; clock[n] = $5; kib[n] = $8; err[n] = $11
-    if ($11 != "none") glerrors++
+    n++; f[n] = $3; clock[n] = $5; kib[n] = $8; heap[n] = $11; err[n] = $14
+    if ($14 != "none") glerrors++
     if ($3 <= warmup && $8 > base) base = $8  # the peak of the warm-up
   }
   END {
-    printf "%8s %9s %12s %14s  %s\n", "frame", "clock s", "resident MiB", "since warm-up", "GL errors"
+    printf "%8s %9s %12s %14s %9s  %s\n", "frame", "clock s", "resident MiB", "since warm-up", "heap MiB", "GL errors"
     peak = 0
     for (i = 1; i <= n; i++) {
       d = (f[i] > warmup && base) ? sprintf("%+.2f MiB", (kib[i] - base) / 1024) : "(warm-up)"
       if (f[i] > warmup && kib[i] - base > peak) peak = kib[i] - base
-      printf "%8d %9.1f %12.1f %14s  %s\n", f[i], clock[i], kib[i] / 1024, d, err[i]
+      printf "%8d %9.1f %12.1f %14s %9.1f  %s\n", f[i], clock[i], kib[i] / 1024, d, heap[i] / 1024, err[i]
     }
     if (n == 0) { print "soak: FAIL: no sample (exit status " status ")"; exit 1 }
     growth = peak / 1024

@@ -45,8 +45,9 @@ struct LoopDesc {
 void reportSoak(size_t frames, double clock) {
     engine::releaseFreeMemory();
     const std::string glErrors = engine::gfx::takeErrors();
-    std::printf("soak: frame %zu clock %.1f s resident %zu KiB gl-errors %s\n", frames, clock,
-                engine::residentBytes() / 1024, glErrors.empty() ? "none" : glErrors.c_str());
+    std::printf("soak: frame %zu clock %.1f s resident %zu KiB heap %zu KiB gl-errors %s\n", frames, clock,
+                engine::residentBytes() / 1024, engine::heapInUseBytes() / 1024,
+                glErrors.empty() ? "none" : glErrors.c_str());
     std::fflush(stdout);
 }
 

@@ -30,6 +30,15 @@ size_t statusField(const char* field) {
 size_t residentBytes() { return statusField("VmRSS:"); }
 size_t peakResidentBytes() { return statusField("VmHWM:"); }
 
+size_t heapInUseBytes() {
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+#else
+    return 0;
+#endif
+}
+
 double cpuSeconds() {
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) != 0) return 0.0;

@@ -6,6 +6,11 @@ namespace engine {
 
 size_t residentBytes();      // current resident set size
 size_t peakResidentBytes();  // high-water mark of the resident set
+// Bytes the C library's allocator has handed out and not had back (glibc's
+// mallinfo2: ordinary blocks and mmapped ones; 0 elsewhere). Resident memory
+// that grows while this stays flat is the allocator's or the driver's, not
+// a leak of ours (bench/soak.sh prints both).
+size_t heapInUseBytes();
 // CPU time used so far by all the process's threads (user + system), in
 // seconds: steadier than wall-clock time on a shared machine, and it counts
 // llvmpipe's rasteriser threads.
