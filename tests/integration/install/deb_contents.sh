@@ -16,7 +16,7 @@ info=$(dpkg-deb -I "$deb")
 echo "$info"
 depends=$(dpkg-deb -f "$deb" Depends)
 # dpkg-shlibdeps computed these from the programs' shared libraries.
-for lib in libassimp5 libglfw3 libmosquitto1 libsqlite3-0 libsystemd0 libc6 libstdc++6; do
+for lib in libassimp5 libglfw3 libjpeg62-turbo libpng16-16 libmosquitto1 libsqlite3-0 libsystemd0 libc6 libstdc++6; do
   [[ $depends == *"$lib "* || $depends == *"$lib,"* || $depends == *"$lib" ]] || fail "Depends lacks $lib: $depends"
 done
 [[ $depends == *fonts-inter* && $depends == *libgl1* ]] || fail "Depends lacks the UI font or libGL"
