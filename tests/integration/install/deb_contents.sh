@@ -20,6 +20,9 @@ for lib in libassimp5 libglfw3 libjpeg62-turbo libpng16-16 libmosquitto1 libsqli
   [[ $depends == *"$lib "* || $depends == *"$lib,"* || $depends == *"$lib" ]] || fail "Depends lacks $lib: $depends"
 done
 [[ $depends == *fonts-inter* && $depends == *libgl1* ]] || fail "Depends lacks the UI font or libGL"
+# The narration's voice is opened at run time, when first asked for.
+recommends=$(dpkg-deb -f "$deb" Recommends)
+[[ $recommends == *libespeak-ng1* ]] || fail "Recommends lacks libespeak-ng1: $recommends"
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './postinst' || fail "no postinst"
 
 contents=$(dpkg-deb -c "$deb")
@@ -37,6 +40,7 @@ if grep -Eq '\.(cpp|h|o|a|cmake)$' <<<"$contents"; then fail "build files in the
 
 # The packaged app, unpacked, checks its own scene.
 dpkg-deb -x "$deb" "$out/root"
+if readelf -d "$out/root/usr/bin/twin-tour" | grep -q 'NEEDED.*espeak'; then fail "twin-tour links libespeak-ng"; fi
 (cd "$out" && env -u TWIN_TOUR_DATA_DIR HOME="$out" XDG_CACHE_HOME="$out/cache" XDG_STATE_HOME="$out/state" \
    "$out/root/usr/bin/twin-tour" --verbose --check) >"$out/check.log" 2>&1 || { cat "$out/check.log"; fail "--check"; }
 grep -q "data directory: $out/root/usr/share/twin-tour\$" "$out/check.log" || { cat "$out/check.log"; fail "data dir"; }
