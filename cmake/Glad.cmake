@@ -7,7 +7,7 @@ set(GLAD_OUT ${CMAKE_BINARY_DIR}/glad)
 add_custom_command(
   OUTPUT ${GLAD_OUT}/src/gl.c ${GLAD_OUT}/include/glad/gl.h
   COMMAND ${SYSTEM_PYTHON3} -m glad --quiet --reproducible --api gl:core=3.3
-          --extensions GL_KHR_debug,GL_EXT_texture_filter_anisotropic --out-path ${GLAD_OUT} c
+          --extensions GL_KHR_debug,GL_EXT_texture_filter_anisotropic,GL_ARB_texture_storage --out-path ${GLAD_OUT} c
   COMMENT "Generating the GL 3.3 core loader with glad"
   VERBATIM)
 add_library(glad STATIC ${GLAD_OUT}/src/gl.c ${GLAD_OUT}/include/glad/gl.h)

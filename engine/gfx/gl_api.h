@@ -14,6 +14,7 @@ extern bool webAnisotropicFiltering;
 }  // namespace engine::gfx
 #define GLAD_GL_EXT_texture_filter_anisotropic (::engine::gfx::webAnisotropicFiltering)
 #define GLAD_GL_KHR_debug 0
+#define GLAD_GL_ARB_texture_storage 1  // glTexStorage2D is core in ES 3.0
 #else
 #include <glad/gl.h>
 #endif

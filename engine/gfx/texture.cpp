@@ -70,9 +70,18 @@ Texture2D::Texture2D(const TextureDesc& desc, const std::vector<const uint8_t*>&
     FormatInfo f = info(desc.format);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     int levels = int(mipLevels.size());
+    // All levels at once: level by level, Mesa first guesses the chain's
+    // size from level 0, then allocates it again when the texture is first
+    // used; both copies stayed alive (llvmpipe: 9.0 instead of 4.9 MiB for
+    // three photos of 800 pixels). Storage needs a sized format.
+    const bool storage = GLAD_GL_ARB_texture_storage && levels > 0 && f.internal != GL_RGBA;
+    if (storage) glTexStorage2D(GL_TEXTURE_2D, levels, f.internal, desc.width, desc.height);
     for (int level = 0; level < levels; ++level) {
         int w = std::max(1, desc.width >> level), h = std::max(1, desc.height >> level);
-        glTexImage2D(GL_TEXTURE_2D, level, GLint(f.internal), w, h, 0, f.format, f.type, mipLevels[size_t(level)]);
+        if (storage)
+            glTexSubImage2D(GL_TEXTURE_2D, level, 0, 0, w, h, f.format, f.type, mipLevels[size_t(level)]);
+        else
+            glTexImage2D(GL_TEXTURE_2D, level, GLint(f.internal), w, h, 0, f.format, f.type, mipLevels[size_t(level)]);
         bytes_ += size_t(w) * size_t(h) * f.bytesPerPixel;
     }
     applySampling(desc, std::max(1, levels));

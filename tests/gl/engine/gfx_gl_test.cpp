@@ -6,6 +6,7 @@
 
 #include "gfx/buffer.h"
 #include "gfx/device.h"
+#include "gfx/gl_api.h"
 #include "gfx/framebuffer.h"
 #include "gfx/shader.h"
 #include "gfx/texture.h"
@@ -70,6 +71,34 @@ TEST(GfxGL, MipChainUploadsEveryLevel) {
     Texture2D texture(desc, {level0.data(), level1.data(), level2.data()});
     EXPECT_TRUE(bool(texture));
     EXPECT_EQ(texture.byteSize(), size_t(64 + 16 + 4));
+    EXPECT_EQ(takeErrors(), "");
+}
+
+// A chain whose sizes are not powers of two, read back level by level, and
+// allocated once for all its levels (immutable storage: level by level,
+// Mesa kept two copies of each texture).
+TEST(GfxGL, MipChainIsStoredOnceAndReadsBackLevelByLevel) {
+    const int sizes[3][2] = {{5, 3}, {2, 1}, {1, 1}};
+    std::vector<std::vector<uint8_t>> levels;
+    for (int l = 0; l < 3; ++l) {
+        std::vector<uint8_t> pixels(size_t(sizes[l][0] * sizes[l][1] * 4));
+        for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = uint8_t(37 * l + 11 * i);
+        levels.push_back(pixels);
+    }
+    TextureDesc desc{5, 3, TextureFormat::Rgba8, TextureFilter::Trilinear, TextureWrap::Repeat, 1.0f};
+    Texture2D texture(desc, {levels[0].data(), levels[1].data(), levels[2].data()});
+    ASSERT_TRUE(bool(texture));
+    glBindTexture(GL_TEXTURE_2D, texture.id());
+    GLint immutable = GL_FALSE;
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_IMMUTABLE_FORMAT, &immutable);
+    EXPECT_EQ(immutable, GL_TRUE);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    for (int l = 0; l < 3; ++l) {
+        std::vector<uint8_t> read(levels[size_t(l)].size(), 0);
+        glGetTexImage(GL_TEXTURE_2D, l, GL_RGBA, GL_UNSIGNED_BYTE, read.data());
+        EXPECT_EQ(read, levels[size_t(l)]) << "level " << l;
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
     EXPECT_EQ(takeErrors(), "");
 }
 
