@@ -106,23 +106,26 @@ std::vector<engine::BvhTriangle> placedTriangles(const LoadedContent& content, c
     return triangles;
 }
 
-// Lays the models out and, when asked, builds the BVH beside it on another
-// core: once the triangles are copied out, the two need nothing of each
-// other, and the main thread is waiting for both (the first frame).
-void layOutWithBvh(LoadedContent& content, std::vector<engine::ModelData>& models, bool buildPickingBvh) {
-#ifdef __EMSCRIPTEN__  // no threads in the browser build
-    if (buildPickingBvh)
-        content.bvh = std::make_shared<const engine::TriangleBvh>(engine::TriangleBvh::build(placedTriangles(content, models)));
-    layOut(content, models);
+#ifdef __EMSCRIPTEN__
+constexpr std::launch kBeside = std::launch::deferred;  // no threads in the browser build: done at get()
 #else
-    std::future<engine::TriangleBvh> bvh;
-    if (buildPickingBvh)
-        bvh = std::async(std::launch::async, [triangles = placedTriangles(content, models)] {
-            return engine::TriangleBvh::build(triangles);
-        });
-    layOut(content, models);
-    if (bvh.valid()) content.bvh = std::make_shared<const engine::TriangleBvh>(bvh.get());
+constexpr std::launch kBeside = std::launch::async;  // on another core
 #endif
+
+// Starts the picking BVH of every placed triangle beside the rest of the
+// loading (once the triangles are copied out, it needs nothing more of the
+// models): the models are laid out, coarsened and lit while it builds, and
+// the main thread, waiting for all of it, draws nothing before the end.
+std::future<engine::TriangleBvh> startBvh(const LoadedContent& content, const std::vector<engine::ModelData>& models,
+                                          bool buildPickingBvh) {
+    if (!buildPickingBvh) return {};
+    return std::async(kBeside, [triangles = placedTriangles(content, models)] {
+        return engine::TriangleBvh::build(triangles);
+    });
+}
+
+void finishBvh(LoadedContent& content, std::future<engine::TriangleBvh>& bvh) {
+    if (bvh.valid()) content.bvh = std::make_shared<const engine::TriangleBvh>(bvh.get());
 }
 }  // namespace
 
@@ -137,7 +140,9 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
         content.title = input.filename().string();
         uses[input].push_back({glm::mat4(1.0f), kOtherObject});
         std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-        layOutWithBvh(content, models, buildPickingBvh);
+        std::future<engine::TriangleBvh> bvh = startBvh(content, models, buildPickingBvh);
+        layOut(content, models);
+        finishBvh(content, bvh);
         return content;
     }
     SceneDescription scene = loadSceneFile(input);
@@ -148,7 +153,8 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
     for (size_t i = 0; i < scene.machines.size(); ++i)
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-    layOutWithBvh(content, models, buildPickingBvh);
+    std::future<engine::TriangleBvh> bvh = startBvh(content, models, buildPickingBvh);
+    layOut(content, models);
     // Coarser levels of detail for the meshes that the light does not bake
     // (machines, props placed many times): a scene is seen from afar. A
     // single model is framed whole and close, so it gets none. The other
@@ -163,17 +169,12 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
             if (which(model)) engine::addLevelsOfDetail(model.layout);
     };
     auto notBuilding = [&](const LoadedModel& model) { return !isBuilding(model); };
-#ifdef __EMSCRIPTEN__
-    levelsOfDetail(notBuilding);
-#else
-    std::future<void> otherLevels = std::async(std::launch::async, [&] { levelsOfDetail(notBuilding); });
-#endif
+    std::future<void> otherLevels = std::async(kBeside, [&] { levelsOfDetail(notBuilding); });
     // The browser has no core to spare for tracing: it reads what twin-tour-pack baked.
     content.light = bakeBuildingLight(content, lightDirectory, importer ? BakeWhenMissing::Yes : BakeWhenMissing::No);
     levelsOfDetail(isBuilding);
-#ifndef __EMSCRIPTEN__
     otherLevels.get();
-#endif
+    finishBvh(content, bvh);
     const BakedLightReport& light = content.light;
     if (!light.cacheError.empty()) engine::log::warning("baked light: " + light.cacheError);
     if (light.meshes > 0)
