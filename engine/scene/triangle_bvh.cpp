@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 #include "scene/model.h"
 
@@ -211,14 +212,44 @@ public:
     uint32_t run(std::vector<TriangleBvh::Node>& nodes) {
         nodes.clear();
         if (prims_.empty()) return 0;
-        nodes.reserve(prims_.size());
         Task root{0, 0, uint32_t(prims_.size()), 1, {}, {}};
         for (const Prim& prim : prims_) {
             root.box.grow(prim.min, prim.max);
             root.centroids.grow(prim.centroid2());
         }
+#ifndef __EMSCRIPTEN__  // no threads in the browser build
+        Task left, right;
+        if (prims_.size() >= kTwoThreadPrims && split(root, left, right)) return runHalves(root, left, right, nodes);
+#endif
+        return runFrom(root, nodes);
+    }
+
+private:
+    static constexpr uint32_t kMaxBins = 32;
+
+    struct Task {
+        uint32_t node, begin, end, depth;
+        Box box;        // of the triangles
+        Box centroids;  // of the doubled centroids
+    };
+
+    struct Bin {
+        Box box;
+        uint32_t count = 0;
+    };
+
+    // From this many triangles the root's two halves are built on two
+    // threads (a building: 200,000 triangles, 69 ms on one). Below, a
+    // thread costs more than it saves.
+    static constexpr size_t kTwoThreadPrims = 16384;
+
+    // Builds the subtree of `top` into `nodes`, its root at nodes.size();
+    // children are numbered within `nodes`. Returns the deepest level.
+    uint32_t runFrom(Task top, std::vector<TriangleBvh::Node>& nodes) {
+        nodes.reserve(nodes.size() + (top.end - top.begin));
+        top.node = uint32_t(nodes.size());
         nodes.push_back({});
-        std::vector<Task> tasks{root};
+        std::vector<Task> tasks{top};
         uint32_t maxDepth = 0;
         while (!tasks.empty()) {
             Task task = tasks.back();
@@ -245,19 +276,38 @@ public:
         return maxDepth;
     }
 
-private:
-    static constexpr uint32_t kMaxBins = 32;
-
-    struct Task {
-        uint32_t node, begin, end, depth;
-        Box box;        // of the triangles
-        Box centroids;  // of the doubled centroids
-    };
-
-    struct Bin {
-        Box box;
-        uint32_t count = 0;
-    };
+    // The root split, then each half on its own thread (their triangles are
+    // disjoint ranges of prims_), then both appended after the root and its
+    // two children, with their children's numbers moved to match. The tree
+    // is the one a single thread builds; only the nodes' order differs.
+    uint32_t runHalves(const Task& root, const Task& left, const Task& right, std::vector<TriangleBvh::Node>& nodes) {
+        std::vector<TriangleBvh::Node> leftNodes, rightNodes;
+        uint32_t rightDepth = 0;
+        std::thread other([&] { rightDepth = runFrom(right, rightNodes); });
+        const uint32_t leftDepth = runFrom(left, leftNodes);
+        other.join();
+        // Global places: 0 the root, 1 and 2 its children, then the rest of
+        // the left subtree, then the rest of the right one.
+        const uint32_t leftRest = 3, rightRest = 3 + uint32_t(leftNodes.size()) - 1;
+        auto place = [](uint32_t local, uint32_t rootPlace, uint32_t rest) {
+            return local == 0 ? rootPlace : rest + local - 1;
+        };
+        nodes.resize(size_t(rightRest) + rightNodes.size() - 1);
+        nodes[0].min = root.box.min;
+        nodes[0].max = root.box.max;
+        nodes[0].first = 1;
+        nodes[0].count = 0;
+        auto copy = [&](const std::vector<TriangleBvh::Node>& half, uint32_t rootPlace, uint32_t rest) {
+            for (uint32_t i = 0; i < half.size(); ++i) {
+                TriangleBvh::Node node = half[i];
+                if (node.count == 0) node.first = place(node.first, rootPlace, rest);  // inner: its left child
+                nodes[place(i, rootPlace, rest)] = node;
+            }
+        };
+        copy(leftNodes, 1, leftRest);
+        copy(rightNodes, 2, rightRest);
+        return std::max(leftDepth, rightDepth);
+    }
 
     // Splits a task in two, or returns false to keep it a leaf.
     bool split(const Task& task, Task& left, Task& right) {

@@ -336,6 +336,33 @@ TEST(TriangleBvh, MatchesBruteForceOnARandomSoup) {
     EXPECT_GT(10000 - hits, 2000);
 }
 
+// From 16,384 triangles the root's two halves are built on two threads and
+// put together: the same answers as a loop over every triangle.
+TEST(TriangleBvh, BuiltOnTwoThreadsMatchesBruteForce) {
+    const std::vector<BvhTriangle> tris = test::makeTriangleSoup(20000, 30.0f, 1.0f, 2024);
+    TriangleBvh bvh = TriangleBvh::build(tris);
+    ASSERT_EQ(bvh.triangleCount(), tris.size());
+    TestRandom random(99);
+    int hits = 0;
+    for (int i = 0; i < 1500; ++i) {
+        glm::vec3 origin = random.inBox(glm::vec3(-35.0f), glm::vec3(35.0f));
+        glm::vec3 dir = random.direction();
+        std::optional<RayHit> hit = bvh.raycast({origin, dir}, kInf);
+        std::optional<std::pair<float, uint32_t>> expected = bruteForceRay(tris, origin, dir / glm::length(dir), kInf, {});
+        ASSERT_EQ(hit.has_value(), expected.has_value()) << "ray " << i;
+        if (!hit) continue;
+        ++hits;
+        EXPECT_EQ(hit->triangleIndex, expected->second) << "ray " << i;
+        EXPECT_EQ(hit->distance, expected->first) << "ray " << i;
+    }
+    EXPECT_GT(hits, 200);  // both outcomes exercised (292 hits here)
+    EXPECT_GT(1500 - hits, 200);
+    // Built twice, the same tree.
+    TriangleBvh again = TriangleBvh::build(tris);
+    EXPECT_EQ(again.nodeCount(), bvh.nodeCount());
+    EXPECT_EQ(again.depth(), bvh.depth());
+}
+
 TEST(TriangleBvh, ProximityQueriesMatchBruteForce) {
     const std::vector<BvhTriangle> tris = test::makeTriangleSoup(2000, 10.0f, 1.5f, 999);
     TriangleBvh bvh = TriangleBvh::build(tris);
