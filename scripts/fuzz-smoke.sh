@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A short run of each libFuzzer target from its seed corpus (CI's fuzz smoke):
 #   bash scripts/fuzz-smoke.sh [SECONDS]     (default 20 s per target)
-# Builds the three fuzzers with clang (libFuzzer, ASan, UBSan) into
+# Builds the four fuzzers with clang (libFuzzer, ASan, UBSan) into
 # build-fuzz/ (only them and what they link). An input that crashes, leaks,
 # hangs or runs out of memory fails the run; it is copied into
-# tests/fuzz/regressions/<scene|model|payload>/ (and printed in base64 when
+# tests/fuzz/regressions/<scene|model|payload|bvh>/ (and printed in base64 when
 # small, for a CI log), where the suite replays it once it is committed
 # (fuzz.regressions.* tests): fix the bug, then commit the input.
 set -euo pipefail
@@ -19,7 +19,7 @@ if [[ ! -f build-fuzz/CMakeCache.txt ]]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTWIN_BUILD_FUZZERS=ON \
     -DTWIN_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
 fi
-targets=(scene-file-fuzz:scene payload-fuzzer:payload model-file-fuzz:model)
+targets=(scene-file-fuzz:scene payload-fuzzer:payload model-file-fuzz:model bvh-file-fuzz:bvh)
 cmake --build build-fuzz -j "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]%%:*}"
 
 status=0

@@ -2,9 +2,11 @@
 
 #include "content/baked_light.h"
 #include "core/log.h"
+#include "scene/bvh_file.h"
 #include "scene/mesh_lod.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <future>
 #include <map>
@@ -112,20 +114,39 @@ constexpr std::launch kBeside = std::launch::deferred;  // no threads in the bro
 constexpr std::launch kBeside = std::launch::async;  // on another core
 #endif
 
+struct PickingBvh {
+    engine::TriangleBvh bvh;
+    bool fromFile = false;
+    std::string problem;  // the kept file could not be read or written
+    double seconds = 0.0;
+};
+
 // Starts the picking BVH of every placed triangle beside the rest of the
 // loading (once the triangles are copied out, it needs nothing more of the
 // models): the models are laid out, coarsened and lit while it builds, and
-// the main thread, waiting for all of it, draws nothing before the end.
-std::future<engine::TriangleBvh> startBvh(const LoadedContent& content, const std::vector<engine::ModelData>& models,
-                                          bool buildPickingBvh) {
+// the main thread, waiting for all of it, draws nothing before the end. A
+// previous run's BVH of the same triangles is read from `directory` instead.
+std::future<PickingBvh> startBvh(const LoadedContent& content, const std::vector<engine::ModelData>& models,
+                                 bool buildPickingBvh, const std::filesystem::path& directory) {
     if (!buildPickingBvh) return {};
-    return std::async(kBeside, [triangles = placedTriangles(content, models)] {
-        return engine::TriangleBvh::build(triangles);
+    return std::async(kBeside, [triangles = placedTriangles(content, models), directory] {
+        const auto start = std::chrono::steady_clock::now();
+        PickingBvh picking;
+        picking.bvh = engine::loadOrBuildBvh(triangles, directory, &picking.problem, &picking.fromFile);
+        picking.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return picking;
     });
 }
 
-void finishBvh(LoadedContent& content, std::future<engine::TriangleBvh>& bvh) {
-    if (bvh.valid()) content.bvh = std::make_shared<const engine::TriangleBvh>(bvh.get());
+void finishBvh(LoadedContent& content, std::future<PickingBvh>& started) {
+    if (!started.valid()) return;
+    PickingBvh picking = started.get();
+    if (!picking.problem.empty()) engine::log::warning("picking BVH: " + picking.problem);
+    if (picking.bvh.triangleCount() >= 20000)
+        engine::log::debug("picking BVH: " + std::to_string(picking.bvh.triangleCount()) + " triangles, " +
+                           (picking.fromFile ? "read from the cache in " : "built in ") +
+                           std::to_string(int(picking.seconds * 1000)) + " ms");
+    content.bvh = std::make_shared<const engine::TriangleBvh>(std::move(picking.bvh));
 }
 }  // namespace
 
@@ -136,11 +157,13 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
                        const ModelOpener* open, bool buildPickingBvh, const std::filesystem::path& lightDirectory) {
     LoadedContent content;
     Uses uses;
+    // The import cache's folder keeps the picking BVH too (none in the browser).
+    const std::filesystem::path bvhDirectory = importer ? importer->desc().cacheDirectory : std::filesystem::path();
     if (!isSceneFile(input)) {
         content.title = input.filename().string();
         uses[input].push_back({glm::mat4(1.0f), kOtherObject});
         std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-        std::future<engine::TriangleBvh> bvh = startBvh(content, models, buildPickingBvh);
+        std::future<PickingBvh> bvh = startBvh(content, models, buildPickingBvh, bvhDirectory);
         layOut(content, models);
         finishBvh(content, bvh);
         return content;
@@ -153,7 +176,7 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
     for (size_t i = 0; i < scene.machines.size(); ++i)
         uses[scene.machines[i].model.file].push_back({scene.machines[i].model.transform, kMachineObjectBase + uint32_t(i)});
     std::vector<engine::ModelData> models = importAll(uses, importer, open, content);
-    std::future<engine::TriangleBvh> bvh = startBvh(content, models, buildPickingBvh);
+    std::future<PickingBvh> bvh = startBvh(content, models, buildPickingBvh, bvhDirectory);
     layOut(content, models);
     // Coarser levels of detail for the meshes that the light does not bake
     // (machines, props placed many times): a scene is seen from afar. A

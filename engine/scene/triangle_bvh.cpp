@@ -490,6 +490,53 @@ TriangleBvh TriangleBvh::build(std::span<const BvhTriangle> input, const Triangl
     return bvh;
 }
 
+Result<TriangleBvh> TriangleBvh::fromParts(Parts parts, size_t inputTriangles) {
+    const size_t nodeCount = parts.nodes.size(), triangleCount = parts.triangles.size();
+    if (parts.sourceIndex.size() != triangleCount) return makeError("one source index per triangle expected");
+    if (triangleCount + parts.skipped != inputTriangles)
+        return makeError("built from " + std::to_string(triangleCount + parts.skipped) + " triangles, not " +
+                         std::to_string(inputTriangles));
+    for (uint32_t source : parts.sourceIndex)
+        if (source >= inputTriangles) return makeError("a source index past the input");
+    if (!finite(parts.bounds.min) || !finite(parts.bounds.max)) return makeError("bounds not finite");
+    if (nodeCount == 0) {
+        if (triangleCount != 0 || parts.depth != 0) return makeError("triangles without nodes");
+        return TriangleBvh{};
+    }
+    // Children come after their parent, so one pass in order gives every
+    // node its level; a node reached twice or never is not a tree.
+    std::vector<uint8_t> level(nodeCount, 0);
+    level[0] = 1;
+    uint32_t deepest = 0;
+    for (size_t i = 0; i < nodeCount; ++i) {
+        const Node& node = parts.nodes[i];
+        if (level[i] == 0) return makeError("node " + std::to_string(i) + " is reached by no parent");
+        if (!finite(node.min) || !finite(node.max)) return makeError("node " + std::to_string(i) + " has no finite box");
+        deepest = std::max<uint32_t>(deepest, level[i]);
+        if (node.count > 0) {
+            if (node.count > 8 || uint64_t(node.first) + node.count > triangleCount)
+                return makeError("leaf " + std::to_string(i) + " lies outside the triangles");
+            continue;
+        }
+        const uint64_t child = node.first;
+        if (child <= i || child + 1 >= nodeCount || level[child] != 0 || level[child + 1] != 0)
+            return makeError("node " + std::to_string(i) + " has children out of order or shared");
+        if (level[i] + 1u > kMaxSahDepth + 32) return makeError("deeper than the queries can walk");
+        level[child] = level[child + 1] = uint8_t(level[i] + 1);
+    }
+    if (deepest != parts.depth) return makeError("depth " + std::to_string(parts.depth) + " does not match its nodes");
+    for (const Packed& t : parts.triangles)
+        if (!finite(t.v0) || !finite(t.edge1) || !finite(t.edge2)) return makeError("a triangle is not finite");
+    TriangleBvh bvh;
+    bvh.nodes_ = std::move(parts.nodes);
+    bvh.triangles_ = std::move(parts.triangles);
+    bvh.sourceIndex_ = std::move(parts.sourceIndex);
+    bvh.bounds_ = parts.bounds;
+    bvh.skipped_ = size_t(parts.skipped);
+    bvh.depth_ = deepest;
+    return bvh;
+}
+
 size_t TriangleBvh::memoryBytes() const {
     return nodes_.capacity() * sizeof(Node) + triangles_.capacity() * sizeof(Packed) +
            sourceIndex_.capacity() * sizeof(uint32_t);

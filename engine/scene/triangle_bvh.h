@@ -20,6 +20,7 @@
 
 #include <glm/glm.hpp>
 
+#include "core/result.h"
 #include "scene/bounds.h"
 
 namespace engine {
@@ -160,6 +161,22 @@ public:
         glm::vec3 edge2;
         uint32_t objectId;
     };
+
+    // What a BVH is made of, as a file keeps it (scene/bvh_file.h).
+    struct Parts {
+        std::vector<Node> nodes;
+        std::vector<Packed> triangles;       // in leaf order
+        std::vector<uint32_t> sourceIndex;   // leaf order -> position in the build input
+        Aabb bounds;
+        uint64_t skipped = 0;
+        uint32_t depth = 0;
+    };
+    Parts parts() const { return {nodes_, triangles_, sourceIndex_, bounds_, skipped_, depth_}; }
+    // A BVH from parts read back, after checking that they make one tree the
+    // queries can walk whatever the bytes (every child after its parent and
+    // reached once, leaves within the triangles, depth within the queries'
+    // stacks, source indices below `inputTriangles`). The error says what is wrong.
+    static Result<TriangleBvh> fromParts(Parts parts, size_t inputTriangles);
 
 private:
     std::vector<Node> nodes_;
