@@ -768,6 +768,15 @@ size_t appendModelTriangles(const ModelData& model, const glm::mat4& placement,
                             std::vector<BvhTriangle>& out) {
     std::vector<glm::mat4> world = model.worldTransforms();
     size_t before = out.size();
+    // Room for the whole model at once (a building is 170,000 triangles:
+    // growing by push_back faulted its pages in several times over), still
+    // doubling when called model after model.
+    size_t upTo = out.size();
+    for (const NodeData& node : model.nodes)
+        for (uint32_t meshIndex : node.meshes)
+            if (meshIndex < model.meshes.size()) upTo += model.meshes[meshIndex].indices.size() / 3;
+    if (upTo > out.capacity()) out.reserve(std::max(upTo, 2 * out.capacity()));
+    std::vector<glm::vec3> placed;  // a mesh's vertices in the world, each transformed once
     for (size_t n = 0; n < model.nodes.size(); ++n) {
         const NodeData& node = model.nodes[n];
         if (node.meshes.empty()) continue;
@@ -777,12 +786,12 @@ size_t appendModelTriangles(const ModelData& model, const glm::mat4& placement,
             if (meshIndex >= model.meshes.size()) continue;
             const MeshData& mesh = model.meshes[meshIndex];
             const size_t vertexCount = mesh.vertices.size();
+            placed.resize(vertexCount);
+            for (size_t v = 0; v < vertexCount; ++v) placed[v] = glm::vec3(toWorld * glm::vec4(mesh.vertices[v].position, 1.0f));
             for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
                 uint32_t a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
                 if (a >= vertexCount || b >= vertexCount || c >= vertexCount) continue;
-                out.push_back({glm::vec3(toWorld * glm::vec4(mesh.vertices[a].position, 1.0f)),
-                               glm::vec3(toWorld * glm::vec4(mesh.vertices[b].position, 1.0f)),
-                               glm::vec3(toWorld * glm::vec4(mesh.vertices[c].position, 1.0f)), objectId});
+                out.push_back({placed[a], placed[b], placed[c], objectId});
             }
         }
     }
