@@ -142,10 +142,9 @@ void finishBvh(LoadedContent& content, std::future<PickingBvh>& started) {
     if (!started.valid()) return;
     PickingBvh picking = started.get();
     if (!picking.problem.empty()) engine::log::warning("picking BVH: " + picking.problem);
-    if (picking.bvh.triangleCount() >= 20000)
-        engine::log::debug("picking BVH: " + std::to_string(picking.bvh.triangleCount()) + " triangles, " +
-                           (picking.fromFile ? "read from the cache in " : "built in ") +
-                           std::to_string(int(picking.seconds * 1000)) + " ms");
+    engine::log::debug("picking BVH: " + std::to_string(picking.bvh.triangleCount()) + " triangles, " +
+                       (picking.fromFile ? "read from the cache in " : "built in ") +
+                       std::to_string(int(picking.seconds * 1000)) + " ms");
     content.bvh = std::make_shared<const engine::TriangleBvh>(std::move(picking.bvh));
 }
 }  // namespace

@@ -6,9 +6,8 @@
 #include <system_error>
 #include <vector>
 
-#include <xxhash.h>
-
 #include "core/file_util.h"
+#include "core/hasher.h"
 
 namespace engine {
 namespace {
@@ -38,18 +37,24 @@ template <typename T>
 std::span<const uint8_t> bytesOf(const std::vector<T>& v) {
     return {reinterpret_cast<const uint8_t*>(v.data()), v.size() * sizeof(T)};
 }
+
+// The checksum of what follows the header.
+uint64_t bodyHash(const TriangleBvh::Parts& parts) {
+    Hasher hasher;
+    hasher.add(parts.nodes);
+    hasher.add(parts.triangles);
+    hasher.add(parts.sourceIndex);
+    return hasher.digest();
+}
 }  // namespace
 
 uint64_t bvhKey(std::span<const BvhTriangle> triangles, const TriangleBvhDesc& desc) {
     static_assert(sizeof(BvhTriangle) == 40, "no padding: the hash reads the triangles' bytes");
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
+    Hasher hasher;
     const uint32_t settings[3] = {kVersion, desc.maxLeafTriangles, desc.binCount};
-    XXH3_64bits_update(state, settings, sizeof settings);
-    XXH3_64bits_update(state, triangles.data(), triangles.size_bytes());
-    const uint64_t key = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    return key;
+    hasher.add(settings, sizeof settings);
+    hasher.add(triangles.data(), triangles.size_bytes());
+    return hasher.digest();
 }
 
 std::filesystem::path bvhFileName(const std::filesystem::path& directory, uint64_t key) {
@@ -84,13 +89,8 @@ Result<TriangleBvh> readBvhFile(const std::filesystem::path& file, const BvhFile
     };
     if (!readInto(parts.nodes) || !readInto(parts.triangles) || !readInto(parts.sourceIndex))
         return makeError("cannot read " + quoted(file) + ": truncated");
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    for (std::span<const uint8_t> piece : {bytesOf(parts.nodes), bytesOf(parts.triangles), bytesOf(parts.sourceIndex)})
-        XXH3_64bits_update(state, piece.data(), piece.size());
-    const uint64_t hash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    if (check.checksum && hash != header.bodyHash) return makeError(quoted(file) + ": checksum mismatch (corrupt file)");
+    if (check.checksum && bodyHash(parts) != header.bodyHash)
+        return makeError(quoted(file) + ": checksum mismatch (corrupt file)");
     parts.skipped = header.skipped;
     parts.depth = header.depth;
     parts.bounds.min = glm::vec3(header.boundsMin[0], header.boundsMin[1], header.boundsMin[2]);
@@ -112,14 +112,10 @@ Status writeBvhFile(const std::filesystem::path& file, uint64_t key, const Trian
     header.triangles = parts.triangles.size();
     header.skipped = parts.skipped;
     for (int i = 0; i < 3; ++i) header.boundsMin[i] = parts.bounds.min[i], header.boundsMax[i] = parts.bounds.max[i];
-    const std::span<const uint8_t> body[3] = {bytesOf(parts.nodes), bytesOf(parts.triangles), bytesOf(parts.sourceIndex)};
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    for (std::span<const uint8_t> piece : body) XXH3_64bits_update(state, piece.data(), piece.size());
-    header.bodyHash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    const std::span<const uint8_t> pieces[4] = {
-        {reinterpret_cast<const uint8_t*>(&header), sizeof header}, body[0], body[1], body[2]};
+    header.bodyHash = bodyHash(parts);
+    const std::span<const uint8_t> pieces[4] = {{reinterpret_cast<const uint8_t*>(&header), sizeof header},
+                                                bytesOf(parts.nodes), bytesOf(parts.triangles),
+                                                bytesOf(parts.sourceIndex)};
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     Status written = writeFileAtomically(file, std::span<const std::span<const uint8_t>>(pieces));
