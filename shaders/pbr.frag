@@ -1,10 +1,16 @@
 #version 330 core
 // Metallic-roughness PBR: GGX specular, Lambert diffuse, a sun with a
 // filtered shadow map, hemisphere ambient and an analytic sky reflection.
+#if defined(BAKED_LIGHT) || defined(VERTEX_LIGHT)
+#define LIT_IN_VERTICES
+#endif
 #include "common.glsl"
 #include "surface_light.glsl"
+#ifndef LIT_IN_VERTICES
+#include "sun_shadow.glsl"
+#endif
 
-#ifdef BAKED_LIGHT  // lit per vertex (see pbr.vert)
+#ifdef LIT_IN_VERTICES  // lit per vertex (see pbr.vert)
 in vec4 vColour;
 #else
 in vec3 vWorldPosition;
@@ -38,7 +44,6 @@ uniform sampler2D uMetallicRoughnessTexture;
 uniform sampler2D uNormalTexture;
 uniform sampler2D uOcclusionTexture;
 uniform sampler2D uEmissiveTexture;
-uniform sampler2DShadow uShadowMap;
 
 uniform vec3 uCameraPosition;
 // The machine explorer. A ghost (the building around a focused machine) is
@@ -49,30 +54,10 @@ uniform float uGhostFade;
 uniform bool uClipEnabled;
 uniform vec4 uClipPlane;
 uniform vec3 uCapColour;
-// Light-space position computed here, not passed from the vertex shader:
-// every varying costs llvmpipe memory per binned vertex (measured: the first
-// frame of the Twin scene grew resident memory by 94 MiB).
-uniform mat4 uLightViewProjection;
-uniform bool uShadowsEnabled;
-uniform vec2 uShadowTexel;   // 1 / shadow map size
 
 layout(location = 0) out vec4 outColor;
 
-#ifndef BAKED_LIGHT
-float shadowFactor(vec3 n) {
-    if (!uShadowsEnabled) return 1.0;
-    vec4 light = uLightViewProjection * vec4(vWorldPosition, 1.0);
-    vec3 p = light.xyz / light.w * 0.5 + 0.5;
-    if (p.x <= 0.0 || p.x >= 1.0 || p.y <= 0.0 || p.y >= 1.0 || p.z >= 1.0) return 1.0;
-    // Slope-scaled bias in depth, on top of the polygon offset used when the map was drawn.
-    float cosTheta = clamp(dot(n, uSunDirection), 0.05, 1.0);
-    float bias = 0.0006 * sqrt(1.0 - cosTheta * cosTheta) / cosTheta + 0.0002;
-    float z = p.z - min(bias, 0.004);
-    return filteredShadow(uShadowMap, p.xy, z, uShadowTexel);
-}
-#endif
-
-#ifdef BAKED_LIGHT
+#ifdef LIT_IN_VERTICES
 void main() { outColor = vColour; }
 #else
 void main() {
@@ -117,7 +102,7 @@ void main() {
 #endif
 
     vec3 v = normalize(uCameraPosition - vWorldPosition);
-    vec3 light = surfaceLight(baseColor.rgb, metallic, roughness, n, v, shadowFactor(n), occlusion);
+    vec3 light = surfaceLight(baseColor.rgb, metallic, roughness, n, v, sunVisibility(vWorldPosition, n), occlusion);
 
     vec3 emissive = uEmissiveFactor;
 #ifndef PLAIN_SURFACE

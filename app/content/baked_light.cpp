@@ -130,13 +130,15 @@ BakedLightReport bakeBuildingLight(LoadedContent& content, const std::filesystem
             if (!casters) casters = buildCasters();
             if (engine::bakeLight(model.layout, model.placements[0], *casters, desc).meshes == 0)
                 continue;  // too big to bake: lit per pixel
-            if (!file.empty())
+            if (!file.empty()) {
                 if (engine::Status written = writeBaked(file, model.layout, meshes); !written)
                     report.cacheError = written.error();
                 else
                     report.file = file;
+            }
         }
         report.meshes += meshes.size();
+        report.litPerVertex += engine::markLitPerVertex(model.layout);
         for (uint32_t i : meshes) report.triangles += model.layout.meshes[i].indices.size() / 3;
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

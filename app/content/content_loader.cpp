@@ -201,7 +201,8 @@ LoadedContent loadWith(const std::filesystem::path& input, const engine::Isolate
     if (!light.cacheError.empty()) engine::log::warning("baked light: " + light.cacheError);
     if (light.meshes > 0)
         engine::log::debug("baked light: " + std::to_string(light.meshes) + " meshes, " +
-                           std::to_string(light.triangles) + " triangles, " +
+                           std::to_string(light.triangles) + " triangles (" + std::to_string(light.litPerVertex) +
+                           " meshes placed many times lit per vertex), " +
                            (light.fromCache ? "read from the cache in " : "traced in ") +
                            std::to_string(int(light.seconds * 1000)) + " ms");
     content.scene = std::move(scene);

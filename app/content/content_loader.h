@@ -43,6 +43,7 @@ struct LoadedModel {
 struct BakedLightReport {
     size_t meshes = 0;
     size_t triangles = 0;  // of the baked meshes, once cut
+    size_t litPerVertex = 0;  // meshes placed many times, lit per vertex instead (engine::markLitPerVertex)
     bool fromCache = false;
     double seconds = 0.0;
     std::string cacheError;  // a cache file that could not be read or written

@@ -90,6 +90,7 @@ GpuModel::GpuModel(const ModelLayout& model) {
         mesh.materialIndex = m.materialIndex < materials_.size() ? m.materialIndex : 0;
         mesh.bounds = m.bounds;
         mesh.bakedLight = m.bakedLight && !materials_[mesh.materialIndex].textured();
+        mesh.lightPerVertex = m.lightPerVertex && !materials_[mesh.materialIndex].textured();
         mesh.shadowKey = shadowKeyOf(m, materials_[mesh.materialIndex].data, model.textures);
         if (!m.vertices.empty() && !m.indices.empty()) {
             mesh.vertices = gfx::Buffer(gfx::BufferKind::Vertex, m.vertices.data(), m.vertices.size() * sizeof(Vertex));

@@ -35,6 +35,7 @@ struct GpuMesh {
     uint32_t materialIndex = 0;
     Aabb bounds;
     bool bakedLight = false;  // its uv hold baked light (MeshData::bakedLight)
+    bool lightPerVertex = false;  // MeshData::lightPerVertex
     // A hash of all its shadow depends on (vertices, triangles, the
     // material's alpha, a masked material's texture): names the shadow maps
     // kept between runs (RendererDesc::shadowCacheDirectory).

@@ -99,6 +99,7 @@ Status Renderer::loadShaders() {
     const Entry entries[] = {{&pbr_, "pbr.vert", "pbr.frag"},
                              {&pbrPlain_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE"}},
                              {&pbrBaked_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE", "BAKED_LIGHT"}},
+                             {&pbrPerVertex_, "pbr.vert", "pbr.frag", {"PLAIN_SURFACE", "VERTEX_LIGHT"}},
                              {&shadow_, "shadow.vert", "shadow.frag"},
                              {&shadowPlain_, "shadow.vert", "shadow.frag", {"PLAIN_CASTER"}},
                              {&sky_, "fullscreen.vert", "sky.frag"},  {&groundLit_, "ground.vert", "ground.frag"},
@@ -124,8 +125,10 @@ Status Renderer::loadShaders() {
     pbr_.set("uOcclusionTexture", 3);
     pbr_.set("uEmissiveTexture", 4);
     pbr_.set("uShadowMap", 5);
-    pbrPlain_.use();
-    pbrPlain_.set("uShadowMap", 5);
+    for (gfx::ShaderProgram* program : {&pbrPlain_, &pbrPerVertex_}) {
+        program->use();
+        program->set("uShadowMap", 5);
+    }
     shadow_.use();
     shadow_.set("uBaseColorTexture", 0);
     groundLit_.use();
@@ -220,10 +223,32 @@ void Renderer::rebuildInstances() {
             // part of it is hidden (its shadows stay), moved, cut or faded.
             instance.bakedLight = mesh.bakedLight && item.hiddenTopNodes.empty() && moved == glm::mat4(1.0f) &&
                                   !instance.clip && instance.ghostFade <= 0.0f;
+            // Lit as it stands, wherever it is; a cut or a fade needs the pixels' positions.
+            instance.lightPerVertex = mesh.lightPerVertex && !instance.clip && instance.ghostFade <= 0.0f;
             instances_.push_back(instance);
         }
     }
+    keepPerPixelLightNearOtherItems();
     shadowsDirty_ = staticShadowsDirty_ = true;
+}
+
+// A prop that another item stands on or beside (a machine on its bench) is
+// lit per pixel after all: that item's shadow falls on it, with edges its
+// few vertices cannot hold.
+void Renderer::keepPerPixelLightNearOtherItems() {
+    constexpr float kMargin = 0.5f;  // metres: a shadow's reach beside its caster, at the default sun
+    std::vector<Aabb> itemBounds(scene_.size());
+    for (const Instance& instance : instances_) itemBounds[instance.sceneItem].expand(instance.worldBounds);
+    for (Instance& instance : instances_) {
+        if (!instance.lightPerVertex) continue;
+        const glm::vec3 low = instance.worldBounds.min - kMargin, high = instance.worldBounds.max + kMargin;
+        for (size_t item = 0; item < itemBounds.size() && instance.lightPerVertex; ++item) {
+            const Aabb& other = itemBounds[item];
+            if (item != instance.sceneItem && !other.empty() && glm::all(glm::lessThanEqual(other.min, high)) &&
+                glm::all(glm::lessThanEqual(low, other.max)))
+                instance.lightPerVertex = false;
+        }
+    }
 }
 
 void Renderer::setOutputWindow(glm::ivec2 size) {
@@ -290,10 +315,11 @@ Renderer::Surfaces Renderer::usePbr(const Camera& camera, const glm::mat4& viewP
                                     const std::function<void(const gfx::ShaderProgram&)>& uniforms) {
     Surfaces surfaces;
     if (options_.flatShading && buildOnFirstUse(flat_, "flat.frag"))
-        surfaces.textured = surfaces.plain = surfaces.baked = &flat_;
+        surfaces.textured = surfaces.plain = surfaces.baked = surfaces.perVertex = &flat_;
     else
-        surfaces.textured = &pbr_, surfaces.plain = &pbrPlain_, surfaces.baked = &pbrBaked_;
-    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.baked, surfaces.textured}) {
+        surfaces.textured = &pbr_, surfaces.plain = &pbrPlain_, surfaces.baked = &pbrBaked_,
+        surfaces.perVertex = &pbrPerVertex_;
+    for (const gfx::ShaderProgram* program : {surfaces.plain, surfaces.baked, surfaces.perVertex, surfaces.textured}) {
         program->use();
         program->set("uViewProjection", viewProjection);
         program->set("uLightViewProjection", lightViewProjection_);
@@ -308,17 +334,21 @@ Renderer::Surfaces Renderer::usePbr(const Camera& camera, const glm::mat4& viewP
     return surfaces;
 }
 
-const gfx::ShaderProgram& Renderer::Surfaces::use(const GpuMaterial& material, bool bakedLight) {
-    const gfx::ShaderProgram* wanted = bakedLight ? baked : material.textured() ? textured : plain;
+const gfx::ShaderProgram& Renderer::Surfaces::use(const GpuMaterial& material, SurfaceLight light) {
+    const gfx::ShaderProgram* wanted = light == SurfaceLight::Baked       ? baked
+                                       : light == SurfaceLight::PerVertex ? perVertex
+                                       : material.textured()              ? textured
+                                                                          : plain;
     if (wanted != current) wanted->use();
     current = wanted;
     return *wanted;
 }
 
-bool Renderer::litByBake(const Instance& instance) const {
+Renderer::SurfaceLight Renderer::surfaceLight(const Instance& instance) const {
     const std::optional<glm::vec3>& sun = instance.model->bakedSunDirection();
-    return instance.bakedLight && options_.shadows && sun &&
-           glm::distance(*sun, glm::normalize(lighting_.sunDirection)) < 1e-4f;
+    if (instance.bakedLight && options_.shadows && sun && glm::distance(*sun, glm::normalize(lighting_.sunDirection)) < 1e-4f)
+        return SurfaceLight::Baked;
+    return instance.lightPerVertex ? SurfaceLight::PerVertex : SurfaceLight::PerPixel;
 }
 
 void Renderer::setLightingUniforms(const gfx::ShaderProgram& p) const {
@@ -374,15 +404,16 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
     chooseLevelsOfDetail(camera, order);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const Instance &x = instances_[a], &y = instances_[b];
-        return std::make_tuple(x.model, x.mesh, x.level, x.mirrored, x.clipKey()) <
-               std::make_tuple(y.model, y.mesh, y.level, y.mirrored, y.clipKey());
+        return std::make_tuple(x.model, x.mesh, x.level, x.mirrored, x.clipKey(), a) <
+               std::make_tuple(y.model, y.mesh, y.level, y.mirrored, y.clipKey(), b);
     });
     if (order.empty()) return;
     // Runs of the same mesh become one instanced draw.
     struct Run {
         size_t begin, end;
         float nearest;
-        const GpuMaterial* material = nullptr;  // only for runs shaded per pixel
+        SurfaceLight light;
+        const GpuMaterial* material = nullptr;  // only for runs lit per pixel
         float groupNearest = 0.0f;               // nearest of the runs sharing that material
     };
     std::vector<Run> runs;
@@ -403,18 +434,19 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
             nearest = std::min(nearest, glm::length(closest - camera.position));
         }
         const GpuMaterial& material = first.model->materials()[first.model->meshes()[first.mesh].materialIndex];
-        runs.push_back({begin, end, nearest, litByBake(first) ? nullptr : &material, nearest});
+        const SurfaceLight light = surfaceLight(first);
+        runs.push_back({begin, end, nearest, light, light == SurfaceLight::PerPixel ? &material : nullptr, nearest});
         begin = end;
     }
-    // The order that costs llvmpipe least. The baked runs first, nearest
-    // first: their shading is one colour, and as occluders they let the
-    // depth test reject the per-pixel shaded pixels behind them. Then the
-    // per-pixel runs by material, groups nearest first: llvmpipe copies its
-    // whole fragment state (about 30 KB, every texture slot) into the
-    // frame's bins each time a fragment uniform or texture changes, and one
-    // copy per run was 19 MiB of a 1920x1080 frame (docs/performance.md).
-    // Materials alike in every value (GpuMaterial::shadingKey), from any
-    // model, are one group.
+    // The order that costs llvmpipe least. The runs lit per vertex first
+    // (the baked, then the props), nearest first: their pixels are one
+    // colour, and as occluders they let the depth test reject the pixels
+    // lit per pixel behind them. Then the runs lit per pixel by material,
+    // groups nearest first: llvmpipe copies its whole fragment state (about
+    // 30 KB, every texture slot) into the frame's bins each time a fragment
+    // uniform or texture changes, and one copy per run was 19 MiB of a
+    // 1920x1080 frame (docs/performance.md). Materials alike in every value
+    // (GpuMaterial::shadingKey), from any model, are one group.
     std::unordered_map<uint64_t, float> groupNearest;
     for (const Run& run : runs)
         if (run.material) {
@@ -423,10 +455,16 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         }
     for (Run& run : runs)
         if (run.material) run.groupNearest = groupNearest[run.material->shadingKey];
-    auto shadingOrder = [](const Run& r) {
-        // 0: baked, 1: the plain program, 2: the textured one (a program change is a copy too)
-        int program = !r.material ? 0 : r.material->textured() ? 2 : 1;
-        return std::make_tuple(program, r.groupNearest, r.material ? r.material->shadingKey : 0, r.nearest);
+    // Ties broken by the scene's order, not by where the models lie in
+    // memory: surfaces that touch must come out the same in every run.
+    auto shadingOrder = [&order](const Run& r) {
+        // One program after the other: a program change is a copy too.
+        int program = r.light == SurfaceLight::Baked       ? 0
+                      : r.light == SurfaceLight::PerVertex ? 1
+                      : r.material->textured()             ? 3
+                                                           : 2;
+        return std::make_tuple(program, r.groupNearest, r.material ? r.material->shadingKey : 0, r.nearest,
+                               order[r.begin]);
     };
     std::sort(runs.begin(), runs.end(), [&](const Run& a, const Run& b) { return shadingOrder(a) < shadingOrder(b); });
     instanceScratch_.clear();
@@ -468,7 +506,7 @@ void Renderer::drawOpaque(const Camera& camera, const glm::mat4& viewProjection,
         const Instance& first = instances_[order[run.begin]];
         const GpuMesh& mesh = first.model->meshes()[first.mesh];
         const GpuMaterial& material = first.model->materials()[mesh.materialIndex];
-        const gfx::ShaderProgram& surface = surfaces.use(material, !run.material);  // null: lit by its bake
+        const gfx::ShaderProgram& surface = surfaces.use(material, run.light);
         const uint64_t shading = run.material ? run.material->shadingKey : 0;
         if (std::make_pair(&surface, shading) != lastSurface) ++stats.surfaceChanges;
         lastSurface = {&surface, shading};
@@ -547,7 +585,7 @@ void Renderer::drawTransparent(const Camera& camera, const glm::mat4& viewProjec
         const Instance& instance = instances_[order[k].second];
         const GpuMesh& mesh = instance.model->meshes()[instance.mesh];
         const GpuMaterial& material = instance.model->materials()[mesh.materialIndex];
-        const gfx::ShaderProgram& surface = surfaces.use(material, litByBake(instance));
+        const gfx::ShaderProgram& surface = surfaces.use(material, surfaceLight(instance));
         setClipUniforms(surface, instance, true);
         gfx::RenderState state;
         state.depthWrite = false;

@@ -239,22 +239,26 @@ private:
     bool buildOnFirstUse(gfx::ShaderProgram& program, const char* fragment);
     // The surface programs of a pass; use() binds the one a material needs
     // (glUseProgram only when it changes).
+    // How an instance's surface is lit: per pixel, or per vertex (from its
+    // baked light, or from the shadow map looked up at each vertex).
+    enum class SurfaceLight { PerPixel, Baked, PerVertex };
     struct Surfaces {
-        const gfx::ShaderProgram *textured = nullptr, *plain = nullptr, *baked = nullptr, *current = nullptr;
-        const gfx::ShaderProgram& use(const GpuMaterial& material, bool bakedLight = false);
+        const gfx::ShaderProgram *textured = nullptr, *plain = nullptr, *baked = nullptr, *perVertex = nullptr,
+                                 *current = nullptr;
+        const gfx::ShaderProgram& use(const GpuMaterial& material, SurfaceLight light = SurfaceLight::PerPixel);
     };
     Surfaces usePbr(const Camera& camera, const glm::mat4& viewProjection,
                     const std::function<void(const gfx::ShaderProgram&)>& uniforms = {});
     glm::mat4 lightViewProjection() const;
-    // Whether the instance is drawn with its baked light (the sun it was
-    // baked for, shadows on), not lit per pixel.
-    bool litByBake(const Instance& instance) const;
+    // Baked when its baked light holds (the sun it was baked for, shadows on).
+    SurfaceLight surfaceLight(const Instance& instance) const;
+    void keepPerPixelLightNearOtherItems();
 
     RendererDesc desc_;
     Lighting lighting_;
     RenderOptions options_;
 
-    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, flat_, depth_, shadow_, shadowPlain_, sky_, groundLit_, groundPerVertex_, fxaa_, upscale_, outline_, floorOverlay_;
+    gfx::ShaderProgram pbr_, pbrPlain_, pbrBaked_, pbrPerVertex_, flat_, depth_, shadow_, shadowPlain_, sky_, groundLit_, groundPerVertex_, fxaa_, upscale_, outline_, floorOverlay_;
     std::vector<Outline> outlines_;
     std::vector<FloorOverlay> floorOverlays_;
     // All overlays in one buffer, rebuilt when the set changes: the fills,

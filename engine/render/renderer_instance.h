@@ -23,6 +23,7 @@ struct Renderer::Instance {
     float ghostFade = 0.0f;  // above 0: drawn by drawGhosts only
     std::optional<glm::vec4> clip;  // the item's section plane
     bool bakedLight = false;  // its mesh's baked light holds (see rebuildInstances)
+    bool lightPerVertex = false;  // its mesh is lit per vertex, and nothing here needs pixels (see rebuildInstances)
     bool moving = false;  // its item moves from frame to frame: drawn over the cached shadows
     uint32_t level = 0;   // of detail, chosen each frame by drawOpaque (GpuMesh::levels)
     bool fullDetail = false;  // SceneItemLook::fullDetail

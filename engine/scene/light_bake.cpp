@@ -245,7 +245,10 @@ void appendShadowCasters(const ModelLayout& layout, const glm::mat4& placement, 
     }
 }
 
-std::vector<uint32_t> bakeableMeshes(const ModelLayout& layout) {
+namespace {
+// The meshes of a still model whose material canBakeLight, placed once
+// (`once`) or more than once.
+std::vector<uint32_t> stillPlainMeshes(const ModelLayout& layout, bool once) {
     std::vector<uint32_t> out;
     if (!layout.extent.animations.empty()) return out;  // what moves cannot keep its light
     std::vector<uint32_t> uses(layout.meshes.size(), 0);
@@ -253,11 +256,20 @@ std::vector<uint32_t> bakeableMeshes(const ModelLayout& layout) {
         if (mp.mesh < uses.size()) ++uses[mp.mesh];
     for (uint32_t i = 0; i < layout.meshes.size(); ++i) {
         const MeshData& mesh = layout.meshes[i];
-        if (uses[i] == 1 && mesh.materialIndex < layout.materials.size() &&
+        if (uses[i] > 0 && (uses[i] == 1) == once && mesh.materialIndex < layout.materials.size() &&
             canBakeLight(layout.materials[mesh.materialIndex]))
             out.push_back(i);
     }
     return out;
+}
+}  // namespace
+
+std::vector<uint32_t> bakeableMeshes(const ModelLayout& layout) { return stillPlainMeshes(layout, true); }
+
+size_t markLitPerVertex(ModelLayout& layout) {
+    const std::vector<uint32_t> meshes = stillPlainMeshes(layout, false);
+    for (uint32_t i : meshes) layout.meshes[i].lightPerVertex = true;
+    return meshes.size();
 }
 
 LightBakeStats bakeLight(ModelLayout& layout, const glm::mat4& placement, const TriangleBvh& occluders,

@@ -53,6 +53,14 @@ void appendShadowCasters(const ModelLayout& layout, const glm::mat4& placement, 
 // canBakeLight, placed once in the model, in a model without animation.
 std::vector<uint32_t> bakeableMeshes(const ModelLayout& layout);
 
+// The meshes placed more than once that bakeLight would bake if they were
+// placed once (a building's chairs, desks and trees). One bake cannot hold
+// each placement's light, and per-pixel shading would cost as much as the
+// whole baked building (docs/performance.md), so these are lit per vertex,
+// the sun's visibility read from the shadow map at each vertex: sets their
+// MeshData::lightPerVertex. Returns how many.
+size_t markLitPerVertex(ModelLayout& layout);
+
 struct LightBakeStats {
     size_t meshes = 0;            // baked
     size_t trianglesBefore = 0;   // of those meshes

@@ -39,6 +39,9 @@ struct MeshData {
     // sun's visibility, y the sky's (see scene/light_bake.h). Only meshes
     // whose material has no texture are baked. Not stored in model files.
     bool bakedLight = false;
+    // Lit per vertex from the live shadow map (scene/light_bake.h,
+    // markLitPerVertex). Not stored in model files.
+    bool lightPerVertex = false;
     // Coarser versions, each coarser than the one before (scene/mesh_lod.h);
     // none for small, textured or baked meshes. Not stored in model files.
     std::vector<MeshLod> lods;

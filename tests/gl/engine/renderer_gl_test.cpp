@@ -471,6 +471,92 @@ TEST_F(RendererGL, ABakedMeshIsLitByItsBakedLightUnderTheSunItWasBakedFor) {
     EXPECT_EQ(gfx::takeErrors(), "");
 }
 
+// A 12 m floor cut into cells x cells squares (mid grey) under a 4 m
+// square roof 2 m above its middle (another material, so they stay two
+// meshes). The floor is lit per vertex or per pixel.
+std::shared_ptr<GpuModel> floorUnderRoof(int cells, bool floorLitPerVertex) {
+    ModelData model;
+    MaterialData grey, roofMaterial;
+    grey.baseColorFactor = glm::vec4(0.3f, 0.3f, 0.3f, 1.0f);
+    roofMaterial.doubleSided = true;
+    model.materials = {grey, roofMaterial};
+    MeshData floor;
+    const float cell = 12.0f / float(cells);
+    for (int z = 0; z <= cells; ++z)
+        for (int x = 0; x <= cells; ++x) {
+            Vertex v;
+            v.position = glm::vec3(-6.0f + float(x) * cell, 0.0f, -6.0f + float(z) * cell);
+            floor.vertices.push_back(v);
+            floor.bounds.expand(v.position);
+        }
+    for (int z = 0; z < cells; ++z)
+        for (int x = 0; x < cells; ++x) {
+            const uint32_t a = uint32_t(z * (cells + 1) + x), b = a + 1, c = a + uint32_t(cells) + 1, d = c + 1;
+            floor.indices.insert(floor.indices.end(), {a, c, d, a, d, b});
+        }
+    MeshData roof;
+    roof.materialIndex = 1;
+    for (glm::vec2 p : {glm::vec2(-2, -2), glm::vec2(-2, 2), glm::vec2(2, 2), glm::vec2(2, -2)}) {
+        Vertex v;
+        v.position = glm::vec3(p.x, 2.0f, p.y);
+        roof.vertices.push_back(v);
+        roof.bounds.expand(v.position);
+    }
+    roof.indices = {0, 1, 2, 0, 2, 3};
+    model.meshes = {floor, roof};
+    model.nodes.push_back(NodeData{"floor", -1, glm::mat4(1.0f), {0, 1}});
+    ModelLayout layout = layOutModel(model);
+    for (MeshData& m : layout.meshes) m.lightPerVertex = floorLitPerVertex && m.materialIndex == 0;
+    return std::make_shared<GpuModel>(layout);
+}
+
+// Pixels of `a` darker than in `b` by more than 30 levels (in red).
+size_t darkerPixels(const Image& a, const Image& b) {
+    size_t n = 0;
+    for (size_t i = 0; i < a.rgba.size() && i < b.rgba.size(); i += 4) n += a.rgba[i] + 30 < b.rgba[i];
+    return n;
+}
+
+TEST_F(RendererGL, AMeshLitPerVertexReadsTheSunsShadowAtItsVertices) {
+    const Camera camera = cameraAt({0, 14, 0.01f}, {0, 0, 0});
+    renderer_->options().ground = false;
+    // A low sun: the roof's shadow falls beside it, where the camera sees it.
+    renderer_->lighting().sunDirection = glm::normalize(glm::vec3(0.8f, 0.5f, 0.0f));
+    auto look = [&](int cells, bool perVertex, bool shadows) {
+        renderer_->options().shadows = shadows;
+        renderer_->setScene({SceneModel{floorUnderRoof(cells, perVertex), glm::mat4(1.0f), true, {}, {}}});
+        renderer_->render(camera);
+        return renderer_->readOutput();
+    };
+    const size_t pixels = 64 * 48;
+    // Cells of 25 cm: the shadow falls as it does per pixel, give or take its edges.
+    const Image finePerVertex = look(48, true, true), finePerPixel = look(48, false, true);
+    const size_t shadowed = darkerPixels(finePerPixel, look(48, false, false));
+    EXPECT_GT(shadowed, pixels / 20);
+    EXPECT_GT(darkerPixels(finePerVertex, look(48, true, false)), shadowed * 8 / 10);
+    ASSERT_EQ(finePerVertex.rgba.size(), finePerPixel.rgba.size());
+    double difference = 0.0;
+    for (size_t i = 0; i < finePerVertex.rgba.size(); ++i)
+        difference += std::abs(int(finePerVertex.rgba[i]) - int(finePerPixel.rgba[i]));
+    EXPECT_LT(difference / double(finePerVertex.rgba.size()), 3.0);
+    // One cell: its four corners are all in the sun, so the shadow between
+    // them does not show, as it does per pixel.
+    EXPECT_EQ(darkerPixels(look(1, true, true), look(1, true, false)), 0u);
+    EXPECT_GT(darkerPixels(look(1, false, true), look(1, false, false)), pixels / 20);
+    // Unless another item stands on it (a machine on its bench): then it is
+    // lit per pixel, and that item's shadow shows.
+    auto withCube = [&](bool shadows) {
+        renderer_->options().shadows = shadows;
+        const glm::mat4 onTheFloor = glm::translate(glm::mat4(1.0f), glm::vec3(4, 0, 4));
+        renderer_->setScene({SceneModel{floorUnderRoof(1, true), glm::mat4(1.0f), true, {}, {}},
+                             SceneModel{std::make_shared<GpuModel>(cubeGrid(1, 1.0f)), onTheFloor, true, {}, {}}});
+        renderer_->render(camera);
+        return renderer_->readOutput();
+    };
+    EXPECT_GT(darkerPixels(withCube(true), withCube(false)), pixels / 20);
+    EXPECT_EQ(gfx::takeErrors(), "");
+}
+
 }  // namespace
 }  // namespace engine
 

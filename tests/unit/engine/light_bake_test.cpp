@@ -167,6 +167,27 @@ TEST(LightBake, OnlyUntexturedOneSidedOpaqueOrGlassMeshesPlacedOnceAreBaked) {
     EXPECT_FALSE(layout.bakedSunDirection.has_value());
 }
 
+TEST(LightBake, MeshesPlacedManyTimesAreLitPerVertexInstead) {
+    MaterialData textured;
+    textured.baseColorTexture = 0;
+    // Mesh 0 once, mesh 1 twice, mesh 2 twice but textured.
+    ModelLayout layout = layoutOf({floorSquare(1.0f), floorSquare(1.0f), floorSquare(1.0f)});
+    layout.materials.push_back(textured);
+    layout.meshes[2].materialIndex = 1;
+    layout.placements.push_back({1, glm::translate(glm::mat4(1.0f), {5, 0, 0}), -1, -1});
+    layout.placements.push_back({2, glm::translate(glm::mat4(1.0f), {9, 0, 0}), -1, -1});
+    EXPECT_EQ(markLitPerVertex(layout), 1u);
+    EXPECT_FALSE(layout.meshes[0].lightPerVertex);  // baked instead
+    EXPECT_TRUE(layout.meshes[1].lightPerVertex);
+    EXPECT_FALSE(layout.meshes[2].lightPerVertex);  // its texture needs its pixels
+    // Nothing in a model that moves: it is a machine, looked at closely.
+    ModelLayout moving = layoutOf({floorSquare(1.0f)});
+    moving.placements.push_back({0, glm::translate(glm::mat4(1.0f), {5, 0, 0}), -1, -1});
+    moving.extent.animations.push_back({});
+    EXPECT_EQ(markLitPerVertex(moving), 0u);
+    EXPECT_FALSE(moving.meshes[0].lightPerVertex);
+}
+
 TEST(LightBake, ShadowCastersLeaveGlassOut) {
     MaterialData glass;
     glass.alphaMode = AlphaMode::Blend;
