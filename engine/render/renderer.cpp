@@ -234,11 +234,13 @@ void Renderer::rebuildInstances() {
 
 // A prop that another item stands on or beside (a machine on its bench) is
 // lit per pixel after all: that item's shadow falls on it, with edges its
-// few vertices cannot hold.
+// few vertices cannot hold. Judged on the items' bounds at rest, so a prop
+// does not change its light as a robot's arm swings by.
 void Renderer::keepPerPixelLightNearOtherItems() {
     constexpr float kMargin = 0.5f;  // metres: a shadow's reach beside its caster, at the default sun
-    std::vector<Aabb> itemBounds(scene_.size());
-    for (const Instance& instance : instances_) itemBounds[instance.sceneItem].expand(instance.worldBounds);
+    std::vector<Aabb> itemBounds;
+    for (const SceneModel& item : scene_)
+        itemBounds.push_back(item.model && item.visible ? item.model->bounds().transformed(item.transform) : Aabb());
     for (Instance& instance : instances_) {
         if (!instance.lightPerVertex) continue;
         const glm::vec3 low = instance.worldBounds.min - kMargin, high = instance.worldBounds.max + kMargin;
