@@ -14,7 +14,7 @@ namespace twin {
 namespace {
 
 // Bumped whenever the bake's method changes: old files are then ignored.
-constexpr uint64_t kBakeVersion = 1;
+constexpr uint64_t kBakeVersion = 2;  // 2: covered vertices take their neighbours' light
 // Light files kept in the cache folder; older ones are removed.
 constexpr size_t kKeptFiles = 4;
 

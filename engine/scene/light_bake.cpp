@@ -213,6 +213,37 @@ size_t bakePending(std::vector<Work>& works, const Baker& baker) {
     return total;
 }
 
+// A vertex under something right in front of it (a wall behind a
+// whiteboard, a floor under a cabinet) sees no sky, yet no one sees it:
+// its light only spreads, along its triangles, a dark cone over the
+// visible surface around. It takes its uncovered neighbours' light
+// instead, a ring at a time for covered patches cut finer than one.
+void lightCoveredVertices(MeshData& mesh, int skyRays) {
+    // Covered: at most one sky ray got out (a grazing one, under an edge).
+    const float covered01 = std::min(0.5f, 1.5f / float(std::max(skyRays, 1)));
+    const size_t count = mesh.vertices.size();
+    std::vector<uint8_t> covered(count, 0);
+    size_t left = 0;
+    for (size_t i = 0; i < count; ++i) left += covered[i] = mesh.vertices[i].uv.y < covered01;
+    for (int ring = 0; ring < 8 && left > 0; ++ring) {
+        std::vector<glm::vec2> sum(count, glm::vec2(0.0f));
+        std::vector<uint32_t> seen(count, 0);
+        const auto& is = mesh.indices;
+        for (size_t t = 0; t + 2 < is.size(); t += 3)
+            for (int e = 0; e < 3; ++e) {
+                uint32_t a = is[t + e], b = is[t + (e + 1) % 3];
+                if (a >= count || b >= count) continue;
+                if (covered[a] && !covered[b]) sum[a] += mesh.vertices[b].uv, ++seen[a];
+                if (covered[b] && !covered[a]) sum[b] += mesh.vertices[a].uv, ++seen[b];
+            }
+        size_t lit = 0;
+        for (size_t i = 0; i < count; ++i)
+            if (covered[i] && seen[i] > 0) mesh.vertices[i].uv = sum[i] / float(seen[i]), covered[i] = 0, ++lit;
+        if (lit == 0) break;  // covered all over: nothing to take from
+        left -= lit;
+    }
+}
+
 size_t triangleCount(const std::vector<Work>& works) {
     size_t n = 0;
     for (const Work& w : works) n += w.mesh->indices.size() / 3;
@@ -335,6 +366,7 @@ LightBakeStats bakeLight(ModelLayout& layout, const glm::mat4& placement, const 
     }
 
     for (Work& w : works) {
+        lightCoveredVertices(*w.mesh, desc.skyRays);
         w.mesh->bakedLight = true;
         w.mesh->bounds = Aabb{};
         for (const Vertex& v : w.mesh->vertices) w.mesh->bounds.expand(v.position);

@@ -9,7 +9,9 @@
 // light changes along an edge, down to `minEdge`, so shadow edges stay
 // where they fall. An edge is cut the same way in every triangle that has
 // it (found by position, across the model's meshes), so no crack opens
-// between neighbours. No GL here.
+// between neighbours. A vertex covered by something right in front of it
+// (no sky at all) takes its neighbours' light: no one sees it, and its
+// own would darken the visible surface around. No GL here.
 #include <cstddef>
 #include <cstdint>
 #include <vector>

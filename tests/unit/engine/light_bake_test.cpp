@@ -120,6 +120,28 @@ TEST(LightBake, ACornerDarkensTheSky) {
     EXPECT_FLOAT_EQ(inOpen, 1.0f);
 }
 
+TEST(LightBake, AVertexCoveredByWhatLiesOnItTakesItsNeighboursLight) {
+    // A 2 m floor cut to a 0.5 m grid, and a 20 cm plate 5 cm above its
+    // middle vertex (a whiteboard on a wall, a cabinet on a floor): that
+    // vertex sees no sky, its neighbours almost all of it.
+    ModelLayout layout = layoutOf({floorSquare(2.0f)});
+    LightBakeDesc desc = sunStraightUp();
+    desc.maxEdge = 0.5f;
+    bakeLight(layout, glm::mat4(1.0f), TriangleBvh::build(roof(0.9f, 1.1f, 0.9f, 1.1f, 0.05f)), desc);
+    const Vertex* middle = nullptr;
+    float neighbours = 1.0f;
+    for (const Vertex& v : layout.meshes[0].vertices) {
+        const float away = glm::distance(glm::vec2(v.position.x, v.position.z), glm::vec2(1.0f, 1.0f));
+        if (away < 1e-3f) middle = &v;
+        else if (away < 0.75f) neighbours = std::min(neighbours, v.uv.y);
+    }
+    ASSERT_NE(middle, nullptr);
+    EXPECT_GT(neighbours, 0.8f);
+    // Its own light would be (0, 0), darkening a metre of floor around.
+    EXPECT_GT(middle->uv.y, 0.8f);
+    EXPECT_GT(middle->uv.x, 0.8f);
+}
+
 TEST(LightBake, MeshesSharingAnEdgeAreCutAlikeSoNoCrackOpens) {
     // Two floors side by side (x 0-4 and 4-8) sharing the edge x = 4; a
     // roof's shadow edge runs across both at z = 2.
