@@ -412,20 +412,25 @@ TEST_F(RendererGL, AlphaMaskedHolesCastNoShadow) {
 }
 
 // A 12 m floor whose light was baked: every vertex sees `sun` of the sun.
+// A horizontal square of side 2 * half, centred over the origin at height y, facing up.
+MeshData square(float half, float y) {
+    MeshData mesh;
+    for (glm::vec2 c : {glm::vec2(-half, -half), glm::vec2(-half, half), glm::vec2(half, half), glm::vec2(half, -half)}) {
+        Vertex v;
+        v.position = glm::vec3(c.x, y, c.y);
+        mesh.vertices.push_back(v);
+        mesh.bounds.expand(v.position);
+    }
+    mesh.indices = {0, 1, 2, 0, 2, 3};
+    return mesh;
+}
+
 std::shared_ptr<GpuModel> bakedFloor(float sun) {
     ModelData model;
     MaterialData grey;  // mid grey: far from the tone curve's white
     grey.baseColorFactor = glm::vec4(0.3f, 0.3f, 0.3f, 1.0f);
     model.materials.push_back(grey);
-    MeshData mesh;
-    for (glm::vec2 c : {glm::vec2(-6, -6), glm::vec2(-6, 6), glm::vec2(6, 6), glm::vec2(6, -6)}) {
-        Vertex v;
-        v.position = glm::vec3(c.x, 0, c.y);
-        mesh.vertices.push_back(v);
-        mesh.bounds.expand(v.position);
-    }
-    mesh.indices = {0, 1, 2, 0, 2, 3};
-    model.meshes.push_back(mesh);
+    model.meshes.push_back(square(6.0f, 0.0f));
     model.nodes.push_back(NodeData{"floor", -1, glm::mat4(1.0f), {0}});
     ModelLayout layout = layOutModel(model);
     for (MeshData& m : layout.meshes) {
@@ -494,15 +499,8 @@ std::shared_ptr<GpuModel> floorUnderRoof(int cells, bool floorLitPerVertex) {
             const uint32_t a = uint32_t(z * (cells + 1) + x), b = a + 1, c = a + uint32_t(cells) + 1, d = c + 1;
             floor.indices.insert(floor.indices.end(), {a, c, d, a, d, b});
         }
-    MeshData roof;
+    MeshData roof = square(2.0f, 2.0f);
     roof.materialIndex = 1;
-    for (glm::vec2 p : {glm::vec2(-2, -2), glm::vec2(-2, 2), glm::vec2(2, 2), glm::vec2(2, -2)}) {
-        Vertex v;
-        v.position = glm::vec3(p.x, 2.0f, p.y);
-        roof.vertices.push_back(v);
-        roof.bounds.expand(v.position);
-    }
-    roof.indices = {0, 1, 2, 0, 2, 3};
     model.meshes = {floor, roof};
     model.nodes.push_back(NodeData{"floor", -1, glm::mat4(1.0f), {0, 1}});
     ModelLayout layout = layOutModel(model);
