@@ -187,10 +187,12 @@ void describeOptions(cli::CommandLineParser& p, AppOptions& o) {
                 return {};
             });
     p.flag("--reduced-motion", "short camera transitions", setTrue(o.reducedMotion));
-    p.value("--platform", "ID", "frame that platform of the scene and open its card",
+    p.value("--platform", "ID",
+            "frame that platform of the scene and open its card\n"
+            "(a live card: a screenshot shows it with --overlay and --data-time)",
             "--platform needs a platform id of the scene (e.g. additive)",
             nonEmpty(o.platform, "--platform needs a platform id of the scene (e.g. additive)"));
-    p.flag("--overlay", "include the statistics overlay in the screenshot", setTrue(o.overlay));
+    p.flag("--overlay", "draw the panels (menus, cards, statistics) in the screenshot", setTrue(o.overlay));
     p.flag("--bench",
            "print load time, first-frame time and frame-time median/p95\n"
            "over a fixed orbit (or --tour), headless; the clock moves 1/30 s\n"
