@@ -12,8 +12,9 @@ namespace engine {
 using namespace bvh_detail;
 namespace {
 
-// Deep enough for any tree the build makes (kMaxSahDepth + 32 levels).
+// Deep enough for any tree the build makes or a read one passes.
 constexpr size_t kStackSize = 128;
+static_assert(kStackSize > kMaxTreeDepth);
 
 // Below this |determinant| the ray is taken as parallel to the triangle.
 constexpr float kParallelDeterminant = 1e-14f;

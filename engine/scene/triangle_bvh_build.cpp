@@ -341,7 +341,7 @@ Result<TriangleBvh> TriangleBvh::fromParts(Parts parts, size_t inputTriangles) {
         const uint64_t child = node.first;
         if (child <= i || child + 1 >= nodeCount || level[child] != 0 || level[child + 1] != 0)
             return makeError("node " + std::to_string(i) + " has children out of order or shared");
-        if (level[i] + 1u > kMaxSahDepth + 32) return makeError("deeper than the queries can walk");
+        if (level[i] + 1u > kMaxTreeDepth) return makeError("deeper than the queries can walk");
         level[child] = level[child + 1] = uint8_t(level[i] + 1);
     }
     if (deepest != parts.depth) return makeError("depth " + std::to_string(parts.depth) + " does not match its nodes");

@@ -14,6 +14,7 @@ constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // kMaxSahDepth + 32 levels deep whatever SAH would choose; the traversal
 // stacks (triangle_bvh.cpp) are sized for that.
 constexpr uint32_t kMaxSahDepth = 64;
+constexpr uint32_t kMaxTreeDepth = kMaxSahDepth + 32;
 
 // Barycentric slack: a ray through the edge shared by two triangles hits at
 // least one of them despite rounding (the poor man's watertightness).
